@@ -1,0 +1,159 @@
+/**
+ * pstree (psmisc 23): the process tree from a pid (or the roots of the
+ * world), in the compact one-line-per-branch form or, with -a, one process
+ * per line with its arguments. Children sort by name then pid (-n: pid).
+ * ASCII art unless the locale (LC_ALL, LC_CTYPE, LANG) says UTF-8 or -U is
+ * given; -A forces ASCII. Lines are cut at $COLUMNS (132 without it) with a
+ * `+`, unless -l. Identical sibling leaves merge to `N*[name]` unless -a, -p
+ * or -c.
+ */
+import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
+import type { HostState, Process } from '../../world/types';
+import { childrenOf, cmdlineArgs, findProcess, uidOf, userOrUid } from '../procfs/processes';
+
+export const pstreeOptions: OptionSupport[] = [
+  { flag: '-a', support: 'full' }, { flag: '-p', support: 'full' },
+  { flag: '-n', support: 'full' }, { flag: '-c', support: 'full' },
+  { flag: '-u', support: 'full' }, { flag: '-l', support: 'full' },
+  { flag: '-A / -U', support: 'full' },
+  { flag: '-g / -s / -S / -t / -T / -Z / -h / -H', support: 'none', note: 'pgids, namespaces, threads and highlighting are not modelled' },
+];
+
+interface Opts { args: boolean; pids: boolean; byPid: boolean; compact: boolean; uids: boolean; long: boolean; utf: boolean }
+
+interface Art { first: string; mid: string; last: string; bar: string; single: string; branch: string }
+const ASCII: Art = { first: '-+-', mid: ' |-', last: ' `-', bar: ' | ', single: '---', branch: '|-' };
+const UTF: Art = { first: '─┬─', mid: ' ├─', last: ' └─', bar: ' │ ', single: '───', branch: '├─' };
+
+const USAGE = `Usage: pstree [-acglpsStTuZ] [ -h | -H PID ] [ -n | -N type ]
+              [ -A | -G | -U ] [ PID | USER ]
+   or: pstree -V
+`;
+
+function label(w: HostState, p: Process, parent: Process | undefined, o: Opts): string {
+  const user = o.uids && parent && parent.uid !== p.uid ? userOrUid(w, p.uid) : '';
+  if (o.args) {
+    const extra = [o.pids ? String(p.pid) : '', user].filter((s) => s !== '');
+    const args = cmdlineArgs(p).slice(1).join(' ');
+    return [p.comm, ...extra].join(',') + (args ? ` ${args}` : '');
+  }
+  const extra = [o.pids ? String(p.pid) : '', user].filter((s) => s !== '');
+  return extra.length ? `${p.comm}(${extra.join(',')})` : p.comm;
+}
+
+function kids(w: HostState, p: Process, o: Opts): Process[] {
+  return childrenOf(w, p.pid).sort((a, b) =>
+    o.byPid ? a.pid - b.pid : a.comm < b.comm ? -1 : a.comm > b.comm ? 1 : a.pid - b.pid);
+}
+
+/** -a form: one process per line, indented by ancestry. */
+function vertical(w: HostState, p: Process, o: Opts, art: Art, out: string[], marks: boolean[], parent?: Process): void {
+  const indent = marks.slice(0, -1).map((more) => (more ? `  ${art.bar.trim()} ` : '    ')).join('');
+  const lead = marks.length === 0 ? '' : `${indent}  ${marks[marks.length - 1] ? art.branch : art.last.trim()}`;
+  out.push(lead + label(w, p, parent, o));
+  const children = kids(w, p, o);
+  children.forEach((c, i) => vertical(w, c, o, art, out, [...marks, i < children.length - 1], p));
+}
+
+/** Compact form: a branch continues on the same line. Returns the lines of the subtree. */
+function horizontal(w: HostState, p: Process, o: Opts, art: Art, parent?: Process): string[] {
+  const me = label(w, p, parent, o);
+  const groups = groupChildren(w, p, o, art);
+  if (groups.length === 0) return [me];
+  const pad = ' '.repeat([...me].length);
+  if (groups.length === 1) {
+    const [head = '', ...rest] = groups[0] ?? [];
+    return [me + art.single + head, ...rest.map((l) => `${pad}   ${l}`)];
+  }
+  const out: string[] = [];
+  groups.forEach((lines, i) => {
+    const last = i === groups.length - 1;
+    lines.forEach((l, j) => {
+      if (j === 0) out.push((i === 0 ? me + art.first : pad + (last ? art.last : art.mid)) + l);
+      else out.push(pad + (last ? '   ' : art.bar) + l);
+    });
+  });
+  return out;
+}
+
+/** Children's subtrees, merging identical ones to `N*[...]` when compacting. */
+function groupChildren(w: HostState, p: Process, o: Opts, art: Art): string[][] {
+  const subtrees = kids(w, p, o).map((c) => horizontal(w, c, o, art, p));
+  if (!o.compact) return subtrees;
+  const merged: { lines: string[]; n: number }[] = [];
+  for (const lines of subtrees) {
+    const prev = merged[merged.length - 1];
+    if (prev && lines.length === 1 && prev.lines.length === 1 && prev.lines[0] === lines[0]) prev.n++;
+    else merged.push({ lines, n: 1 });
+  }
+  return merged.map((m) => (m.n > 1 ? [`${m.n}*[${m.lines[0]}]`] : m.lines));
+}
+
+function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean; forceUtf: boolean } | string {
+  const o: Opts = { args: false, pids: false, byPid: false, compact: true, uids: false, long: false, utf: false };
+  let target: string | undefined;
+  let forceAscii = false;
+  let forceUtf = false;
+  for (const a of argv) {
+    if (a.startsWith('--')) return `pstree: unrecognized option '${a}'\n`;
+    if (!a.startsWith('-') || a === '-') { target = a; continue; }
+    for (const ch of a.slice(1)) {
+      if (ch === 'a') { o.args = true; o.compact = false; }
+      else if (ch === 'p') { o.pids = true; o.compact = false; }
+      else if (ch === 'c') o.compact = false;
+      else if (ch === 'n') o.byPid = true;
+      else if (ch === 'u') o.uids = true;
+      else if (ch === 'l') o.long = true;
+      else if (ch === 'A') forceAscii = true;
+      else if (ch === 'U') forceUtf = true;
+      else return `pstree: invalid option -- '${ch}'\n`;
+    }
+  }
+  return { o, target, forceAscii, forceUtf };
+}
+
+function utf8Locale(env: ReadonlyMap<string, string>): boolean {
+  const loc = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || '';
+  return /utf-?8/i.test(loc);
+}
+
+function roots(w: HostState, target: string | undefined): Process[] | undefined {
+  if (target === undefined) {
+    const init = findProcess(w, 1);
+    if (init) return [init];
+    const pids = new Set(w.processes.map((p) => p.pid));
+    return w.processes.filter((p) => !pids.has(p.ppid)).sort((a, b) => a.pid - b.pid);
+  }
+  if (/^\d+$/.test(target)) {
+    const p = findProcess(w, Number(target));
+    return p ? [p] : [];
+  }
+  const uid = uidOf(w, target);
+  if (uid === undefined) return undefined;
+  return w.processes.filter((p) => p.uid === uid && findProcess(w, p.ppid)?.uid !== uid);
+}
+
+function run(ctx: ToolContext): ToolResult {
+  const parsed = parse(ctx.argv.slice(1));
+  if (typeof parsed === 'string') return { stdout: '', stderr: parsed + USAGE, exitCode: 1 };
+  const { o, target } = parsed;
+  const art = parsed.forceAscii ? ASCII : parsed.forceUtf || utf8Locale(ctx.env) ? UTF : ASCII;
+  const list = roots(ctx.world, target);
+  if (list === undefined) return { stdout: '', stderr: `No such user name: ${target}\n`, exitCode: 1 };
+  if (list.length === 0) return { stdout: '', stderr: '', exitCode: 1 };
+  const lines: string[] = [];
+  for (const r of list) {
+    if (o.args) vertical(ctx.world, r, o, art, lines, []);
+    else lines.push(...horizontal(ctx.world, r, o, art));
+  }
+  const width = Number(ctx.env.get('COLUMNS') ?? '') || 132;
+  const cut = o.long ? lines : lines.map((l) => ([...l].length > width ? `${[...l].slice(0, width - 1).join('')}+` : l));
+  return { stdout: cut.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
+}
+
+export const pstreeTool: Tool = {
+  name: 'pstree',
+  summary: 'display a tree of processes',
+  options: pstreeOptions,
+  run,
+};
