@@ -1,0 +1,152 @@
+/**
+ * The first half of loading: from untrusted text to plain data, with every
+ * problem positioned. Size, control characters and nesting are checked on
+ * the raw text before the parser runs; syntax errors, duplicate keys, broken
+ * aliases and dangerous keys are checked on the document; alias expansion is
+ * bounded when the document becomes data.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Diagnostic } from './types';
+import {
+  MAX_ALIAS_COUNT,
+  MAX_BYTES,
+  MAX_DEPTH,
+  findDepthOverflow,
+  utf8Length,
+} from './limits';
+import { yamlProblems } from './yaml-problems';
+import { findDeepPath, findUnsafeKeys, findBrokenAliases } from './yaml-checks';
+import { offsetsToRange, rangeForPath } from './positions';
+
+export type ParsedYaml =
+  | { ok: true; doc: Document; lc: LineCounter; data: unknown; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+type Fail = { ok: false; diagnostics: Diagnostic[] };
+
+export function parseScenarioYaml(input: string): ParsedYaml {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const early = checkRawText(text);
+  if (early) return early;
+
+  const lc = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: false,
+    uniqueKeys: true,
+    version: '1.2',
+    merge: false,
+    strict: true,
+    keepSourceTokens: false,
+  });
+  const { errors, warnings } = yamlProblems(doc, lc);
+  if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...warnings] };
+
+  const structural = [...findBrokenAliases(doc, lc), ...findUnsafeKeys(doc, lc)];
+  if (structural.length > 0) return { ok: false, diagnostics: structural };
+
+  const data = toData(doc);
+  if (!data.ok) return data;
+  const deep = findDeepPath(data.value, MAX_DEPTH);
+  if (deep) {
+    const range = rangeForPath(doc, lc, deep);
+    return fail(
+      diag(range, `the document nests deeper than ${MAX_DEPTH} levels`, deep,
+        'flatten the structure; no scenario field needs this much nesting'),
+    );
+  }
+  return { ok: true, doc, lc, data: data.value, warnings };
+}
+
+/** Checks that need no parser: size, binary content, runaway nesting. */
+function checkRawText(text: string): Fail | null {
+  if (text.length > MAX_BYTES || utf8Length(text, MAX_BYTES) > MAX_BYTES) {
+    const size = text.length > MAX_BYTES ? text.length : utf8Length(text);
+    return fail(
+      atStart(`the file is too large (${formatSize(size)}); the limit is 1 MB`,
+        'split the scenario or remove bulk data such as long log excerpts'),
+    );
+  }
+  const control = findControlChar(text);
+  if (control >= 0) {
+    const code = text.charCodeAt(control);
+    const lc = lineCounterFor(text, control);
+    const name = code === 0 ? 'a NUL byte' : `the control character U+${hex(code)}`;
+    return fail(
+      diag(offsetsToRange(lc, control, control + 1), `the file contains ${name}`, [],
+        'a scenario is a UTF-8 text file; is this a binary file or the wrong encoding?'),
+    );
+  }
+  const overflow = findDepthOverflow(text);
+  if (overflow) {
+    const lc = lineCounterFor(text, overflow.offset);
+    const at = offsetsToRange(lc, overflow.offset, overflow.offset + 1);
+    return fail(
+      diag(at, `the document nests deeper than ${MAX_DEPTH} levels`, [],
+        'flatten the structure; no scenario field needs this much nesting'),
+    );
+  }
+  return null;
+}
+
+/** Turn the document into plain data, refusing runaway alias expansion. */
+function toData(doc: Document): { ok: true; value: unknown } | Fail {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return fail(
+        atStart('aliases expand to too much data (possible "billion laughs" file)',
+          `use fewer *alias references; at most ${MAX_ALIAS_COUNT} expansions are allowed`),
+      );
+    }
+    return fail(atStart(`the YAML could not be read: ${message}`));
+  }
+}
+
+/** First character YAML forbids in a text file (C0, DEL, C1 except NEL). */
+function findControlChar(text: string): number {
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/.exec(text);
+  return match ? match.index : -1;
+}
+
+/** A line counter over the text up to `offset` (for pre-parse positions). */
+function lineCounterFor(text: string, offset: number): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    lc.addNewLine(i + 1);
+  }
+  return lc;
+}
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function diag(
+  range: { line: number; col: number; endLine: number; endCol: number },
+  message: string,
+  path: (string | number)[] = [],
+  hint?: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  const d: Diagnostic = { severity, message, ...range, path };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+export function atStart(message: string, hint?: string): Diagnostic {
+  return diag({ line: 1, col: 1, endLine: 1, endCol: 1 }, message, [], hint);
+}
+
+function fail(...diagnostics: Diagnostic[]): Fail {
+  return { ok: false, diagnostics };
+}

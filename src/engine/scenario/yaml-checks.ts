@@ -1,0 +1,74 @@
+/**
+ * Checks on the parsed document that the parser does not make: aliases to
+ * anchors that do not exist, keys that could reach an object's prototype,
+ * and (on the plain data) nesting beyond the limit.
+ */
+import { isScalar, visit, type Document, type LineCounter } from 'yaml';
+import type { Diagnostic } from './types';
+import { keyText, nodeRange } from './positions';
+
+/** Keys refused anywhere in a scenario: they name prototype machinery. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+export function findBrokenAliases(doc: Document, lc: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) !== undefined) return;
+      const range = nodeRange(lc, alias);
+      if (!range) return;
+      out.push({
+        severity: 'error',
+        message: `unknown alias \`*${alias.source}\``,
+        hint: `define the anchor \`&${alias.source}\` on a value above this line`,
+        ...range,
+        path: [],
+      });
+    },
+  });
+  return out;
+}
+
+export function findUnsafeKeys(doc: Document, lc: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const name = keyText(pair);
+      if (name === null || !UNSAFE_KEYS.has(name) || !isScalar(pair.key)) return;
+      const range = nodeRange(lc, pair.key);
+      if (!range) return;
+      out.push({
+        severity: 'error',
+        message: `\`${name}\` cannot be used as a key`,
+        hint: 'rename this key; it is reserved because it could alter how data is read',
+        ...range,
+        path: [],
+      });
+    },
+  });
+  return out;
+}
+
+/**
+ * The path to the first container nested deeper than `limit`, or null.
+ * Iterative, so no input can overflow the stack here.
+ */
+export function findDeepPath(data: unknown, limit: number): (string | number)[] | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (path.length >= limit) return path;
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [i, v] as const)
+      : Object.entries(value);
+    for (const [k, v] of entries) stack.push({ value: v, path: [...path, k] });
+  }
+  return null;
+}
