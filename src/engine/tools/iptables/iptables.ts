@@ -1,0 +1,115 @@
+/**
+ * iptables and ip6tables (iptables-nft or legacy, per the host's firewall
+ * backend): list (-L, -S) and change (-A, -I, -D, -P, -F, -N, -X) the
+ * world's rules. Changes print nothing and return `firewall` events, which
+ * the session applies with world/firewall.ts.
+ *
+ * The world holds IPv4 rules only: ip6tables shows empty built-in chains
+ * and refuses changes with a lab message.
+ */
+import type { FirewallTable, HostState } from '../../world/types';
+import { getTable, isTableName } from '../../world/firewall';
+import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
+import { ParamError, ParsedCommand, parseArgs } from './parse';
+import { IptablesProfile, iptablesProfile } from './profile';
+import { changeOps, runList, runListRules, toEvents } from './run';
+
+export { iptablesSaveTool } from './iptables-save';
+
+export const IPTABLES_OPTIONS: OptionSupport[] = [
+  { flag: '-L [chain [rulenum]]', support: 'full' },
+  { flag: '-S [chain]', support: 'full' },
+  { flag: '-n, -v, -x, --line-numbers', support: 'full' },
+  { flag: '-t filter|nat|mangle|raw', support: 'full' },
+  { flag: '-A, -I [pos], -D (spec or number), -C', support: 'full' },
+  { flag: '-P, -F, -N, -X', support: 'full' },
+  { flag: '-Z', support: 'none', note: 'the world has no event that resets counters yet' },
+  { flag: '-E, -R', support: 'none', note: 'rename and replace are not modelled' },
+  {
+    flag: '-p, -s, -d, -i, -o, --dport, --sport', support: 'partial',
+    note: 'tcp, udp, icmp, all; IPv4 addresses only (no host names); no inverted -p',
+  },
+  { flag: '-m conntrack --ctstate, -m state --state', support: 'full' },
+  { flag: '-m comment --comment', support: 'full' },
+  { flag: '-j TARGET, --reject-with', support: 'partial', note: 'other target options are not read' },
+  { flag: '-m (other matches)', support: 'none', note: 'multiport, limit, recent... are not modelled' },
+  { flag: '-h', support: 'partial', note: 'prints the usage line only' },
+  { flag: 'ip6tables', support: 'partial', note: 'empty tables; changes are refused' },
+];
+
+function tag(world: HostState, profile: IptablesProfile): string {
+  return `v${profile.version} (${world.firewall.backend})`;
+}
+
+function paramProblem(prog: string, version: string, msg: string): ToolResult {
+  const stderr = `${prog} ${version}: ${msg}\n`
+    + `Try \`${prog} -h' or '${prog} --help' for more information.\n`;
+  return { stdout: '', stderr, exitCode: 2 };
+}
+
+function notRoot(prog: string, world: HostState, version: string, table: string): ToolResult {
+  if (world.firewall.backend === 'nf_tables') {
+    const stderr = `${prog} ${version}: Could not fetch rule set generation id: `
+      + 'Permission denied (you must be root)\n\n';
+    return { stdout: '', stderr, exitCode: 4 };
+  }
+  const stderr = `${prog} ${version}: can't initialize ${prog} table \`${table}': `
+    + 'Permission denied (you must be root)\nPerhaps iptables or your kernel needs to be upgraded.\n';
+  return { stdout: '', stderr, exitCode: 3 };
+}
+
+function noTable(prog: string, version: string, table: string): ToolResult {
+  const stderr = `${prog} ${version}: can't initialize ${prog} table \`${table}': `
+    + 'Table does not exist (do you need to insmod?)\n'
+    + 'Perhaps iptables or your kernel needs to be upgraded.\n';
+  return { stdout: '', stderr, exitCode: 3 };
+}
+
+function execute(
+  ctx: ToolContext, cmd: ParsedCommand, t: FirewallTable, v6: boolean, p: IptablesProfile,
+): ToolResult {
+  if (cmd.kind === 'list') return runList(t, cmd, p);
+  if (cmd.kind === 'list-rules') return runListRules(t, cmd.chain);
+  if (v6) {
+    return { stdout: '', stderr: 'ip6tables: changing IPv6 rules is not simulated in this lab\n', exitCode: 1 };
+  }
+  const ops = changeOps(t, cmd);
+  if (!Array.isArray(ops)) return ops;
+  return { stdout: '', stderr: '', exitCode: 0, events: toEvents(ctx.world, cmd.table, ops) };
+}
+
+function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
+  const profile = iptablesProfile(ctx.world.host.distro);
+  const version = tag(ctx.world, profile);
+  let cmd: ParsedCommand;
+  try {
+    cmd = parseArgs(ctx.argv.slice(1));
+  } catch (e) {
+    if (e instanceof ParamError) return paramProblem(prog, version, e.message);
+    throw e;
+  }
+  if (cmd.kind === 'version') return { stdout: `${prog} ${version}\n`, stderr: '', exitCode: 0 };
+  if (cmd.kind === 'help') {
+    const usage = `${prog} ${version}\n\nUsage: ${prog} -[ACD] chain rule-specification [options]\n`;
+    return { stdout: usage, stderr: '', exitCode: 0 };
+  }
+  if (!isTableName(cmd.table)) return noTable(prog, version, cmd.table);
+  if (ctx.uid !== 0) return notRoot(prog, ctx.world, version, cmd.table);
+  const empty = { ...ctx.world.firewall, tables: [] };
+  const table = getTable(prog === 'ip6tables' ? empty : ctx.world.firewall, cmd.table);
+  return execute(ctx, cmd, table, prog === 'ip6tables', profile);
+}
+
+export const iptablesTool: Tool = {
+  name: 'iptables',
+  summary: 'administration tool for IPv4 packet filtering and NAT',
+  options: IPTABLES_OPTIONS,
+  run: (ctx) => run(ctx, 'iptables'),
+};
+
+export const ip6tablesTool: Tool = {
+  name: 'ip6tables',
+  summary: 'administration tool for IPv6 packet filtering (empty in this lab)',
+  options: IPTABLES_OPTIONS,
+  run: (ctx) => run(ctx, 'ip6tables'),
+};

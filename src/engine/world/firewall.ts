@@ -1,0 +1,289 @@
+/**
+ * Pure operations on the firewall part of the world: applying an iptables
+ * change (`FirewallOp`) or a ufw change (`UfwOp`) returns a new `Firewall`,
+ * and `verdict` walks a chain the way netfilter does to decide what happens
+ * to a packet, so the world can tell whether a beacon gets through and
+ * which rule's counters rise.
+ *
+ * Positions in `insert` and `delete` ops are 1-based, as iptables numbers
+ * rules. Ops on a chain or table that does not exist return the firewall
+ * unchanged (the tool has already refused them with iptables' message).
+ *
+ * Limits: IPv4 only (the world has no ip6tables rules); ufw rules are not
+ * compiled into chains here, so `verdict` reads the iptables tables only.
+ */
+import type {
+  Firewall,
+  FirewallChain,
+  FirewallOp,
+  FirewallRule,
+  FirewallTable,
+  UfwOp,
+  UfwRule,
+} from './types';
+
+type TableName = FirewallTable['name'];
+
+/** The built-in chains of each table, in the order iptables lists them. */
+export const BUILTIN_CHAINS: Readonly<Record<TableName, readonly string[]>> = {
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  raw: ['PREROUTING', 'OUTPUT'],
+};
+
+export function isTableName(name: string): name is TableName {
+  return name === 'filter' || name === 'nat' || name === 'mangle' || name === 'raw';
+}
+
+/** A table as iptables sees it: the world's, or the empty built-in one. */
+export function getTable(fw: Firewall, name: TableName): FirewallTable {
+  const found = fw.tables.find((t) => t.name === name);
+  if (found) return found;
+  return {
+    name,
+    chains: BUILTIN_CHAINS[name].map((c) => ({
+      name: c, policy: 'ACCEPT' as const, packets: 0, bytes: 0, rules: [],
+    })),
+  };
+}
+
+export function isBuiltinChain(table: TableName, chain: string): boolean {
+  return BUILTIN_CHAINS[table].includes(chain);
+}
+
+// ---------------------------------------------------------------- apply
+
+function mapChains(
+  table: FirewallTable,
+  fn: (c: FirewallChain) => FirewallChain,
+): FirewallTable {
+  return { ...table, chains: table.chains.map(fn) };
+}
+
+function withRules(c: FirewallChain, rules: FirewallRule[]): FirewallChain {
+  return { ...c, rules };
+}
+
+function applyToTable(t: FirewallTable, op: FirewallOp): FirewallTable {
+  const onChain = (name: string, fn: (c: FirewallChain) => FirewallChain) =>
+    mapChains(t, (c) => (c.name === name ? fn(c) : c));
+  switch (op.kind) {
+    case 'append':
+      return onChain(op.chain, (c) => withRules(c, [...c.rules, { ...op.rule }]));
+    case 'insert':
+      return onChain(op.chain, (c) => {
+        const rules = [...c.rules];
+        const at = Math.min(Math.max(op.position - 1, 0), rules.length);
+        rules.splice(at, 0, { ...op.rule });
+        return withRules(c, rules);
+      });
+    case 'delete':
+      return onChain(op.chain, (c) =>
+        withRules(c, c.rules.filter((_, i) => i !== op.position - 1)));
+    case 'policy':
+      return onChain(op.chain, (c) => (c.policy ? { ...c, policy: op.policy } : c));
+    case 'flush':
+      return mapChains(t, (c) =>
+        op.chain === undefined || c.name === op.chain ? withRules(c, []) : c);
+    case 'new-chain':
+      if (t.chains.some((c) => c.name === op.chain)) return t;
+      return {
+        ...t,
+        chains: [...t.chains, { name: op.chain, packets: 0, bytes: 0, rules: [] }],
+      };
+    case 'delete-chain':
+      return {
+        ...t,
+        chains: t.chains.filter((c) => c.policy !== undefined || c.name !== op.chain),
+      };
+  }
+}
+
+/** Apply one iptables change to `table` ("filter", "nat", ...). */
+export function applyFirewallOp(fw: Firewall, table: string, op: FirewallOp): Firewall {
+  if (!isTableName(table)) return fw;
+  const present = fw.tables.some((t) => t.name === table);
+  const base = getTable(fw, table);
+  const next = applyToTable(base, op);
+  const tables = present
+    ? fw.tables.map((t) => (t.name === table ? next : t))
+    : [...fw.tables, next];
+  return { ...fw, tables };
+}
+
+/** Apply one ufw change. New IPv4 rules go before the IPv6 ones, as ufw lists them. */
+export function applyUfwOp(fw: Firewall, op: UfwOp): Firewall {
+  const ufw = fw.ufw ?? {
+    enabled: false, logging: 'low' as const, defaultIncoming: 'deny' as const,
+    defaultOutgoing: 'allow' as const, defaultRouted: 'disabled' as const, rules: [],
+  };
+  switch (op.kind) {
+    case 'enable':
+      return { ...fw, ufw: { ...ufw, enabled: true } };
+    case 'disable':
+      return { ...fw, ufw: { ...ufw, enabled: false } };
+    case 'delete':
+      return { ...fw, ufw: { ...ufw, rules: ufw.rules.filter((_, i) => i !== op.number - 1) } };
+    case 'rule':
+      return { ...fw, ufw: { ...ufw, rules: insertUfwRule(ufw.rules, op.rule) } };
+  }
+}
+
+function insertUfwRule(rules: UfwRule[], rule: UfwRule): UfwRule[] {
+  if (rules.some((r) => sameUfwRule(r, rule))) return rules;
+  if (rule.v6) return [...rules, { ...rule }];
+  const firstV6 = rules.findIndex((r) => r.v6);
+  const at = firstV6 < 0 ? rules.length : firstV6;
+  return [...rules.slice(0, at), { ...rule }, ...rules.slice(at)];
+}
+
+export function sameUfwRule(a: UfwRule, b: UfwRule): boolean {
+  return a.to === b.to && a.from === b.from && a.action === b.action
+    && a.direction === b.direction && a.v6 === b.v6;
+}
+
+// ---------------------------------------------------------------- match
+
+/** What a rule can look at in a packet. Absent fields never match a rule that tests them. */
+export interface PacketMeta {
+  proto: 'tcp' | 'udp' | 'icmp' | 'icmpv6';
+  src: string;
+  dst: string;
+  sport?: number;
+  dport?: number;
+  inIface?: string;
+  outIface?: string;
+  /** conntrack state of the packet: NEW, ESTABLISHED, RELATED, INVALID. */
+  ctstate?: string;
+}
+
+/** Dotted quad to a 32-bit unsigned number, or null. */
+export function parseIPv4(text: string): number | null {
+  const parts = text.split('.');
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return null;
+    n = n * 256 + Number(p);
+  }
+  return n;
+}
+
+/** True when `addr` lies in `cidr` ("10.0.0.0/8", or a bare host address). */
+export function inCidr(addr: string, cidr: string): boolean {
+  const [net, len] = cidr.split('/');
+  const a = parseIPv4(addr);
+  const n = parseIPv4(net ?? '');
+  const bits = len === undefined ? 32 : Number(len);
+  if (a === null || n === null || !(bits >= 0 && bits <= 32)) return addr === cidr;
+  if (bits === 0) return true;
+  const shift = 32 - bits;
+  return Math.floor(a / 2 ** shift) === Math.floor(n / 2 ** shift);
+}
+
+function ifaceMatches(pattern: string, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  if (pattern.endsWith('+')) return name.startsWith(pattern.slice(0, -1));
+  return name === pattern;
+}
+
+function portMatches(want: number | [number, number], got: number | undefined): boolean {
+  if (got === undefined) return false;
+  if (typeof want === 'number') return got === want;
+  return got >= want[0] && got <= want[1];
+}
+
+function test(present: unknown, negated: boolean | undefined, ok: () => boolean): boolean {
+  if (present === undefined) return true;
+  return ok() !== Boolean(negated);
+}
+
+/** Does `rule` match `pkt`? Fields the rule leaves undefined match anything. */
+export function ruleMatches(rule: FirewallRule, pkt: PacketMeta): boolean {
+  if (rule.protocol && rule.protocol !== 'all' && rule.protocol !== pkt.proto) return false;
+  if (!test(rule.source, rule.sourceNegated, () => inCidr(pkt.src, rule.source ?? ''))) return false;
+  if (!test(rule.destination, rule.destinationNegated,
+    () => inCidr(pkt.dst, rule.destination ?? ''))) return false;
+  if (!test(rule.inIface, rule.inIfaceNegated,
+    () => ifaceMatches(rule.inIface ?? '', pkt.inIface))) return false;
+  if (!test(rule.outIface, rule.outIfaceNegated,
+    () => ifaceMatches(rule.outIface ?? '', pkt.outIface))) return false;
+  if (rule.sport !== undefined && !portMatches(rule.sport, pkt.sport)) return false;
+  if (rule.dport !== undefined && !portMatches(rule.dport, pkt.dport)) return false;
+  if (rule.ctstate && !(pkt.ctstate && rule.ctstate.includes(pkt.ctstate))) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- verdict
+
+export interface RuleHit {
+  chain: string;
+  /** 0-based index of the rule in its chain. */
+  index: number;
+}
+
+export interface Verdict {
+  /** ACCEPT, DROP, REJECT, or another terminal target (MASQUERADE, ...). */
+  target: string;
+  /** Every rule that matched on the way, in order (counters rise on each). */
+  hits: RuleHit[];
+  /** True when no rule decided and the built-in chain's policy did. */
+  byPolicy: boolean;
+}
+
+const NON_TERMINAL = new Set(['LOG', 'NFLOG', 'MARK', 'CONNMARK', 'TRACE']);
+
+/** Walk `chainName` of `table` (default filter) as netfilter does. */
+export function verdict(
+  fw: Firewall, chainName: string, pkt: PacketMeta, table: TableName = 'filter',
+): Verdict {
+  const t = getTable(fw, table);
+  const hits: RuleHit[] = [];
+  const result = walk(t, chainName, pkt, hits, 0);
+  if (result !== null) return { target: result, hits, byPolicy: false };
+  const policy = t.chains.find((c) => c.name === chainName)?.policy ?? 'ACCEPT';
+  return { target: policy, hits, byPolicy: true };
+}
+
+function walk(
+  t: FirewallTable, chainName: string, pkt: PacketMeta, hits: RuleHit[], depth: number,
+): string | null {
+  const chain = t.chains.find((c) => c.name === chainName);
+  if (!chain || depth > 32) return null;
+  for (const [index, rule] of chain.rules.entries()) {
+    if (!ruleMatches(rule, pkt)) continue;
+    hits.push({ chain: chainName, index });
+    if (rule.target === 'RETURN') return null;
+    if (NON_TERMINAL.has(rule.target) || rule.target === '') continue;
+    const sub = t.chains.find((c) => c.name === rule.target);
+    if (sub && sub.policy === undefined) {
+      const r = walk(t, sub.name, pkt, hits, depth + 1);
+      if (r !== null) return r;
+      continue;
+    }
+    return rule.target;
+  }
+  return null;
+}
+
+/** Count one packet of `bytes` on every rule hit (and the policy when it decided). */
+export function countVerdict(
+  fw: Firewall, table: TableName, chainName: string, v: Verdict, bytes: number,
+): Firewall {
+  const t = getTable(fw, table);
+  const next = mapChains(t, (c) => {
+    const mine = v.hits.filter((h) => h.chain === c.name).map((h) => h.index);
+    const rules = c.rules.map((r, i) => (mine.includes(i)
+      ? { ...r, packets: r.packets + 1, bytes: r.bytes + bytes } : r));
+    const policyHit = v.byPolicy && c.name === chainName;
+    return policyHit
+      ? { ...c, rules, packets: c.packets + 1, bytes: c.bytes + bytes }
+      : { ...c, rules };
+  });
+  const present = fw.tables.some((x) => x.name === table);
+  return {
+    ...fw,
+    tables: present ? fw.tables.map((x) => (x.name === table ? next : x)) : [...fw.tables, next],
+  };
+}
