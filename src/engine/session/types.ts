@@ -49,7 +49,9 @@ export interface LabSession {
   /** Runs one command line; never throws. */
   exec(line: string, options?: ExecOptions): Promise<ExecResult>;
   /** Tab completion: candidates for the word before the cursor. */
-  complete(line: string, cursor: number): { start: number; candidates: string[] };
+  complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
+  /** Records a trainee action that is not a command (an answer, a hint taken). */
+  note(event: Extract<SessionEvent, { type: 'answer' | 'hint' }>): void;
   /** Command history, oldest first. */
   history(): readonly string[];
   /** The event log, for saving. */

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createLabSession } from './session';
+import { web01Scenario } from '../../../test/fixtures/web01-scenario';
+
+describe('lab session shell', () => {
+  it('keeps cwd and environment from one command line to the next', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    expect(s.prompt()).toBe('deploy@web01:~$ ');
+    await s.exec('cd /tmp; export MARK=kept');
+    expect(s.prompt()).toBe('deploy@web01:/tmp$ ');
+    const r = await s.exec('pwd; echo $MARK');
+    expect(r).toEqual({ stdout: '/tmp\nkept\n', stderr: '', exitCode: 0 });
+  });
+
+  it('answers an unknown program as bash does', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    expect(await s.exec('nmap -sS 10.0.0.1')).toEqual({ stdout: '', stderr: 'bash: nmap: command not found\n', exitCode: 127 });
+  });
+
+  it('reads the world through /etc and refuses writes outside home for a user', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    const r = await s.exec('grep deploy /etc/passwd; echo x > /etc/evil');
+    expect(r.stdout).toBe('deploy:x:1001:1001::/home/deploy:/bin/bash\n');
+    expect(r.stderr).toBe('bash: /etc/evil: Permission denied\n');
+    expect((await s.exec('echo note > ~/n.txt; cat ~/n.txt')).stdout).toBe('note\n');
+  });
+
+  it('sudo runs one command as root, sudo -i opens a root shell until exit', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    expect((await s.exec('sudo sh -c "echo ok > /etc/marker"; cat /etc/marker')).stdout).toBe('ok\n');
+    await s.exec('sudo -i');
+    expect(s.prompt()).toBe('root@web01:~# ');
+    await s.exec('exit');
+    expect(s.prompt()).toBe('deploy@web01:~$ ');
+  });
+
+  it('ends a runaway loop with a message and keeps working', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    const r = await s.exec('while true; do :; done');
+    expect(r.exitCode).toBe(126);
+    expect(r.stderr).toMatch(/^bash: too many commands executed/);
+    expect((await s.exec('echo alive')).stdout).toBe('alive\n');
+  });
+
+  it('sleeps on the simulated clock', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    const t0 = s.clock.now();
+    await s.exec('sleep 90');
+    expect(s.clock.now() - t0).toBe(90_000);
+  });
+
+  it('lists history as bash does and restores it from the log', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    await s.exec('cd /var');
+    await s.exec('echo one > /tmp/one');
+    const saved = s.log();
+    const restored = createLabSession({ scenario: web01Scenario(), restore: saved });
+    expect((await restored.exec('history')).stdout).toBe('    1  cd /var\n    2  echo one > /tmp/one\n    3  history\n');
+    expect((await restored.exec('cat /tmp/one')).stdout).toBe('one\n');
+  });
+});

@@ -1,0 +1,284 @@
+/**
+ * A trainee's session on the simulated host: just-bash with the simulated
+ * programs, a filesystem over the world, the simulated clock, and the event
+ * log that is the session's whole state (commands, world events, clock
+ * changes, answers).
+ *
+ * just-bash resets shell state between exec() calls, so the session carries
+ * the environment (including PWD) from one command line to the next.
+ * Commands run one at a time: a queue serialises them.
+ */
+import { Bash } from 'just-bash';
+import type { CompiledScenario } from '../scenario/types';
+import { sessionCommands, toolCommand } from '../shell/commands';
+import type { CommandHost, Identity } from '../shell/commands';
+import { HostFs } from '../shell/host-fs';
+import { buildViewTree } from '../shell/view-tree';
+import type { ViewTree } from '../shell/host-fs';
+import { listCommand } from '../shell/ls';
+import { completeLine } from '../shell/complete';
+import { procRenderers } from '../shell/renderers';
+import { tools } from '../tools/registry';
+import type { HostState, WorldEvent } from '../world/types';
+import { createSimClock } from './clock';
+import type { ControllableClock, WallClock } from './clock';
+import { createManualWallClock } from './clock';
+import type { ExecOptions, ExecResult, LabSession, SessionEvent } from './types';
+
+/** Programs of just-bash that a stock Ubuntu or Debian server also has. */
+export const SHELL_UTILITIES = [
+  'echo', 'cat', 'printf', 'mkdir', 'rmdir', 'touch', 'rm', 'cp', 'mv', 'ln', 'chmod', 'pwd',
+  'readlink', 'head', 'tail', 'wc', 'stat', 'grep', 'fgrep', 'egrep', 'sed', 'awk', 'sort', 'uniq',
+  'comm', 'cut', 'paste', 'tr', 'rev', 'nl', 'fold', 'expand', 'unexpand', 'strings', 'split',
+  'column', 'join', 'tee', 'find', 'basename', 'dirname', 'du', 'env', 'printenv', 'alias',
+  'unalias', 'xargs', 'true', 'false', 'clear', 'bash', 'sh', 'base64', 'diff', 'sleep', 'timeout',
+  'seq', 'expr', 'md5sum', 'sha1sum', 'sha256sum', 'file', 'which', 'tac', 'od', 'time',
+] as const;
+
+/** Output beyond this is cut, as a terminal scrollback would lose it anyway. */
+export const MAX_OUTPUT_CHARS = 1_000_000;
+
+export interface LabSessionOptions {
+  scenario: CompiledScenario;
+  /** Defaults to a manual clock that only moves when something sleeps. */
+  wallClock?: WallClock;
+  /** A saved event log to replay. */
+  restore?: readonly SessionEvent[];
+  /** Starting simulated time (defaults to the scenario's now). */
+  at?: number;
+}
+
+interface ShellState {
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export function createLabSession(options: LabSessionOptions): LabSession {
+  const { scenario } = options;
+  const wall = options.wallClock ?? createManualWallClock();
+  const clock: ControllableClock = createSimClock(options.at ?? scenario.now, wall);
+  const trainee = scenario.trainee;
+  const log: SessionEvent[] = [];
+  const actions: WorldEvent[] = [];
+  const lines: string[] = [];
+
+  let cached: { at: number; actions: number; world: HostState; tree?: ViewTree } | undefined;
+  const world = (): HostState => {
+    const at = clock.now();
+    if (!cached || cached.at !== at || cached.actions !== actions.length) {
+      cached = { at, actions: actions.length, world: scenario.worldAt(at, actions) };
+    }
+    return cached.world;
+  };
+  const viewTree = (): ViewTree => {
+    const w = world();
+    if (!cached!.tree) cached!.tree = buildViewTree(w, procRenderers, programs);
+    return cached!.tree;
+  };
+
+  const account = (name: string) => scenario.worldAt(scenario.now, []).accounts.find((a) => a.name === name);
+  const groupsOf = (name: string, gid: number): number[] => {
+    const groups = scenario.worldAt(scenario.now, []).groups;
+    return [gid, ...groups.filter((g) => g.members.includes(name)).map((g) => g.gid)];
+  };
+  const login: Identity = { user: trainee.user, uid: trainee.uid, gid: trainee.gid, gids: groupsOf(trainee.user, trainee.gid), home: trainee.home };
+  const rootHome = account('root')?.home ?? '/root';
+  const root: Identity = { user: 'root', uid: 0, gid: 0, gids: [0], home: rootHome };
+  let rootShell = false;
+  let sudoDepth = 0;
+  const identity = (): Identity => (rootShell || sudoDepth > 0 ? root : login);
+
+  const fs = new HostFs(viewTree, { uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home });
+  const shell: ShellState = {
+    cwd: trainee.home,
+    env: baseEnv(login, world().host.hostname),
+  };
+
+  const host: CommandHost = {
+    world,
+    identity,
+    shellPid: () => trainee.shellPid,
+    apply(events) {
+      for (const event of events) {
+        actions.push(event);
+        log.push({ type: 'world', event });
+      }
+    },
+    history: () => lines,
+    async asRoot(run) {
+      sudoDepth++;
+      try {
+        return await run();
+      } finally {
+        sudoDepth--;
+      }
+    },
+    enterRootShell(isLogin) {
+      rootShell = true;
+      shell.env = { ...shell.env, ...baseEnv(root, world().host.hostname) };
+      if (isLogin) pendingCwd = root.home;
+    },
+    mayUseSudo: () => true,
+  };
+  let pendingCwd: string | undefined;
+
+  const custom = [...sessionCommands(host), listCommand(fs, () => world())];
+  for (const tool of tools) {
+    for (const name of [tool.name, ...(tool.aliases ?? [])]) custom.push(toolCommand(tool, name, host));
+  }
+  const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];
+  const bash = new Bash({
+    fs,
+    cwd: trainee.home,
+    commands: [...SHELL_UTILITIES],
+    customCommands: custom,
+    sleep: async (ms) => {
+      if (replaying) clock.setNow(clock.now() + ms);
+      else await clock.sleep(ms, currentSignal);
+    },
+    executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 20_000, maxCallDepth: 100 },
+  });
+  let currentSignal: ExecOptions['signal'];
+  let replaying = false;
+
+  /**
+   * Rebuilds a saved session: each command runs again at the simulated time
+   * it first ran (sleeps are instant while replaying), which regenerates the
+   * world events, files and environment it produced. Answers and hints are
+   * kept as they were.
+   */
+  const replay = async (events: readonly SessionEvent[], resumeAt: number): Promise<void> => {
+    replaying = true;
+    try {
+      for (const event of events) {
+        if (event.type === 'command') {
+          clock.setNow(event.at);
+          await runLine(event.line, {});
+        } else if (event.type === 'clock') {
+          clock.setNow(event.at);
+          clock.setSpeed(event.speed);
+          log.push(event);
+        } else if (event.type === 'answer' || event.type === 'hint') {
+          log.push(event);
+        }
+      }
+    } finally {
+      replaying = false;
+      clock.setNow(Math.max(resumeAt, clock.now()));
+    }
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const prompt = (): string => {
+    const who = identity();
+    const home = who.home;
+    const cwd = shell.cwd === home ? '~' : shell.cwd.startsWith(home + '/') ? '~' + shell.cwd.slice(home.length) : shell.cwd;
+    return `${who.user}@${world().host.hostname}:${cwd}${who.uid === 0 ? '#' : '$'} `;
+  };
+
+  const runLine = async (line: string, opts: ExecOptions = {}): Promise<ExecResult> => {
+    const trimmed = line.trim();
+    if (trimmed === '') return { stdout: '', stderr: '', exitCode: 0 };
+    if (!line.startsWith(' ') && lines[lines.length - 1] !== trimmed) lines.push(trimmed);
+    if ((trimmed === 'exit' || trimmed === 'logout') && rootShell) {
+      rootShell = false;
+      shell.env = { ...shell.env, ...baseEnv(login, world().host.hostname) };
+      shell.cwd = login.home;
+      return record(trimmed, clock.now(), { stdout: 'logout\n', stderr: '', exitCode: 0 });
+    }
+    currentSignal = opts.signal;
+    const startedAt = clock.now();
+    const env = { ...shell.env, PWD: shell.cwd, COLUMNS: String(opts.columns ?? 80) };
+    let result: ExecResult;
+    try {
+      const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: opts.signal as AbortSignal | undefined });
+      result = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      if (r.env) {
+        const next = { ...r.env };
+        delete next.COLUMNS;
+        shell.env = next;
+        if (next.PWD) shell.cwd = next.PWD;
+      }
+    } catch (error) {
+      result = { stdout: '', stderr: `bash: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
+    } finally {
+      currentSignal = undefined;
+    }
+    for (const path of fs.takeDenied()) {
+      result = { ...result, stderr: result.stderr + `bash: ${path}: Permission denied\n`, exitCode: result.exitCode || 1 };
+    }
+    if (opts.signal?.aborted) result = { stdout: result.stdout, stderr: '', exitCode: 130 };
+    if (pendingCwd) {
+      shell.cwd = pendingCwd;
+      pendingCwd = undefined;
+    }
+    return record(trimmed, startedAt, clip(result));
+  };
+
+  const record = (line: string, at: number, result: ExecResult): ExecResult => {
+    log.push({ type: 'command', at, line, exitCode: result.exitCode, output: result.stdout + result.stderr });
+    return result;
+  };
+
+  const session: LabSession = {
+    scenario,
+    clock: {
+      now: clock.now,
+      speed: clock.speed,
+      setSpeed(speed: number) {
+        clock.setSpeed(speed);
+        log.push({ type: 'clock', at: clock.now(), wall: wall.now(), speed });
+      },
+    },
+    prompt,
+    exec(line, opts) {
+      const run = queue.then(() => runLine(line, opts));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    complete: (line, cursor) => completeLine(line, cursor, { fs, cwd: shell.cwd, tools, utilities: SHELL_UTILITIES }),
+    history: () => lines,
+    log: () => log,
+    note(event) {
+      log.push(event);
+    },
+  };
+  if (options.restore?.length) {
+    const resumeAt = options.at ?? lastTime(options.restore, scenario.now);
+    queue = replay(options.restore, resumeAt);
+  }
+  return session;
+}
+
+function lastTime(events: readonly SessionEvent[], fallback: number): number {
+  let t = fallback;
+  for (const e of events) {
+    const at = e.type === 'world' ? e.event.at : e.at;
+    if (Number.isFinite(at) && at > t) t = at;
+  }
+  return t;
+}
+
+function baseEnv(who: Identity, hostname: string): Record<string, string> {
+  return {
+    HOME: who.home,
+    USER: who.user,
+    LOGNAME: who.user,
+    SHELL: '/bin/bash',
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    HOSTNAME: hostname,
+    PATH: who.uid === 0
+      ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+      : '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games',
+  };
+}
+
+function clip(result: ExecResult): ExecResult {
+  if (result.stdout.length <= MAX_OUTPUT_CHARS) return result;
+  return {
+    ...result,
+    stdout: result.stdout.slice(0, MAX_OUTPUT_CHARS),
+    stderr: result.stderr + `bash: output cut after ${MAX_OUTPUT_CHARS} characters\n`,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Bridges the simulated programs (Tool modules) into just-bash as custom
+ * commands, and adds the few programs that belong to the session itself:
+ * `sudo`, `su`, `history`.
+ */
+import { defineCommand } from 'just-bash';
+import type { Command } from 'just-bash';
+import type { Tool, ToolContext } from '../tools/types';
+import type { HostState, WorldEvent } from '../world/types';
+
+export interface Identity {
+  user: string;
+  uid: number;
+  gid: number;
+  gids: number[];
+  home: string;
+}
+
+/** What the commands need from the session that runs them. */
+export interface CommandHost {
+  world(): HostState;
+  identity(): Identity;
+  shellPid(): number;
+  /** Applies events a tool returned (kill, iptables -A, ...). */
+  apply(events: readonly WorldEvent[]): void;
+  history(): readonly string[];
+  /** Runs `run` with root's identity (sudo). */
+  asRoot<T>(run: () => Promise<T>): Promise<T>;
+  /** Makes the rest of the session a root shell (sudo -i, sudo su). */
+  enterRootShell(login: boolean): void;
+  mayUseSudo(): boolean;
+}
+
+const decoder = new TextDecoder();
+
+function decodeStdin(stdin: string): string {
+  // just-bash hands stdin as a byte string (one char per byte).
+  const bytes = new Uint8Array(stdin.length);
+  for (let i = 0; i < stdin.length; i++) bytes[i] = stdin.charCodeAt(i) & 0xff;
+  return decoder.decode(bytes);
+}
+
+export function toolCommand(tool: Tool, name: string, host: CommandHost): Command {
+  return defineCommand(name, async (args, ctx) => {
+    const who = host.identity();
+    const context: ToolContext = {
+      argv: [name, ...args],
+      stdin: decodeStdin(ctx.stdin as unknown as string),
+      world: host.world(),
+      uid: who.uid,
+      user: who.user,
+      cwd: ctx.cwd,
+      env: ctx.env,
+      shellPid: host.shellPid(),
+    };
+    try {
+      const result = tool.run(context);
+      if (result.events?.length) host.apply(result.events);
+      return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    } catch (error) {
+      // A tool bug must not take the shell down; say so the way a crashing
+      // program would, and keep going.
+      const message = error instanceof Error ? error.message : String(error);
+      return { stdout: '', stderr: `${name}: internal error: ${message}\n`, exitCode: 139 };
+    }
+  });
+}
+
+function quote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function sessionCommands(host: CommandHost): Command[] {
+  const sudo = defineCommand('sudo', async (args, ctx) => {
+    if (!host.mayUseSudo()) {
+      const who = host.identity();
+      return { stdout: '', stderr: `${who.user} is not in the sudoers file.\n`, exitCode: 1 };
+    }
+    let i = 0;
+    let shell: 'login' | 'plain' | undefined;
+    for (; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--') { i++; break; }
+      if (a === '-i' || a === '--login') shell = 'login';
+      else if (a === '-s' || a === '--shell') shell = 'plain';
+      else if (a === '-u' && args[i + 1] === 'root') i++;
+      else if (a === '-u') return { stdout: '', stderr: 'sudo: only -u root is simulated\n', exitCode: 1 };
+      else if (a === '-n' || a === '-E' || a === '-H') continue;
+      else if (a.startsWith('-')) return { stdout: '', stderr: `sudo: invalid option -- '${a.replace(/^-+/, '')}'\nusage: sudo [-u user] command\n`, exitCode: 1 };
+      else break;
+    }
+    const rest = args.slice(i);
+    if (rest.length === 0) {
+      if (shell) {
+        host.enterRootShell(shell === 'login');
+        return { stdout: '', stderr: '', exitCode: 0 };
+      }
+      return { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\nusage: sudo [-u user] command\n', exitCode: 1 };
+    }
+    if (!ctx.exec) return { stdout: '', stderr: 'sudo: cannot run commands here\n', exitCode: 1 };
+    const line = rest.map(quote).join(' ');
+    return host.asRoot(() => ctx.exec!(line, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), stdin: ctx.stdin } as never));
+  });
+
+  const su = defineCommand('su', async (args) => {
+    const target = args.find((a) => !a.startsWith('-')) ?? 'root';
+    if (host.identity().uid !== 0) {
+      return { stdout: '', stderr: 'Password: \nsu: Authentication failure\n', exitCode: 1 };
+    }
+    if (target !== 'root') return { stdout: '', stderr: `su: only root is simulated\n`, exitCode: 1 };
+    host.enterRootShell(args.includes('-') || args.includes('-l') || args.includes('--login'));
+    return { stdout: '', stderr: '', exitCode: 0 };
+  });
+
+  const history = defineCommand('history', async (args) => {
+    const lines = host.history();
+    const count = args[0] !== undefined && /^[0-9]+$/.test(args[0]) ? Number(args[0]) : lines.length;
+    const start = Math.max(0, lines.length - count);
+    let out = '';
+    for (let i = start; i < lines.length; i++) out += `${String(i + 1).padStart(5)}  ${lines[i]}\n`;
+    return { stdout: out, stderr: '', exitCode: 0 };
+  });
+
+  return [sudo, su, history];
+}

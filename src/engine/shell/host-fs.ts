@@ -1,0 +1,335 @@
+/**
+ * The filesystem the trainee's shell sees. Two layers:
+ *
+ * - a view of the world at the moment of each read (/proc, /var/log, /etc,
+ *   the scenario's files): `ViewTree`, rebuilt from the current HostState;
+ * - a scratch layer (just-bash's InMemoryFs) that holds what the trainee
+ *   writes, shadowing the view. Deleting a view file hides it.
+ *
+ * Ownership and permissions come from the view (just-bash's FsStat has no
+ * owner), so `ls -l` asks `describe()`. Writes outside the home directory,
+ * /tmp and /var/tmp need root, as on a real host.
+ */
+import { InMemoryFs } from 'just-bash';
+import type { CpOptions, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
+
+export type ViewNode =
+  | { kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number }
+  | { kind: 'dir'; entries: () => string[]; mode: number; uid: number; gid: number; mtime: number }
+  | { kind: 'link'; target: string; mode: number; uid: number; gid: number; mtime: number };
+
+export interface ViewTree {
+  lookup(path: string): ViewNode | undefined;
+}
+
+export interface FsIdentity {
+  uid(): number;
+  /** Primary and supplementary group ids. */
+  gids(): readonly number[];
+  home(): string;
+}
+
+type Content = string | Uint8Array;
+
+const WRITABLE_FOR_ALL = ['/tmp', '/var/tmp', '/dev/shm'];
+
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return '/' + parts.join('/');
+}
+
+function errno(code: string, text: string, op: string, path: string): Error {
+  const error = new Error(`${code}: ${text}, ${op} '${path}'`) as Error & { code: string };
+  error.code = code;
+  return error;
+}
+
+const enoent = (op: string, path: string) => errno('ENOENT', 'no such file or directory', op, path);
+const eacces = (op: string, path: string) => errno('EACCES', 'permission denied', op, path);
+
+export class HostFs implements IFileSystem {
+  readonly scratch = new InMemoryFs();
+  private readonly hidden = new Set<string>();
+  /**
+   * Writes refused since the last `takeDenied()`. just-bash lets an exception
+   * from a redirection escape the whole command line, so a refused write is
+   * dropped quietly here and the session reports it as bash would.
+   */
+  private denied: string[] = [];
+
+  takeDenied(): string[] {
+    const out = [...new Set(this.denied)];
+    this.denied = [];
+    return out;
+  }
+
+  private mayWrite(path: string): boolean {
+    try {
+      this.assertWritable('open', path);
+      return true;
+    } catch {
+      this.denied.push(path);
+      return false;
+    }
+  }
+
+  constructor(
+    private readonly view: () => ViewTree,
+    private readonly who: FsIdentity,
+  ) {}
+
+  /** The view node at `path`, unless the trainee shadowed or removed it. */
+  private viewNode(path: string, followLinks = true): ViewNode | undefined {
+    let p = normalizePath(path);
+    for (let hops = 0; hops < 8; hops++) {
+      if (this.hidden.has(p)) return undefined;
+      const node = this.view().lookup(p);
+      if (!node || node.kind !== 'link' || !followLinks) return node;
+      if (!node.target.startsWith('/')) return node;
+      p = normalizePath(node.target);
+    }
+    return undefined;
+  }
+
+  private async inScratch(path: string): Promise<boolean> {
+    return this.scratch.exists(path);
+  }
+
+  /** Owner, group, mode and link target for `ls -l`, from either layer. */
+  async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string } | undefined> {
+    const p = normalizePath(path);
+    const node = this.viewNode(p, false);
+    if (node && !(await this.inScratch(p))) {
+      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target: node.kind === 'link' ? node.target : undefined };
+    }
+    if (!(await this.inScratch(p))) return undefined;
+    const st = await this.scratch.lstat(p);
+    const target = st.isSymbolicLink ? await this.scratch.readlink(p) : undefined;
+    return { uid: this.who.uid(), gid: this.who.uid(), mode: st.mode, mtime: st.mtime.getTime(), target };
+  }
+
+  /** The read bit that applies to the current user, as the kernel picks it. */
+  private mayRead(node: ViewNode): boolean {
+    const uid = this.who.uid();
+    if (uid === 0) return true;
+    if (uid === node.uid) return (node.mode & 0o400) !== 0;
+    if (this.who.gids().includes(node.gid)) return (node.mode & 0o040) !== 0;
+    return (node.mode & 0o004) !== 0;
+  }
+
+  private assertWritable(op: string, path: string): void {
+    const p = normalizePath(path);
+    if (p === '/proc' || p.startsWith('/proc/') || p.startsWith('/sys/')) throw eacces(op, path);
+    if (this.who.uid() === 0) return;
+    const home = this.who.home();
+    const ok = [home, ...WRITABLE_FOR_ALL].some((dir) => p === dir || p.startsWith(dir + '/'));
+    if (!ok) throw eacces(op, path);
+  }
+
+  private async ensureParent(path: string): Promise<void> {
+    const parent = normalizePath(path + '/..');
+    if (parent === '/' || (await this.scratch.exists(parent))) return;
+    const node = this.viewNode(parent);
+    if (node?.kind === 'dir') await this.scratch.mkdir(parent, { recursive: true });
+  }
+
+  async readFile(path: string, options?: Parameters<IFileSystem['readFile']>[1]): Promise<string> {
+    if (await this.inScratch(path)) return this.scratch.readFile(path, options);
+    const node = this.viewNode(path);
+    if (!node) throw enoent('open', path);
+    if (node.kind === 'dir') throw errno('EISDIR', 'illegal operation on a directory', 'read', path);
+    if (node.kind === 'link') throw enoent('open', path);
+    if (!this.mayRead(node)) throw eacces('open', path);
+    return node.content();
+  }
+
+  async readFileBuffer(path: string): Promise<Uint8Array> {
+    if (await this.inScratch(path)) return this.scratch.readFileBuffer(path);
+    return new TextEncoder().encode(await this.readFile(path));
+  }
+
+  async writeFile(path: string, content: Content, options?: Parameters<IFileSystem['writeFile']>[2]): Promise<void> {
+    if (!this.mayWrite(path)) return;
+    await this.ensureParent(path);
+    this.hidden.delete(normalizePath(path));
+    return this.scratch.writeFile(path, content, options);
+  }
+
+  async appendFile(path: string, content: Content, options?: Parameters<IFileSystem['appendFile']>[2]): Promise<void> {
+    if (!this.mayWrite(path)) return;
+    if (!(await this.inScratch(path))) {
+      const node = this.viewNode(path);
+      if (node?.kind === 'file') {
+        await this.ensureParent(path);
+        await this.scratch.writeFile(path, node.content());
+      }
+    }
+    await this.ensureParent(path);
+    return this.scratch.appendFile(path, content, options);
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.inScratch(path)) || this.viewNode(path) !== undefined;
+  }
+
+  private statOf(node: ViewNode): FsStat {
+    const size = node.kind === 'file' ? new TextEncoder().encode(node.content()).length : node.kind === 'dir' ? 4096 : node.target.length;
+    return {
+      isFile: node.kind === 'file',
+      isDirectory: node.kind === 'dir',
+      isSymbolicLink: node.kind === 'link',
+      mode: node.mode,
+      size,
+      mtime: new Date(node.mtime),
+    };
+  }
+
+  async stat(path: string): Promise<FsStat> {
+    if (await this.inScratch(path)) return this.scratch.stat(path);
+    const node = this.viewNode(path);
+    if (!node) throw enoent('stat', path);
+    return this.statOf(node);
+  }
+
+  async lstat(path: string): Promise<FsStat> {
+    if (await this.inScratch(path)) return this.scratch.lstat(path);
+    const node = this.viewNode(path, false);
+    if (!node) throw enoent('lstat', path);
+    return this.statOf(node);
+  }
+
+  async mkdir(path: string, options?: MkdirOptions): Promise<void> {
+    const node = this.viewNode(path);
+    if (node && !options?.recursive) throw errno('EEXIST', 'file already exists', 'mkdir', path);
+    if (node?.kind === 'dir') return;
+    this.assertWritable('mkdir', path);
+    await this.ensureParent(path);
+    return this.scratch.mkdir(path, options);
+  }
+
+  async readdir(path: string): Promise<string[]> {
+    return (await this.readdirWithFileTypes(path)).map((entry) => entry.name);
+  }
+
+  async readdirWithFileTypes(path: string) {
+    const p = normalizePath(path);
+    const names = new Map<string, { isFile: boolean; isDirectory: boolean; isSymbolicLink: boolean }>();
+    const node = this.viewNode(p);
+    const scratchDir = (await this.inScratch(p)) && (await this.scratch.stat(p)).isDirectory;
+    if (!scratchDir && node?.kind !== 'dir') {
+      if (node || (await this.inScratch(p))) throw errno('ENOTDIR', 'not a directory', 'scandir', path);
+      throw enoent('scandir', path);
+    }
+    if (node?.kind === 'dir') {
+      for (const name of node.entries()) {
+        const child = p === '/' ? `/${name}` : `${p}/${name}`;
+        if (this.hidden.has(child)) continue;
+        const c = this.view().lookup(child);
+        if (!c) continue;
+        names.set(name, { isFile: c.kind === 'file', isDirectory: c.kind === 'dir', isSymbolicLink: c.kind === 'link' });
+      }
+    }
+    if (scratchDir) {
+      for (const entry of await this.scratch.readdirWithFileTypes(p)) {
+        names.set(entry.name, { isFile: entry.isFile, isDirectory: entry.isDirectory, isSymbolicLink: entry.isSymbolicLink });
+      }
+    }
+    return [...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, t]) => ({ name, ...t }));
+  }
+
+  async rm(path: string, options?: RmOptions): Promise<void> {
+    this.assertWritable('rm', path);
+    const p = normalizePath(path);
+    const inScratch = await this.inScratch(p);
+    const node = this.viewNode(p, false);
+    if (!inScratch && !node) {
+      if (options?.force) return;
+      throw enoent('rm', path);
+    }
+    if (node?.kind === 'dir' && !options?.recursive) throw errno('EISDIR', 'is a directory', 'rm', path);
+    if (inScratch) await this.scratch.rm(p, options);
+    if (node) this.hidden.add(p);
+  }
+
+  async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
+    this.assertWritable('cp', dest);
+    if (await this.inScratch(src)) {
+      await this.ensureParent(dest);
+      return this.scratch.cp(src, dest, options);
+    }
+    const st = await this.stat(src);
+    if (st.isDirectory) {
+      if (!options?.recursive) throw errno('EISDIR', 'is a directory', 'cp', src);
+      await this.mkdir(dest, { recursive: true });
+      for (const name of await this.readdir(src)) await this.cp(`${src}/${name}`, `${dest}/${name}`, options);
+      return;
+    }
+    await this.writeFile(dest, await this.readFile(src));
+  }
+
+  async mv(src: string, dest: string): Promise<void> {
+    await this.cp(src, dest, { recursive: true });
+    await this.rm(src, { recursive: true });
+  }
+
+  resolvePath(base: string, path: string): string {
+    return normalizePath(path.startsWith('/') ? path : `${base}/${path}`);
+  }
+
+  getAllPaths(): string[] {
+    return this.scratch.getAllPaths();
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    this.assertWritable('chmod', path);
+    if (!(await this.inScratch(path))) {
+      const node = this.viewNode(path);
+      if (!node) throw enoent('chmod', path);
+      if (node.kind === 'file') await this.writeFile(path, node.content());
+      else return;
+    }
+    return this.scratch.chmod(path, mode);
+  }
+
+  async symlink(target: string, linkPath: string): Promise<void> {
+    this.assertWritable('symlink', linkPath);
+    await this.ensureParent(linkPath);
+    return this.scratch.symlink(target, linkPath);
+  }
+
+  async link(existingPath: string, newPath: string): Promise<void> {
+    await this.cp(existingPath, newPath);
+  }
+
+  async readlink(path: string): Promise<string> {
+    if (await this.inScratch(path)) return this.scratch.readlink(path);
+    const node = this.viewNode(path, false);
+    if (!node) throw enoent('readlink', path);
+    if (node.kind !== 'link') throw errno('EINVAL', 'invalid argument', 'readlink', path);
+    return node.target;
+  }
+
+  async realpath(path: string): Promise<string> {
+    if (await this.inScratch(path)) return this.scratch.realpath(path);
+    const p = normalizePath(path);
+    const node = this.viewNode(p, false);
+    if (!node) throw enoent('realpath', path);
+    if (node.kind === 'link' && node.target.startsWith('/')) return this.realpath(node.target);
+    return p;
+  }
+
+  async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
+    if (!(await this.inScratch(path))) {
+      const node = this.viewNode(path);
+      if (!node) throw enoent('utime', path);
+      if (node.kind !== 'file') return;
+      await this.writeFile(path, node.content());
+    }
+    return this.scratch.utimes(path, atime, mtime);
+  }
+}

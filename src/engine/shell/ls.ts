@@ -1,0 +1,183 @@
+/**
+ * `ls`, because the listing has to show the world's owners, modes and link
+ * targets (`ls -l /proc/PID/fd` is how an analyst finds a socket inode), which
+ * just-bash's own ls cannot know.
+ *
+ * Supported: -l -a -A -d -1 -h -n -i -t -r and their combinations.
+ * Partial: names are printed one per line even on a terminal (the simulator
+ * cannot tell a terminal from a pipe, and one per line keeps pipes right).
+ * Not simulated: -R, colours, --sort and other long options.
+ */
+import { defineCommand } from 'just-bash';
+import type { Command } from 'just-bash';
+import type { HostState } from '../world/types';
+import type { HostFs } from './host-fs';
+import { normalizePath } from './host-fs';
+
+const FLAGS = new Set(['l', 'a', 'A', 'd', '1', 'h', 'n', 'i', 't', 'r']);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SIX_MONTHS = 182 * 24 * 3600 * 1000;
+
+interface Row {
+  name: string;
+  kind: 'file' | 'dir' | 'link';
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  mtime: number;
+  target?: string;
+  ino: number;
+}
+
+function modeString(kind: Row['kind'], mode: number): string {
+  const type = kind === 'dir' ? 'd' : kind === 'link' ? 'l' : '-';
+  const bits = ['r', 'w', 'x'];
+  let out = type;
+  for (let i = 8; i >= 0; i--) out += mode & (1 << i) ? bits[(8 - i) % 3] : '-';
+  if (mode & 0o1000) out = out.slice(0, 9) + (mode & 1 ? 't' : 'T');
+  return out;
+}
+
+function stamp(t: number, now: number): string {
+  const d = new Date(t);
+  const day = String(d.getUTCDate()).padStart(2);
+  const month = MONTHS[d.getUTCMonth()];
+  if (Math.abs(now - t) < SIX_MONTHS) {
+    return `${month} ${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  }
+  return `${month} ${day}  ${d.getUTCFullYear()}`;
+}
+
+function human(size: number): string {
+  if (size < 1024) return String(size);
+  const units = ['K', 'M', 'G', 'T'];
+  let value = size;
+  let unit = -1;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return (value < 10 ? (Math.ceil(value * 10) / 10).toFixed(1) : String(Math.ceil(value))) + units[unit];
+}
+
+/** A stable fake inode number for a path, so `ls -i` is reproducible. */
+function inodeOf(path: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
+  return (h >>> 0) % 4_000_000 + 1000;
+}
+
+export function listCommand(fs: HostFs, world: () => HostState): Command {
+  return defineCommand('ls', async (args, ctx) => {
+    const flags = new Set<string>();
+    const paths: string[] = [];
+    let options = true;
+    for (const arg of args) {
+      if (options && arg === '--') { options = false; continue; }
+      if (options && arg.startsWith('--')) {
+        return { stdout: '', stderr: `ls: unrecognized option '${arg}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
+      }
+      if (options && arg.startsWith('-') && arg.length > 1) {
+        for (const f of arg.slice(1)) {
+          if (!FLAGS.has(f)) return { stdout: '', stderr: `ls: invalid option -- '${f}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
+          flags.add(f);
+        }
+        continue;
+      }
+      paths.push(arg);
+    }
+    if (paths.length === 0) paths.push('.');
+    const w = world();
+    const names = new Map(w.accounts.map((a) => [a.uid, a.name]));
+    const groups = new Map(w.groups.map((g) => [g.gid, g.name]));
+    const owner = (uid: number) => (flags.has('n') ? String(uid) : names.get(uid) ?? String(uid));
+    const group = (gid: number) => (flags.has('n') ? String(gid) : groups.get(gid) ?? String(gid));
+
+    const rowFor = async (path: string, name: string): Promise<Row | undefined> => {
+      const st = await fs.lstat(path).catch(() => undefined);
+      if (!st) return undefined;
+      const meta = await fs.describe(path);
+      const kind: Row['kind'] = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : 'file';
+      const size = path.startsWith('/proc/') && kind === 'link' ? 64 : path.startsWith('/proc/') && kind === 'file' ? 0 : st.size;
+      return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path) };
+    };
+
+    const sortRows = (rows: Row[]): Row[] => {
+      const sorted = flags.has('t')
+        ? rows.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1))
+        : rows.sort((a, b) => compareNames(a.name, b.name));
+      return flags.has('r') ? sorted.reverse() : sorted;
+    };
+
+    const render = (rows: Row[], withTotal: boolean): string => {
+      if (!flags.has('l')) return rows.map((r) => (flags.has('i') ? `${r.ino} ` : '') + r.name + '\n').join('');
+      const cells = rows.map((r) => ({
+        r,
+        links: String(r.kind === 'dir' ? 2 : 1),
+        user: owner(r.uid),
+        group: group(r.gid),
+        size: flags.has('h') ? human(r.size) : String(r.size),
+      }));
+      const width = (pick: (c: (typeof cells)[number]) => string) => Math.max(0, ...cells.map((c) => pick(c).length));
+      const wl = width((c) => c.links), wu = width((c) => c.user), wg = width((c) => c.group), ws = width((c) => c.size);
+      const wi = Math.max(0, ...rows.map((r) => String(r.ino).length));
+      const blocks = rows.reduce((sum, r) => sum + (r.kind === 'file' ? Math.ceil(r.size / 4096) * 4 : r.kind === 'dir' ? 4 : 0), 0);
+      let out = withTotal ? `total ${blocks}\n` : '';
+      for (const c of cells) {
+        const ino = flags.has('i') ? String(c.r.ino).padStart(wi) + ' ' : '';
+        const link = c.r.kind === 'link' && c.r.target !== undefined ? ` -> ${c.r.target}` : '';
+        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${c.size.padStart(ws)} ${stamp(c.r.mtime, w.now)} ${c.r.name}${link}\n`;
+      }
+      return out;
+    };
+
+    let stdout = '';
+    let stderr = '';
+    let exitCode = 0;
+    const files: Row[] = [];
+    const dirs: string[] = [];
+    for (const p of paths) {
+      const abs = normalizePath(p.startsWith('/') ? p : `${ctx.cwd}/${p}`);
+      const st = await fs.stat(abs).catch(() => undefined) ?? (await fs.lstat(abs).catch(() => undefined));
+      if (!st) {
+        stderr += `ls: cannot access '${p}': No such file or directory\n`;
+        exitCode = 2;
+        continue;
+      }
+      if (st.isDirectory && !flags.has('d')) dirs.push(p);
+      else {
+        const row = await rowFor(abs, p);
+        if (row) files.push(row);
+      }
+    }
+    if (files.length) stdout += render(sortRows(files), false);
+    for (const [i, p] of dirs.entries()) {
+      const abs = normalizePath(p.startsWith('/') ? p : `${ctx.cwd}/${p}`);
+      let entries: string[];
+      try {
+        entries = await fs.readdir(abs);
+      } catch (error) {
+        const denied = error instanceof Error && error.message.startsWith('EACCES');
+        stderr += `ls: cannot open directory '${p}': ${denied ? 'Permission denied' : 'No such file or directory'}\n`;
+        exitCode = 2;
+        continue;
+      }
+      const rows: Row[] = [];
+      const visible = entries.filter((n) => flags.has('a') || flags.has('A') || !n.startsWith('.'));
+      const names = flags.has('a') ? ['.', '..', ...visible] : visible;
+      for (const name of names) {
+        const row = await rowFor(name === '.' ? abs : name === '..' ? normalizePath(abs + '/..') : `${abs === '/' ? '' : abs}/${name}`, name);
+        if (row) rows.push(row);
+      }
+      if (paths.length > 1) stdout += `${files.length || i > 0 ? '\n' : ''}${p}:\n`;
+      stdout += render(sortRows(rows), true);
+    }
+    return { stdout, stderr, exitCode };
+  });
+}
+
+/** GNU ls in the C locale sorts by byte value; numbers in /proc sort as text. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

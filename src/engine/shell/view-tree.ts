@@ -1,0 +1,183 @@
+/**
+ * The world as a directory tree, for one HostState: /etc from the accounts
+ * and the scenario's files, /proc from processes and sockets, /var/log from
+ * the log sources, the crontabs from the cron table. Built once per world
+ * snapshot; /proc/PID is resolved on lookup, so a host with thousands of
+ * processes costs nothing until someone looks.
+ */
+import type { HostState } from '../world/types';
+import type { ViewNode, ViewTree } from './host-fs';
+import { normalizePath } from './host-fs';
+
+/** The per-file renderers the tools provide (their modules own the formats). */
+export interface ProcRenderers {
+  netTcp(world: HostState, family: 'inet' | 'inet6'): string;
+  netUdp(world: HostState, family: 'inet' | 'inet6'): string;
+  netRoute(world: HostState): string;
+  /** Entries of /proc/PID (name -> file content or link target), or undefined if no such pid. */
+  pidEntry(world: HostState, pid: number, name: string): PidNode | undefined;
+  pidEntries(world: HostState, pid: number): string[];
+  fdEntries(world: HostState, pid: number): { fd: number; target: string }[];
+  logFile(world: HostState, path: string): string | undefined;
+  logPaths(world: HostState): string[];
+}
+
+export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
+
+const SKELETON = [
+  '/bin', '/boot', '/dev', '/etc', '/etc/cron.d', '/etc/cron.daily', '/etc/cron.hourly',
+  '/etc/systemd/system', '/etc/ssh', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root',
+  '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib',
+  '/usr/local', '/usr/local/bin', '/usr/share', '/var', '/var/log', '/var/spool',
+  '/var/spool/cron', '/var/spool/cron/crontabs', '/var/tmp', '/var/www',
+];
+
+const OS_RELEASE: Record<string, string> = {
+  'ubuntu-24.04': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\n',
+  'ubuntu-22.04': 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.5 LTS (Jammy Jellyfish)"\nVERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\n',
+  'debian-12': 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n',
+};
+
+function generatedFiles(world: HostState): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('/etc/hostname', `${world.host.hostname}\n`);
+  files.set('/etc/passwd', world.accounts
+    .map((a) => `${a.name}:x:${a.uid}:${a.gid}:${a.gecos}:${a.home}:${a.shell}\n`).join(''));
+  files.set('/etc/group', world.groups
+    .map((g) => `${g.name}:x:${g.gid}:${g.members.join(',')}\n`).join(''));
+  files.set('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${world.host.hostname}\n\n::1     ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`);
+  files.set('/etc/os-release', OS_RELEASE[world.host.distro] ?? '');
+  files.set('/etc/timezone', `${world.host.timezone}\n`);
+  const crontabs = new Map<string, string[]>();
+  for (const job of world.cron) {
+    if (job.source.kind !== 'user') continue;
+    const lines = crontabs.get(job.source.user) ?? [];
+    lines.push(`${job.schedule} ${job.command}`);
+    crontabs.set(job.source.user, lines);
+  }
+  for (const [user, lines] of crontabs) {
+    files.set(`/var/spool/cron/crontabs/${user}`, lines.join('\n') + '\n');
+  }
+  return files;
+}
+
+interface StaticEntry {
+  node: ViewNode;
+  children?: Set<string>;
+}
+
+/**
+ * just-bash finds a program by looking for /bin/NAME or /usr/bin/NAME in the
+ * filesystem; a file elsewhere on PATH would be run as a script. So every
+ * program lives in both (merged /usr, as on current distributions).
+ */
+const PROGRAM_STUB = '\u007fELF\u0002\u0001\u0001\u0000';
+
+export function buildViewTree(world: HostState, render: ProcRenderers, programs: readonly string[] = []): ViewTree {
+  const at = world.now;
+  const entries = new Map<string, StaticEntry>();
+  const uidOf = new Map(world.accounts.map((a) => [a.name, a]));
+
+  const addDir = (path: string, uid = 0, gid = 0, mode = 0o755): StaticEntry => {
+    const existing = entries.get(path);
+    if (existing) return existing;
+    const children = new Set<string>();
+    const entry: StaticEntry = { node: { kind: 'dir', entries: () => [...children], mode, uid, gid, mtime: at }, children };
+    entries.set(path, entry);
+    if (path !== '/') {
+      const parent = normalizePath(path + '/..');
+      addDir(parent).children?.add(path.slice(path.lastIndexOf('/') + 1));
+    }
+    return entry;
+  };
+  const addFile = (path: string, content: () => string, mode = 0o644, uid = 0, gid = 0, mtime = at): void => {
+    const parent = normalizePath(path + '/..');
+    addDir(parent).children?.add(path.slice(path.lastIndexOf('/') + 1));
+    entries.set(path, { node: { kind: 'file', content, mode, uid, gid, mtime } });
+  };
+
+  addDir('/');
+  for (const dir of SKELETON) addDir(dir);
+  entries.set('/root', { node: { kind: 'dir', entries: () => [...(entries.get('/root')?.children ?? [])], mode: 0o700, uid: 0, gid: 0, mtime: at }, children: new Set() });
+  addDir('/tmp', 0, 0, 0o1777);
+  addDir('/var/tmp', 0, 0, 0o1777);
+  for (const account of world.accounts) {
+    if (account.home.startsWith('/home/')) addDir(account.home, account.uid, account.gid, 0o750);
+  }
+  for (const name of programs) {
+    addFile(`/usr/bin/${name}`, () => PROGRAM_STUB, 0o755);
+    addFile(`/bin/${name}`, () => PROGRAM_STUB, 0o755);
+  }
+  for (const [path, content] of generatedFiles(world)) {
+    const crontab = path.startsWith('/var/spool/cron/crontabs/');
+    const owner = crontab ? uidOf.get(path.slice(path.lastIndexOf('/') + 1)) : undefined;
+    addFile(path, () => content, crontab ? 0o600 : 0o644, owner?.uid ?? 0, owner?.gid ?? 0);
+  }
+  for (const file of world.files) {
+    const path = normalizePath(file.path);
+    addFile(path, () => file.content, file.mode & 0o7777, file.uid, file.gid, file.mtime);
+  }
+  for (const path of render.logPaths(world)) {
+    addFile(path, () => render.logFile(world, path) ?? '', 0o640, 0, 4);
+  }
+
+  const procFile = (content: () => string, mode = 0o444): ViewNode => ({ kind: 'file', content, mode, uid: 0, gid: 0, mtime: at });
+  const procNet: Record<string, () => string> = {
+    tcp: () => render.netTcp(world, 'inet'),
+    tcp6: () => render.netTcp(world, 'inet6'),
+    udp: () => render.netUdp(world, 'inet'),
+    udp6: () => render.netUdp(world, 'inet6'),
+    route: () => render.netRoute(world),
+  };
+  const uptimeSeconds = Math.max(0, (world.now - world.host.bootTime) / 1000);
+  const procTop: Record<string, () => string> = {
+    uptime: () => `${uptimeSeconds.toFixed(2)} ${(uptimeSeconds * 1.9).toFixed(2)}\n`,
+    loadavg: () => `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${Math.max(0, ...world.processes.map((p) => p.pid))}\n`,
+    version: () => `Linux version ${world.host.kernel} (buildd@lcy02-amd64) #1 SMP PREEMPT_DYNAMIC\n`,
+    hostname: () => `${world.host.hostname}\n`,
+  };
+  const pids = new Map(world.processes.map((p) => [p.pid, p]));
+
+  const lookupProc = (path: string): ViewNode | undefined => {
+    const parts = path.split('/').slice(2);
+    if (parts.length === 0) {
+      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: at };
+    }
+    const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
+    if (first === 'net') {
+      if (second === undefined) return { kind: 'dir', entries: () => Object.keys(procNet), mode: 0o555, uid: 0, gid: 0, mtime: at };
+      const render = procNet[second];
+      return render && third === undefined ? procFile(render) : undefined;
+    }
+    const top = procTop[first];
+    if (top) return second === undefined ? procFile(top) : undefined;
+    if (!/^[0-9]+$/.test(first)) return undefined;
+    const pid = Number(first);
+    const proc = pids.get(pid);
+    if (!proc) return undefined;
+    const owned = { uid: proc.uid, gid: proc.gid, mtime: proc.startTime };
+    if (second === undefined) {
+      return { kind: 'dir', entries: () => render.pidEntries(world, pid), mode: 0o555, ...owned };
+    }
+    if (second === 'fd') {
+      const fds = render.fdEntries(world, pid);
+      if (third === undefined) return { kind: 'dir', entries: () => fds.map((f) => String(f.fd)), mode: 0o500, ...owned };
+      const hit = rest.length === 0 ? fds.find((f) => String(f.fd) === third) : undefined;
+      return hit ? { kind: 'link', target: hit.target, mode: 0o700, uid: proc.uid, gid: proc.gid, mtime: at } : undefined;
+    }
+    if (third !== undefined) return undefined;
+    const entry = render.pidEntry(world, pid, second);
+    if (!entry) return undefined;
+    if (entry.kind === 'link') return { kind: 'link', target: entry.target, mode: 0o777, ...owned };
+    const mode = second === 'environ' ? 0o400 : 0o444;
+    return { kind: 'file', content: () => entry.content, mode, ...owned };
+  };
+
+  return {
+    lookup(path: string): ViewNode | undefined {
+      const p = normalizePath(path);
+      if (p === '/proc' || p.startsWith('/proc/')) return lookupProc(p);
+      return entries.get(p)?.node;
+    },
+  };
+}
