@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { web01 } from '../fixtures/web01';
+import { lineShare, normalise, readCapture } from './helpers';
+import { ipTool } from '../../src/engine/tools/ip/ip';
+
+const CAPTURES = [
+  'ip-a.txt', 'ip-4a.txt', 'ip-addr-show.txt', 'ip-br-a.txt', 'ip-br-link.txt', 'ip-link.txt',
+  'ip-s-link.txt', 'ip-r.txt', 'ip-6r.txt', 'ip-neigh.txt',
+];
+const share = { same: 0, total: 0 };
+
+describe('ip against captures', () => {
+  for (const file of CAPTURES) {
+    it(file, () => {
+      const cap = readCapture(file);
+      const res = ipTool.run({
+        argv: cap.argv, stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/root',
+        env: new Map(), shellPid: 1,
+      });
+      const got = normalise(res.stdout);
+      const s = lineShare(got, cap.output);
+      share.same += s.same;
+      share.total += s.total;
+      expect(res.stderr).toBe('');
+      expect(got).toBe(cap.output);
+    });
+  }
+  afterAll(() => {
+    console.log(`ip golden: ${share.same}/${share.total} lines identical`);
+  });
+});
