@@ -1,0 +1,58 @@
+/**
+ * The rsyslog files under /var/log, rendered from `world.logs(from, to)` at
+ * read time: auth.log (facilities auth and authpriv), syslog (everything
+ * else), kern.log (kern). The line prefix follows the distribution:
+ * Ubuntu 24.04 and Debian 12 write RFC 3339 with microseconds
+ * (`2026-12-04T13:18:40.123456+00:00 web01 sshd[10393]: `), Ubuntu 22.04
+ * the traditional `Dec  4 13:18:40 web01 sshd[10393]: `.
+ *
+ * Microseconds are not in the model (times are ms); the sub-millisecond
+ * digits are derived from the entry so they are stable between reads.
+ */
+import type { HostState, LogEntry } from '../../world/types';
+import { rfc3339Micro, syslogClassic } from '../../world/time-format';
+
+export type LogFileName = 'auth.log' | 'syslog' | 'kern.log';
+
+const SELECTORS: Record<LogFileName, (e: LogEntry) => boolean> = {
+  'auth.log': (e) => e.facility === 'auth' || e.facility === 'authpriv',
+  syslog: (e) => e.facility !== 'auth' && e.facility !== 'authpriv',
+  'kern.log': (e) => e.facility === 'kern',
+};
+
+/** Paths logFile() can render, for directory listings. */
+export const LOG_FILE_PATHS: readonly string[] = Object.keys(SELECTORS).map((n) => `/var/log/${n}`);
+
+function subMillis(e: LogEntry): number {
+  let h = 2166136261;
+  for (const ch of `${e.ident}${e.pid ?? ''}${e.message}`) {
+    h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
+  }
+  return h % 1000;
+}
+
+/** `sshd[10393]` or `kernel`. */
+export function tag(e: LogEntry): string {
+  return e.pid === undefined ? e.ident : `${e.ident}[${e.pid}]`;
+}
+
+/** One line as rsyslog writes it on this host's distribution. */
+export function syslogLine(world: HostState, e: LogEntry): string {
+  const tz = world.host.timezone;
+  const when = world.host.distro === 'ubuntu-22.04'
+    ? syslogClassic(e.time, tz)
+    : rfc3339Micro(e.time, tz, (((e.time % 1000) + 1000) % 1000) * 1000 + subMillis(e));
+  return `${when} ${world.host.hostname} ${tag(e)}: ${e.message}`;
+}
+
+/** The content of a /var/log file at world.now, or undefined when not a log file. */
+export function logFile(world: HostState, path: string): string | undefined {
+  const m = /^\/var\/log\/([a-z.]+)$/.exec(path);
+  const name = m?.[1];
+  if (!name || !Object.hasOwn(SELECTORS, name)) return undefined;
+  const pick = SELECTORS[name as LogFileName];
+  return world.logs(0, world.now)
+    .filter((e) => e.time <= world.now && pick(e))
+    .map((e) => `${syslogLine(world, e)}\n`)
+    .join('');
+}
