@@ -181,7 +181,7 @@ const options = z.array(option).min(2).max(20).meta({
 const kindOf = <K extends string>(kind: K, description: string) =>
   z.literal(kind).meta({ description, examples: [kind] });
 
-const simple = (kind: string, description: string) =>
+const simple = <K extends string>(kind: K, description: string) =>
   z.strictObject({ ...common, kind: kindOf(kind, description), answer: answerRefSchema });
 
 const stateCheck = z.strictObject({
@@ -234,8 +234,8 @@ export const questionSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...common,
-    kind: kindOf('text', 'Free text matched by a pattern.'),
-    answer: patternMatcher,
+    kind: kindOf('text', 'Free text matched by a pattern, or equal to a fact.'),
+    answer: z.union([patternMatcher, factRef, varRef, valueRef]),
   }),
   z.strictObject({
     ...common,
@@ -250,6 +250,8 @@ export type QuestionKind = Question['kind'];
 export type AnswerRef = z.output<typeof answerRefSchema>;
 export type FactRef = z.output<typeof factRef>;
 export type Param = z.output<typeof param>;
+export type PatternMatcher = z.output<typeof patternMatcher>;
+export type ValueRef = z.output<typeof valueRef>;
 export type StateCheck = z.output<typeof stateCheck>;
 export type FeedbackMatcher = z.output<typeof feedback>['when'];
 export type Tactic = (typeof TACTICS)[number];
