@@ -15,7 +15,12 @@ import {
   utf8Length,
 } from './limits';
 import { yamlProblems } from './yaml-problems';
-import { findDeepPath, findUnsafeKeys, findBrokenAliases } from './yaml-checks';
+import {
+  findBrokenAliases,
+  findDeepPath,
+  findDuplicateKeys,
+  findUnsafeKeys,
+} from './yaml-checks';
 import { offsetsToRange, rangeForPath } from './positions';
 
 export type ParsedYaml =
@@ -33,13 +38,14 @@ export function parseScenarioYaml(input: string): ParsedYaml {
   const doc = parseDocument(text, {
     lineCounter: lc,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false, // checked in linear time by findDuplicateKeys
     version: '1.2',
     merge: false,
     strict: true,
     keepSourceTokens: false,
   });
   const { errors, warnings } = yamlProblems(doc, lc);
+  errors.push(...findDuplicateKeys(doc, lc));
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...warnings] };
 
   const structural = [...findBrokenAliases(doc, lc), ...findUnsafeKeys(doc, lc)];

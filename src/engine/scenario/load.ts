@@ -126,8 +126,19 @@ function hasError(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** More than this many problems are summarised in one last diagnostic. */
+export const MAX_DIAGNOSTICS = 100;
+
 function failed(diagnostics: Diagnostic[]): LoadResult {
-  return { ok: false, diagnostics: sorted(diagnostics) };
+  const all = sorted(diagnostics);
+  if (all.length <= MAX_DIAGNOSTICS) return { ok: false, diagnostics: all };
+  const shown = all.slice(0, MAX_DIAGNOSTICS);
+  const last = shown[shown.length - 1] as Diagnostic;
+  const more = all.length - MAX_DIAGNOSTICS;
+  shown.push(diag({ line: last.line, col: last.col, endLine: last.line, endCol: last.col },
+    `… and ${more} more problem${more === 1 ? '' : 's'} not shown`, [],
+    'fix the problems above and validate again'));
+  return { ok: false, diagnostics: shown };
 }
 
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {

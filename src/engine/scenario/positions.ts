@@ -160,16 +160,17 @@ export function pairKeyRange(lc: LineCounter, pair: Pair | null): SourceRange | 
   return pair ? nodeRange(lc, asNode(pair.key)) : null;
 }
 
-/** A container highlighted on its first line only. */
-function firstLine(lc: LineCounter, node: Node): SourceRange | null {
+/** A container highlighted on its first line only (its first key or item). */
+function firstLine(lc: LineCounter, node: Node, depth = 0): SourceRange | null {
   const full = nodeRange(lc, node);
   if (!full) return null;
   if (full.endLine === full.line) return full;
-  const first = isMap(node)
+  const head = isMap(node)
     ? asNode(node.items[0]?.key)
     : isSeq(node) ? asNode(node.items[0]) : null;
-  const head = nodeRange(lc, first);
-  return head && head.line === full.line ? head : { ...full, endLine: full.line, endCol: full.col + 1 };
+  const inner = head && depth < 80 ? firstLine(lc, head, depth + 1) : null;
+  if (inner && inner.line === full.line) return inner;
+  return { ...full, endLine: full.line, endCol: full.col + 1 };
 }
 
 export function documentStart(_lc: LineCounter): SourceRange {

@@ -2,31 +2,31 @@
  * The parser's errors and warnings as Diagnostics, reworded where the
  * library's message is about its own API rather than the author's file.
  */
-import { isMap, visit, type Document, type LineCounter, type Pair } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { YAMLError } from 'yaml';
 import type { Diagnostic } from './types';
 import { MAX_DEPTH } from './limits';
-import { keyText, offsetsToRange } from './positions';
+import { offsetsToRange } from './positions';
 
 export function yamlProblems(
   doc: Document,
   lc: LineCounter,
 ): { errors: Diagnostic[]; warnings: Diagnostic[] } {
   return {
-    errors: doc.errors.map((e) => toDiagnostic(doc, lc, e, 'error')),
-    warnings: doc.warnings.map((w) => toDiagnostic(doc, lc, w, 'warning')),
+    errors: doc.errors.map((e) => toDiagnostic(lc, e, 'error')),
+    warnings: doc.warnings.map((w) => toDiagnostic(lc, w, 'warning')),
   };
 }
 
 function toDiagnostic(
-  doc: Document,
   lc: LineCounter,
   error: YAMLError,
   severity: Diagnostic['severity'],
 ): Diagnostic {
   const [start, end] = error.pos;
-  const range = offsetsToRange(lc, start, Math.max(end, start));
-  const { message, hint } = reword(doc, lc, error);
+  const { message, hint } = reword(error);
+  const stop = error.code === 'MULTIPLE_DOCS' ? start + 3 : Math.max(end, start);
+  const range = offsetsToRange(lc, start, stop);
   const d: Diagnostic = { severity, message, ...range, path: [] };
   if (hint) d.hint = hint;
   return d;
@@ -37,11 +37,9 @@ interface Words {
   hint?: string;
 }
 
-function reword(doc: Document, lc: LineCounter, error: YAMLError): Words {
+function reword(error: YAMLError): Words {
   const first = error.message.split('\n')[0] ?? error.message;
   switch (error.code) {
-    case 'DUPLICATE_KEY':
-      return duplicateKey(doc, lc, error.pos[0]);
     case 'TAB_AS_INDENT':
       return { message: 'tabs are not allowed for indentation in YAML', hint: 'indent with spaces' };
     case 'MULTIPLE_DOCS':
@@ -73,31 +71,4 @@ function reword(doc: Document, lc: LineCounter, error: YAMLError): Words {
     default:
       return { message: first };
   }
-}
-
-/** "duplicate key `x` (first defined on line 2)", found through the AST. */
-function duplicateKey(doc: Document, lc: LineCounter, offset: number): Words {
-  let words: Words = { message: 'duplicate key', hint: 'keep one of the entries' };
-  visit(doc, {
-    Map(_key, map) {
-      if (!isMap(map)) return undefined;
-      const pairs = map.items as Pair[];
-      const dup = pairs.find((p) => startOf(p.key) === offset);
-      if (!dup) return undefined;
-      const name = keyText(dup);
-      const firstPair = pairs.find((p) => p !== dup && keyText(p) === name);
-      const line = firstPair ? offsetsToRange(lc, startOf(firstPair.key), 0).line : null;
-      words = {
-        message: `duplicate key \`${name}\`` + (line ? ` (first defined on line ${line})` : ''),
-        hint: 'keep one of the entries; YAML does not merge repeated keys',
-      };
-      return visit.BREAK;
-    },
-  });
-  return words;
-}
-
-function startOf(node: unknown): number {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? range[0] : -1;
 }
