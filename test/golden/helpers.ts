@@ -95,12 +95,49 @@ export function applyPipe(text: string, pipe: string | undefined): string {
   return lines.slice(0, Number(m[1])).join('\n') + '\n';
 }
 
-/** Share of identical lines between two normalised texts, by position. */
+/**
+ * Share of the capture's lines that the tool reproduced exactly: each
+ * expected line counts once if an identical line appears in the output
+ * (as a multiset, so a missing line does not shift the rest).
+ */
 export function lineShare(actual: string, expected: string): { same: number; total: number } {
-  const a = actual.split('\n');
+  const pool = new Map<string, number>();
+  for (const line of actual.split('\n')) pool.set(line, (pool.get(line) ?? 0) + 1);
   const e = expected.split('\n');
-  const total = Math.max(a.length, e.length);
   let same = 0;
-  for (let i = 0; i < total; i++) if (a[i] === e[i]) same++;
-  return { same, total };
+  for (const line of e) {
+    const n = pool.get(line) ?? 0;
+    if (n > 0) {
+      same++;
+      pool.set(line, n - 1);
+    }
+  }
+  return { same, total: e.length };
+}
+
+/** A ToolContext for running a tool as root in `world` (any world type works). */
+export function rootContext<W>(world: W, argv: string[]): {
+  argv: string[]; stdin: string; world: W; uid: number; user: string; cwd: string;
+  env: ReadonlyMap<string, string>; shellPid: number;
+} {
+  return { argv, stdin: '', world, uid: 0, user: 'root', cwd: '/root', env: new Map(), shellPid: 1 };
+}
+
+/** Collects identical-line shares per tool and prints them once per file. */
+export class ShareReport {
+  private same = 0;
+  private total = 0;
+
+  constructor(private readonly tool: string) {}
+
+  add(actual: string, expected: string): void {
+    const s = lineShare(actual, expected);
+    this.same += s.same;
+    this.total += s.total;
+  }
+
+  print(): void {
+    const pct = this.total ? ((100 * this.same) / this.total).toFixed(1) : '0.0';
+    console.log(`golden ${this.tool}: ${this.same}/${this.total} identical lines (${pct}%)`);
+  }
 }
