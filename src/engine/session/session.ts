@@ -137,6 +137,9 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       else await clock.sleep(ms, currentSignal);
     },
     executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 20_000, maxCallDepth: 100 },
+    // In Node just-bash guards the globals while a script runs; the clock's
+    // own timers (sleep on a real wall clock) are trusted host code.
+    defenseInDepth: { enabled: true, excludeViolationTypes: ['setTimeout'] },
   });
   let currentSignal: ExecOptions['signal'];
   let replaying = false;

@@ -1,0 +1,80 @@
+/**
+ * Engine benchmark (`npm run bench`): prints medians against the budgets of
+ * the engine issue. Figures, not assertions: these machines are noisy, so
+ * nothing here fails a build; read the PASS/FAIL column.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadScenario } from '../../src/engine/scenario/load';
+import { ssTool } from '../../src/engine/tools/ss/ss';
+import type { ToolContext } from '../../src/engine/tools/types';
+import type { HostState, Socket } from '../../src/engine/world/types';
+
+const FLAGSHIP = 'scenarios/ssh-reverse-shell-beacon-exfil.yaml';
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure(runs: number, fn: () => void): number {
+  for (let i = 0; i < 5; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function ss(world: HostState, args: string[]): string {
+  const ctx: ToolContext = { argv: ['ss', ...args], stdin: '', world, uid: 0, user: 'root', cwd: '/root', env: new Map(), shellPid: 1 };
+  return ssTool.run(ctx).stdout;
+}
+
+function withSockets(world: HostState, count: number): HostState {
+  const sockets: Socket[] = [];
+  const template = world.sockets.find((s) => s.state === 'ESTABLISHED') ?? world.sockets[0]!;
+  const processes = world.processes.map((p) => ({ ...p, fds: [...p.fds] }));
+  const owner = processes[0]!;
+  for (let i = 0; i < count; i++) {
+    const inode = 9_000_000 + i;
+    sockets.push({ ...template, id: `bulk-${i}`, inode, sk: inode, local: { addr: '10.0.0.5', port: 1024 + (i % 60000) }, remote: { addr: `198.51.100.${1 + (i % 250)}`, port: 443 } });
+    owner.fds.push({ fd: 100 + i, kind: 'socket', target: inode, mode: 'u' });
+  }
+  return { ...world, sockets: [...world.sockets, ...sockets], processes };
+}
+
+const rows: [string, number, number, string][] = [];
+const text = readFileSync(FLAGSHIP, 'utf8');
+
+const loadMs = measure(30, () => {
+  const r = loadScenario(text, { fileName: FLAGSHIP });
+  if (!r.ok) throw new Error('flagship does not load');
+});
+rows.push(['load + validate + compile the flagship', loadMs, 20, 'ms']);
+
+const loaded = loadScenario(text, { fileName: FLAGSHIP });
+if (!loaded.ok) throw new Error('flagship does not load');
+const scenario = loaded.scenario;
+const nowWorld = scenario.worldAt(scenario.now, []);
+rows.push(['ss -tanp on the flagship at now', measure(50, () => ss(nowWorld, ['-tanp'])), 5, 'ms']);
+
+let k = 0;
+const day = 24 * 3600 * 1000;
+rows.push(['world at an arbitrary time (24 h of 60 s beacons)', measure(50, () => {
+  k = (k + 7919) % 1000;
+  scenario.worldAt(scenario.now - day + (k / 1000) * day * 1.02, []);
+}), 5, 'ms']);
+
+const busy = withSockets(nowWorld, 10_000);
+rows.push(['ss -tanp with 10,000 sockets', measure(15, () => ss(busy, ['-tanp'])), 50, 'ms']);
+
+const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+rows.push(['heap in use after the runs', heapMb, 50, 'MB']);
+
+for (const [name, value, budget, unit] of rows) {
+  const verdict = value <= budget ? 'PASS' : 'FAIL';
+  console.log(`${verdict}  ${name.padEnd(52)} median ${value.toFixed(2).padStart(8)} ${unit}  (budget ${budget} ${unit})`);
+}
