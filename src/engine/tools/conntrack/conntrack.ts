@@ -1,0 +1,120 @@
+/**
+ * conntrack -L (conntrack-tools 1.4.7): the world's flows, one per line:
+ * `tcp      6 431980 ESTABLISHED src=... dst=... sport=... dport=... src=...
+ * [ASSURED] mark=0 use=1`. The summary `conntrack v1.4.7 (conntrack-tools):
+ * N flow entries have been shown.` goes to stderr, as the real tool writes
+ * it. A flow that is not assured and has seen no reply (tcp SYN_SENT, any
+ * udp/icmp flow) prints `[UNREPLIED]` before its reply tuple.
+ * Filters: -p, -s/--orig-src, -d/--orig-dst, --sport, --dport, -r, -q,
+ * --state, -f family, -m mark; -C counts; -o extended adds the family.
+ */
+import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
+import type { Flow } from '../../world/types';
+import { canonicalIp } from '../../net';
+
+export const conntrackOptions: OptionSupport[] = [
+  { flag: '-L / --dump', support: 'full' }, { flag: '-C / --count', support: 'full' },
+  { flag: '-p / -s / -d / -r / -q / --sport / --dport / --state / -m / -f', support: 'full' },
+  { flag: '-o extended', support: 'full' },
+  { flag: '-E / -S / -D / -F / -U / -I / -G', support: 'none', note: 'events, statistics and table changes are not simulated' },
+];
+
+const VERSION = 'conntrack v1.4.7 (conntrack-tools)';
+const PROTO_NUM: Record<Flow['proto'], number> = { tcp: 6, udp: 17, icmp: 1 };
+
+interface Filter {
+  proto?: string; src?: string; dst?: string; rsrc?: string; rdst?: string;
+  sport?: number; dport?: number; state?: string; family?: 'ipv4' | 'ipv6'; mark?: number;
+}
+
+const unreplied = (f: Flow): boolean => !f.assured && (f.proto !== 'tcp' || f.state === 'SYN_SENT');
+
+function tuple(f: Flow, t: Flow['orig']): string {
+  if (f.proto === 'icmp') return `src=${t.src} dst=${t.dst} type=${t === f.orig ? 8 : 0} code=0 id=${t.sport}`;
+  return `src=${t.src} dst=${t.dst} sport=${t.sport} dport=${t.dport}`;
+}
+
+export function flowLine(f: Flow, extended: boolean): string {
+  const fam = f.orig.src.includes(':') ? 'ipv6     10 ' : 'ipv4     2 ';
+  const parts = [`${f.proto.padEnd(8)} ${PROTO_NUM[f.proto]} ${f.timeout}`];
+  if (f.proto === 'tcp' && f.state) parts.push(f.state);
+  parts.push(tuple(f, f.orig));
+  if (unreplied(f)) parts.push('[UNREPLIED]');
+  parts.push(tuple(f, f.reply));
+  if (f.assured) parts.push('[ASSURED]');
+  parts.push(`mark=${f.mark}`, 'use=1');
+  return (extended ? fam : '') + parts.join(' ');
+}
+
+function keep(f: Flow, o: Filter): boolean {
+  if (o.proto && f.proto !== o.proto) return false;
+  if (o.src && f.orig.src !== o.src) return false;
+  if (o.dst && f.orig.dst !== o.dst) return false;
+  if (o.rsrc && f.reply.src !== o.rsrc) return false;
+  if (o.rdst && f.reply.dst !== o.rdst) return false;
+  if (o.sport !== undefined && f.orig.sport !== o.sport) return false;
+  if (o.dport !== undefined && f.orig.dport !== o.dport) return false;
+  if (o.state && f.state !== o.state) return false;
+  if (o.mark !== undefined && f.mark !== o.mark) return false;
+  if (o.family && (o.family === 'ipv6') !== f.orig.src.includes(':')) return false;
+  return true;
+}
+
+const ADDR_OPTS: Record<string, keyof Filter> = {
+  '-s': 'src', '--src': 'src', '--orig-src': 'src', '-d': 'dst', '--dst': 'dst',
+  '--orig-dst': 'dst', '-r': 'rsrc', '--reply-src': 'rsrc', '-q': 'rdst', '--reply-dst': 'rdst',
+};
+
+function fail(msg: string): ToolResult {
+  return { stdout: '', stderr: `${VERSION}: ${msg}\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`, exitCode: 2 };
+}
+
+function run(ctx: ToolContext): ToolResult {
+  const o: Filter = {};
+  let command: 'L' | 'C' | undefined;
+  let extended = false;
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const val = (): string | undefined => args[++i];
+    if (a === '-L' || a === '--dump') command = 'L';
+    else if (a === '-C' || a === '--count') command = 'C';
+    else if (Object.hasOwn(ADDR_OPTS, a)) {
+      const v = val();
+      const ip = v === undefined ? null : canonicalIp(v);
+      if (!ip) return fail(`Bad parameter \`${v ?? ''}'`);
+      const key = ADDR_OPTS[a];
+      if (key === 'src' || key === 'dst' || key === 'rsrc' || key === 'rdst') o[key] = ip;
+    } else if (a === '-p' || a === '--proto') {
+      const v = (val() ?? '').toLowerCase();
+      if (!['tcp', 'udp', 'icmp'].includes(v)) return fail(`proto \`${v}' not found`);
+      o.proto = v;
+    } else if (['--sport', '--orig-port-src', '--dport', '--orig-port-dst'].includes(a)) {
+      const v = val() ?? '';
+      if (!/^\d+$/.test(v)) return fail(`Bad parameter \`${v}'`);
+      if (a === '--sport' || a === '--orig-port-src') o.sport = Number(v);
+      else o.dport = Number(v);
+    } else if (a === '--state') o.state = (val() ?? '').toUpperCase();
+    else if (a === '-m' || a === '--mark') o.mark = Number(val() ?? 'NaN');
+    else if (a === '-f' || a === '--family') {
+      const v = val();
+      if (v !== 'ipv4' && v !== 'ipv6') return fail(`Unknown family \`${v ?? ''}'`);
+      o.family = v;
+    } else if (a === '-o' || a === '--output') extended = (val() ?? '').split(',').includes('extended');
+    else if (a === '-n' || a === '-g') continue;
+    else return fail(`invalid option \`${a}'`);
+  }
+  if (!command) return fail('no command specified');
+  if (ctx.uid !== 0) {
+    return { stdout: '', stderr: `${VERSION}: Operation failed: Operation not permitted\n`, exitCode: 1 };
+  }
+  const flows = ctx.world.flows.filter((f) => keep(f, o));
+  if (command === 'C') return { stdout: `${flows.length}\n`, stderr: '', exitCode: 0 };
+  const stdout = flows.map((f) => `${flowLine(f, extended)}\n`).join('');
+  const stderr = `${VERSION}: ${flows.length} flow entries have been shown.\n`;
+  return { stdout, stderr, exitCode: 0 };
+}
+
+export const conntrackTool: Tool = {
+  name: 'conntrack', summary: 'command line interface for netfilter connection tracking', options: conntrackOptions, run,
+};
