@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { web01 } from '../fixtures/web01';
 import { lineShare, normalise, readCapture } from './helpers';
 import { ipTool } from '../../src/engine/tools/ip/ip';
+import { procNetRoute } from '../../src/engine/tools/procnet/route';
 
 const CAPTURES = [
   'ip-a.txt', 'ip-4a.txt', 'ip-addr-show.txt', 'ip-br-a.txt', 'ip-br-link.txt', 'ip-link.txt',
@@ -27,5 +28,20 @@ describe('ip against captures', () => {
   }
   afterAll(() => {
     console.log(`ip golden: ${share.same}/${share.total} lines identical`);
+  });
+});
+
+describe('/proc/net/route against its capture', () => {
+  it('proc-net-route.txt', () => {
+    const cap = readCapture('proc-net-route.txt');
+    const text = procNetRoute(web01());
+    const got = normalise(text);
+    const s = lineShare(got, cap.output);
+    console.log(`/proc/net/route golden: ${s.same}/${s.total} lines identical`);
+    expect(got).toBe(cap.output);
+  });
+  it('pads every line to 127 columns as the kernel does', () => {
+    const lines = procNetRoute(web01()).split('\n').slice(0, -1);
+    expect(lines.map((l) => l.length)).toEqual(lines.map(() => 127));
   });
 });
