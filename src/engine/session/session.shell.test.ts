@@ -59,3 +59,32 @@ describe('lab session shell', () => {
     expect((await restored.exec('cat /tmp/one')).stdout).toBe('one\n');
   });
 });
+
+describe('the filesystem as a view of the world', () => {
+  it('shows a process fd table with ls -l, as in the capture', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    const r = await s.exec('ls -l /proc/22713/fd');
+    expect(r.stdout).toBe([
+      'total 0',
+      'lrwx------ 1 deploy deploy 64 Dec  4 13:28 0 -> socket:[47830]',
+      'lrwx------ 1 deploy deploy 64 Dec  4 13:28 1 -> socket:[47830]',
+      'lrwx------ 1 deploy deploy 64 Dec  4 13:28 2 -> socket:[47830]',
+      'lrwx------ 1 deploy deploy 64 Dec  4 13:28 255 -> /dev/tty',
+      '',
+    ].join('\n'));
+  });
+
+  it('reads cmdline, exe and environ through the shell', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    expect((await s.exec("tr '\\0' ' ' < /proc/22713/cmdline; echo")).stdout).toBe('bash -i \n');
+    expect((await s.exec('readlink /proc/22713/exe')).stdout).toBe('/usr/bin/bash\n');
+    expect((await s.exec("tr '\\0' '\\n' < /proc/22713/environ | head -2")).stdout).toBe('SHELL=/bin/bash\nPWD=/home/deploy\n');
+  });
+
+  it("keeps another user's fd table private", async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    const r = await s.exec('ls /proc/22570/fd');
+    expect(r).toEqual({ stdout: '', stderr: "ls: cannot open directory '/proc/22570/fd': Permission denied\n", exitCode: 2 });
+    expect((await s.exec('sudo ls /proc/22570/fd')).stdout).toBe('4\n5\n');
+  });
+});

@@ -121,5 +121,13 @@ export function sessionCommands(host: CommandHost): Command[] {
     return { stdout: out, stderr: '', exitCode: 0 };
   });
 
-  return [sudo, su, history];
+  // GNU tr understands \0 and octal escapes in its sets; just-bash's does
+  // not, and `tr '\0' ' ' < /proc/PID/cmdline` is how analysts read argv.
+  const tr = defineCommand('tr', async (args, ctx) => {
+    const sets = args.map((a) => (a.startsWith('-') ? a : a.replace(/\\([0-7]{1,3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)))));
+    if (!ctx.origCommand) return { stdout: '', stderr: 'tr: unavailable\n', exitCode: 1 };
+    return ctx.origCommand(sets);
+  });
+
+  return [sudo, su, history, tr];
 }

@@ -225,6 +225,7 @@ export class HostFs implements IFileSystem {
       if (node || (await this.inScratch(p))) throw errno('ENOTDIR', 'not a directory', 'scandir', path);
       throw enoent('scandir', path);
     }
+    if (node?.kind === 'dir' && !scratchDir && !this.mayRead(node)) throw eacces('scandir', path);
     if (node?.kind === 'dir') {
       for (const name of node.entries()) {
         const child = p === '/' ? `/${name}` : `${p}/${name}`;

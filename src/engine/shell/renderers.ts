@@ -3,15 +3,25 @@
  * own them (procnet for /proc/net, procfs for /proc/PID, logs for the log
  * files); this collects them for the view tree.
  */
+import { LOG_FILE_PATHS, logFile } from '../tools/logs/files';
+import { procPidEntry, procPidList } from '../tools/procfs/pid';
 import type { ProcRenderers } from './view-tree';
 
 export const procRenderers: ProcRenderers = {
   netTcp: () => '',
   netUdp: () => '',
   netRoute: () => '',
-  pidEntry: () => undefined,
-  pidEntries: () => [],
-  fdEntries: () => [],
-  logFile: () => undefined,
-  logPaths: () => [],
+  pidEntry(world, pid, name) {
+    const entry = procPidEntry(world, pid, name);
+    if (!entry || entry.kind === 'dir') return undefined;
+    return entry.kind === 'file' ? { kind: 'file', content: entry.content } : { kind: 'link', target: entry.target };
+  },
+  pidEntries: (world, pid) => (procPidList(world, pid) ?? []).map((e) => e.name),
+  fdEntries(world, pid) {
+    const fd = procPidEntry(world, pid, 'fd');
+    if (!fd || fd.kind !== 'dir') return [];
+    return fd.entries.map((e) => ({ fd: Number(e.name), target: e.target ?? '' }));
+  },
+  logFile,
+  logPaths: () => LOG_FILE_PATHS,
 };

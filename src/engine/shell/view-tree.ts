@@ -19,7 +19,7 @@ export interface ProcRenderers {
   pidEntries(world: HostState, pid: number): string[];
   fdEntries(world: HostState, pid: number): { fd: number; target: string }[];
   logFile(world: HostState, path: string): string | undefined;
-  logPaths(world: HostState): string[];
+  logPaths(world: HostState): readonly string[];
 }
 
 export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
