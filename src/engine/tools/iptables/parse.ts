@@ -149,7 +149,7 @@ class State {
 
   private setCommand(c: string): void {
     if (this.haveCmd !== undefined) {
-      throw new ParamError(`Cannot use -${c} with -${this.haveCmd}`);
+      throw new ParamError(`Cannot use -${c} with -${this.haveCmd}\n`);
     }
     this.haveCmd = c;
     this.cmd.kind = COMMANDS[c] ?? 'list';
