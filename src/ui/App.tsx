@@ -1,0 +1,33 @@
+import { CatalogPage } from './catalog/CatalogPage';
+import { LabPage } from './lab/LabPage';
+import { NotFoundPage } from './lab/ErrorPages';
+import { useRoute } from './router';
+import { useTheme } from './theme';
+
+export function App() {
+  const route = useRoute();
+  const [theme, setTheme] = useTheme();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/">Outbound</a>
+        <span className="tagline">Linux network triage lab</span>
+        <button
+          type="button"
+          className="theme-toggle"
+          aria-pressed={theme === 'light'}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        </button>
+      </header>
+      <main className="page" id="main">
+        {route.page === 'catalog' && <CatalogPage />}
+        {route.page === 'lab' && (
+          <LabPage key={`${route.scenarioId}:${route.seed}`} scenarioId={route.scenarioId} seed={route.seed} theme={theme} />
+        )}
+        {route.page === 'not-found' && <NotFoundPage what={`#${route.hash}`} />}
+      </main>
+    </div>
+  );
+}

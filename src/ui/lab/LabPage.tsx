@@ -1,0 +1,106 @@
+/**
+ * The lab: briefing, terminal, questions, clock and score for one scenario
+ * and seed. All logic lives in LabController; this file lays it out.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { LabController } from './lab-controller';
+import { TerminalView } from '../terminal/TerminalView';
+import { QuestionsPanel } from './QuestionsPanel';
+import { ClockBar } from './ClockBar';
+import { FailedPage, InvalidScenarioPage, UnknownScenarioPage } from './ErrorPages';
+import type { Theme } from '../theme';
+
+interface Props {
+  scenarioId: string;
+  seed: number;
+  theme: Theme;
+}
+
+function useController(scenarioId: string, seed: number): LabController | undefined {
+  const [controller, setController] = useState<LabController>();
+  useEffect(() => {
+    const c = new LabController(scenarioId, seed);
+    setController(c);
+    void c.start();
+    const onHide = () => c.save();
+    window.addEventListener('pagehide', onHide);
+    const timer = setInterval(() => c.save(), 5000);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      clearInterval(timer);
+      c.dispose();
+    };
+  }, [scenarioId, seed]);
+  return controller;
+}
+
+export function LabPage({ scenarioId, seed, theme }: Props) {
+  const controller = useController(scenarioId, seed);
+  if (!controller) return <p role="status">Opening the lab…</p>;
+  return <LabView controller={controller} theme={theme} />;
+}
+
+function LabView({ controller, theme }: { controller: LabController; theme: Theme }) {
+  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const [screenReader, setScreenReader] = useState(false);
+  const { phase, lab } = snap;
+  if (phase.kind === 'unknown') return <UnknownScenarioPage id={phase.id} known={phase.known} />;
+  if (phase.kind === 'invalid') return <InvalidScenarioPage file={phase.file} diagnostics={phase.diagnostics} />;
+  if (phase.kind === 'failed') return <FailedPage message={phase.message} />;
+  const restart = () => {
+    if (window.confirm('Start this scenario over? Your commands and answers will be forgotten.')) void controller.restart();
+  };
+  return (
+    <div className="lab">
+      {snap.notices.map((text, i) => (
+        <div className="notice" role="alert" key={i}>
+          <span>{text}</span>
+          <button type="button" onClick={() => controller.dismissNotice(i)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+      <section className="lab-main" aria-label="Terminal">
+        <div className="toolbar">
+          <h1 className="lab-title">{lab?.meta.title ?? 'Opening the lab…'}</h1>
+          {snap.clock && <ClockBar clock={snap.clock} onSpeed={(s) => void controller.setSpeed(s)} />}
+          <label className="toggle">
+            <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} />
+            Screen reader mode
+          </label>
+          <button type="button" onClick={restart} disabled={phase.kind !== 'ready'}>
+            Restart
+          </button>
+        </div>
+        <div className="terminal-frame">
+          {phase.kind === 'loading' && (
+            <p className="terminal-loading" role="status">
+              Starting the simulated host…
+            </p>
+          )}
+          <TerminalView controller={controller} theme={theme} screenReader={screenReader} />
+        </div>
+      </section>
+      <aside className="lab-side" aria-label="Case">
+        {lab && (
+          <details className="briefing" open>
+            <summary>Briefing</summary>
+            <p className="briefing-text">{lab.meta.briefing}</p>
+            <p className="meta-line">
+              {lab.meta.difficulty} · about {lab.meta.estimatedMinutes} min · ATT&amp;CK {lab.meta.attack.join(', ')} ·
+              seed {lab.seed}
+            </p>
+          </details>
+        )}
+        {lab && snap.grades && (
+          <QuestionsPanel
+            questions={lab.questions}
+            grades={snap.grades}
+            onAnswer={(q, v) => controller.answer(q, v)}
+            onHint={(q) => controller.hint(q)}
+          />
+        )}
+      </aside>
+    </div>
+  );
+}

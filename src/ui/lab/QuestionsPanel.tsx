@@ -1,0 +1,121 @@
+/**
+ * The case's questions and the score. Answers go to the worker, which
+ * grades them and logs them in the session; this panel only shows the
+ * grades it gets back.
+ */
+import { useState, type FormEvent } from 'react';
+import type { GradeView, QuestionState, QuestionView } from '../worker/protocol';
+
+interface Props {
+  questions: QuestionView[];
+  grades: GradeView;
+  onAnswer: (question: string, value: string) => Promise<void>;
+  onHint: (question: string) => Promise<void>;
+}
+
+export function QuestionsPanel({ questions, grades, onAnswer, onHint }: Props) {
+  const { score } = grades;
+  return (
+    <section className="questions" aria-labelledby="questions-title">
+      <h2 id="questions-title">Questions</h2>
+      <p className="score" data-testid="score" aria-live="polite">
+        Score: {score.earned}/{score.possible} ({score.percent}%) · pass at {score.passingScore}%
+        {score.passed ? ' · passed' : ''}
+      </p>
+      <ol className="question-list">
+        {questions.map((q) => {
+          const state = grades.questions.find((s) => s.id === q.id);
+          return state ? <QuestionItem key={q.id} question={q} state={state} onAnswer={onAnswer} onHint={onHint} /> : null;
+        })}
+      </ol>
+    </section>
+  );
+}
+
+const STATUS: Record<QuestionState['status'], string> = { open: 'open', right: 'right', closed: 'closed' };
+
+function QuestionItem({ question, state, onAnswer, onHint }: {
+  question: QuestionView;
+  state: QuestionState;
+  onAnswer: Props['onAnswer'];
+  onHint: Props['onHint'];
+}) {
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const inputId = `answer-${question.id}`;
+  const open = state.status === 'open';
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!value.trim() || busy) return;
+    setBusy(true);
+    try {
+      await onAnswer(question.id, value.trim());
+      setValue('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const last = state.answers[state.answers.length - 1];
+  return (
+    <li className={`question question-${state.status}`} data-question={question.id} data-status={state.status}>
+      <label htmlFor={inputId} className="question-prompt">
+        {question.prompt}
+      </label>
+      <div className="question-meta">
+        {question.points} points · {STATUS[state.status]}
+        {open && ` · ${question.attempts - state.tries} of ${question.attempts} tries left`}
+        {state.status === 'right' && ` · earned ${state.earned}`}
+      </div>
+      {open && (
+        <form className="answer-form" onSubmit={submit}>
+          {question.options ? (
+            <select id={inputId} value={value} onChange={(e) => setValue(e.target.value)}>
+              <option value="">Choose…</option>
+              {question.options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.text}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input id={inputId} value={value} autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+          )}
+          <button type="submit" disabled={busy || !value.trim()}>
+            Answer
+          </button>
+          {state.hints.length < question.hintCount && (
+            <button type="button" onClick={() => void onHint(question.id)}>
+              Hint
+            </button>
+          )}
+        </form>
+      )}
+      {last !== undefined && (
+        <p className="answer-given">
+          Your answer: <code>{last}</code>
+          {state.status === 'right' ? ' — right.' : ''}
+        </p>
+      )}
+      {state.feedback && (
+        <p className="feedback" role="status">
+          {state.feedback}
+        </p>
+      )}
+      {state.hints.map((h, i) => (
+        <p className="hint" key={i}>
+          Hint {i + 1} (−{h.cost}): {h.text}
+        </p>
+      ))}
+      {state.explanation && (
+        <p className="explanation">
+          {state.explanation.command && (
+            <>
+              <code>{state.explanation.command}</code>:{' '}
+            </>
+          )}
+          {state.explanation.why}
+        </p>
+      )}
+    </li>
+  );
+}

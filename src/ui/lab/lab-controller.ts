@@ -1,0 +1,278 @@
+/**
+ * Everything a lab page does that is not drawing: it opens the scenario in
+ * the worker (restoring the saved session), runs the line editor's commands,
+ * keeps the transcript and the event log, saves after every change, and
+ * recovers when the worker has to be replaced. React reads `snapshot` through
+ * useSyncExternalStore; the terminal is attached when it is on screen.
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { SessionEvent } from '../../engine/session/types';
+import { LineEditor } from '../terminal/line-editor';
+import { EngineClient } from '../worker/client';
+import type { ClockView, GradeView, OpenOutcome, OpenedLab } from '../worker/protocol';
+import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
+import { SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
+import { crlf, simNow, transcriptText } from './lab-text';
+
+export type LabPhase =
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'failed'; message: string }
+  | Exclude<OpenOutcome, { kind: 'opened' }>;
+
+export interface LabSnapshot {
+  phase: LabPhase;
+  lab?: OpenedLab;
+  grades?: GradeView;
+  clock?: ClockView;
+  notices: string[];
+  running: boolean;
+}
+
+/** How long Ctrl-C waits for the worker before replacing it. */
+const ABORT_GRACE_MS = 500;
+
+export class LabController {
+  private client = new EngineClient();
+  private snap: LabSnapshot = { phase: { kind: 'loading' }, notices: [], running: false };
+  private readonly listeners = new Set<() => void>();
+  private events: SessionEvent[] = [];
+  private transcript: TranscriptEntry[] = [];
+  private prompt = '$ ';
+  private term: Terminal | undefined;
+  private editor: LineEditor | undefined;
+  private running: { line: string; interrupted: boolean } | undefined;
+  private painted = false;
+  private disposed = false;
+
+  constructor(readonly scenarioId: string, readonly seed: number) {}
+
+  getSnapshot = (): LabSnapshot => this.snap;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<LabSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private notice(text: string): void {
+    this.update({ notices: [...this.snap.notices, text] });
+  }
+
+  dismissNotice(index: number): void {
+    this.update({ notices: this.snap.notices.filter((_, i) => i !== index) });
+  }
+
+  get editorText(): string {
+    return this.editor?.text ?? '';
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined || this.snap.phase.kind !== 'ready';
+  }
+
+  async start(): Promise<void> {
+    const saved = loadSave(this.scenarioId, this.seed);
+    if (saved.status === 'corrupt') {
+      clearSave(this.scenarioId, this.seed);
+      this.notice(`Your saved session could not be read: ${saved.reason}. A fresh session was started.`);
+    }
+    const restore = saved.status === 'ok' ? saved.save : undefined;
+    let outcome: OpenOutcome;
+    try {
+      outcome = await this.client.request({
+        type: 'open', scenarioId: this.scenarioId, seed: this.seed,
+        restore: restore?.events, at: restore?.clock.now,
+      });
+    } catch (error) {
+      if (!restore) return this.fail(error);
+      this.notice(`Your saved session could not be restored (${errorText(error)}). A fresh session was started.`);
+      clearSave(this.scenarioId, this.seed);
+      return this.openFresh();
+    }
+    if (outcome.kind !== 'opened') return this.update({ phase: outcome });
+    this.transcript = restore ? [...restore.transcript] : [];
+    this.adopt(outcome.lab);
+    if (restore && restore.clock.speed !== outcome.lab.clock.speed) await this.setSpeed(restore.clock.speed);
+  }
+
+  private async openFresh(): Promise<void> {
+    this.client.restart();
+    this.events = [];
+    this.transcript = [];
+    try {
+      const outcome = await this.client.request({ type: 'open', scenarioId: this.scenarioId, seed: this.seed });
+      if (outcome.kind !== 'opened') return this.update({ phase: outcome });
+      this.adopt(outcome.lab);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.update({ phase: { kind: 'failed', message: errorText(error) } });
+  }
+
+  private adopt(lab: OpenedLab): void {
+    this.events = [...lab.log];
+    this.prompt = lab.prompt;
+    this.painted = false;
+    this.update({ phase: { kind: 'ready' }, lab, grades: lab.grades, clock: lab.clock });
+    this.paint();
+  }
+
+  /** Called by the terminal view once xterm is open; undefined when it goes away. */
+  attach(term: Terminal | undefined): void {
+    this.term = term;
+    this.editor = undefined;
+    this.painted = false;
+    if (!term) return;
+    this.editor = new LineEditor({
+      write: (data) => term.write(data),
+      cols: () => term.cols,
+      submit: (line) => void this.run(line),
+      complete: (line, cursor) => this.client.request({ type: 'complete', line, cursor }),
+      interrupt: () => this.interrupt(),
+    });
+    this.paint();
+  }
+
+  feed(data: string): void {
+    this.editor?.feed(data);
+  }
+
+  resized(): void {
+    this.editor?.resized();
+  }
+
+  private paint(): void {
+    const { term, editor } = this;
+    if (!term || !editor || this.painted || this.snap.phase.kind !== 'ready') return;
+    this.painted = true;
+    term.reset();
+    const text = transcriptText(this.transcript);
+    if (text) term.write(text);
+    editor.setHistory(this.snap.lab?.history ?? []);
+    editor.showPrompt(this.prompt);
+  }
+
+  private async run(line: string): Promise<void> {
+    const running = { line, interrupted: false };
+    this.running = running;
+    this.update({ running: true });
+    const prompt = this.prompt;
+    let output = '';
+    try {
+      const reply = await this.client.request({ type: 'exec', line, columns: this.term?.cols ?? 80 });
+      output = reply.result.stdout + reply.result.stderr;
+      this.events.push(...reply.appended);
+      this.prompt = reply.prompt;
+      this.update({ clock: reply.clock });
+    } catch (error) {
+      if (!running.interrupted) output = `outbound: ${errorText(error)}\n`;
+      else await this.reopenAfterInterrupt();
+    }
+    if (running.interrupted) output = `\n${output}`;
+    if (output && !output.endsWith('\n')) output += '\n';
+    this.term?.write(crlf(output));
+    this.transcript.push({ prompt, line, output: running.interrupted ? `^C${output}` : output });
+    this.running = undefined;
+    this.update({ running: false });
+    this.save();
+    if (!this.disposed) this.editor?.showPrompt(this.prompt);
+  }
+
+  private interrupt(): void {
+    const running = this.running;
+    if (!running) return;
+    running.interrupted = true;
+    this.client.abort();
+    setTimeout(() => {
+      if (this.running === running) this.client.restart();
+    }, ABORT_GRACE_MS);
+  }
+
+  /** The worker was replaced mid-command: replay the log into the new one. */
+  private async reopenAfterInterrupt(): Promise<void> {
+    try {
+      const outcome = await this.client.request({
+        type: 'open', scenarioId: this.scenarioId, seed: this.seed,
+        restore: this.events, at: this.clockNow(),
+      });
+      if (outcome.kind === 'opened') {
+        this.events = [...outcome.lab.log];
+        this.prompt = outcome.lab.prompt;
+        this.update({ clock: outcome.lab.clock, grades: outcome.lab.grades });
+      }
+    } catch (error) {
+      this.notice(`The engine had to be restarted and failed: ${errorText(error)}`);
+    }
+  }
+
+  private clockNow(): number {
+    return this.snap.clock ? simNow(this.snap.clock, Date.now()) : 0;
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    const reply = await this.client.request({ type: 'clock', speed });
+    this.events.push(...reply.appended);
+    this.update({ clock: reply.clock });
+    this.save();
+  }
+
+  async answer(question: string, value: string): Promise<void> {
+    const reply = await this.client.request({ type: 'answer', question, value });
+    this.events.push(...reply.appended);
+    this.update({ grades: reply.grades });
+    this.save();
+  }
+
+  async hint(question: string): Promise<void> {
+    const reply = await this.client.request({ type: 'hint', question });
+    this.events.push(...reply.appended);
+    this.update({ grades: reply.grades });
+    this.save();
+  }
+
+  save(): void {
+    if (this.snap.phase.kind !== 'ready' || !this.snap.clock) return;
+    const problem = writeSave({
+      version: SAVE_VERSION, scenarioId: this.scenarioId, seed: this.seed, savedAt: Date.now(),
+      clock: { now: this.clockNow(), speed: this.snap.clock.speed },
+      events: this.events, transcript: this.transcript,
+    });
+    if (problem && !this.snap.notices.includes(problem)) this.notice(problem);
+    const grades = this.snap.grades;
+    if (grades) {
+      writeProgress(this.scenarioId, {
+        percent: grades.score.percent,
+        answered: grades.questions.filter((q) => q.status !== 'open').length,
+        total: grades.questions.length,
+        commands: this.transcript.filter((t) => t.line.trim()).length,
+        updatedAt: Date.now(),
+      });
+    }
+  }
+
+  /** "Restart": forget the saved session and start the scenario over. */
+  async restart(): Promise<void> {
+    clearSave(this.scenarioId, this.seed);
+    this.running = undefined;
+    this.update({ phase: { kind: 'loading' }, running: false, notices: [] });
+    await this.openFresh();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.save();
+    this.client.dispose();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

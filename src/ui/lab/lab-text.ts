@@ -1,0 +1,23 @@
+/** Small pure helpers for what the lab writes and shows. */
+import type { TranscriptEntry } from '../storage/saved-lab';
+import type { ClockView } from '../worker/protocol';
+
+/** Terminal output needs CR LF: there is no PTY to translate newlines. */
+export const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** What the terminal showed for a saved transcript, ready to write back. */
+export function transcriptText(entries: readonly TranscriptEntry[]): string {
+  return entries.map((e) => crlf(`${e.prompt}${e.line}\n${e.output}`)).join('');
+}
+
+/** The simulated time now, from the last reading of the clock. */
+export function simNow(clock: ClockView, wallNow: number): number {
+  return Math.floor(clock.now + Math.max(0, wallNow - clock.wall) * clock.speed);
+}
+
+/** `2026-03-14 09:42:07 UTC`, the way the clock bar shows simulated time. */
+export function formatSimTime(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '—';
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

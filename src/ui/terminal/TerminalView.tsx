@@ -1,0 +1,80 @@
+/**
+ * The xterm.js terminal of a lab. The Terminal is created in an effect and
+ * disposed in its cleanup (safe under StrictMode); a ResizeObserver on the
+ * host element refits it, and the line editor redraws after a reflow.
+ */
+import { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import { outboundUnicode } from './wcwidth';
+import { terminalThemes, type Theme } from '../theme';
+import type { LabController } from '../lab/lab-controller';
+import { installTestHandle } from '../test-handle';
+
+interface Props {
+  controller: LabController;
+  theme: Theme;
+  screenReader: boolean;
+}
+
+export function TerminalView({ controller, theme, screenReader }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const termRef = useRef<Terminal | undefined>(undefined);
+
+  useEffect(() => {
+    const host = hostRef.current!;
+    const term = new Terminal({
+      allowProposedApi: true,
+      convertEol: false,
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      scrollOnEraseInDisplay: true,
+      theme: terminalThemes[theme],
+      screenReaderMode: screenReader,
+    });
+    term.unicode.register(outboundUnicode);
+    term.unicode.activeVersion = outboundUnicode.version;
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    term.textarea?.setAttribute('aria-label', 'Terminal input: type shell commands here');
+    fit.fit();
+    termRef.current = term;
+
+    const data = term.onData((d) => controller.feed(d));
+    let cols = term.cols;
+    const observer = new ResizeObserver(() => {
+      fit.fit();
+      if (term.cols !== cols) {
+        cols = term.cols;
+        controller.resized();
+      }
+    });
+    observer.observe(host);
+    controller.attach(term);
+    const removeHandle = installTestHandle(term, controller);
+    term.focus();
+    return () => {
+      removeHandle();
+      observer.disconnect();
+      data.dispose();
+      controller.attach(undefined);
+      term.dispose();
+      termRef.current = undefined;
+    };
+    // Built once per controller; theme and reader mode are updated by the effects below.
+  }, [controller]);
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.theme = terminalThemes[theme];
+  }, [theme]);
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
+
+  return <div className="terminal-host" ref={hostRef} data-testid="terminal" />;
+}
