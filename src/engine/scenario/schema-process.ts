@@ -63,7 +63,7 @@ export const processSchema = z.strictObject({
   rss: doc(z.number().int().min(0).default(0), 'Resident size in kB.'),
   cpu: doc(z.number().min(0).default(0), 'CPU seconds used.'),
   unit: doc(z.string().optional(), 'systemd unit the process belongs to.', ['ssh.service']),
-  origin: doc(refSchema.optional(), 'The scenario entity it belongs to, for the scorer; its own id by default.'),
+  origin: doc(refSchema.optional(), 'The scenario entity it belongs to (the attack step), for the scorer.'),
   fds: doc(z.array(fdSchema).default([]), 'Open descriptors (besides none: the std fds are not implied).'),
 });
 

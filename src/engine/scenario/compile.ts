@@ -1,0 +1,66 @@
+/**
+ * Compiling a validated scenario document into a `CompiledScenario`: the
+ * vars drawn with the seed, the base host built (world/build.ts), the
+ * timeline compiled against it (world/behaviours), and `worldAt(t)` that
+ * composes both with the trainee's actions. Problems are PathIssues; this
+ * never throws on a document that passed the schema.
+ */
+import { compileTimeline, timelineEntities } from '../world/behaviours';
+import type { CompiledBehaviour } from '../world/behaviours';
+import type { BaseHost } from '../world/base-types';
+import { buildBaseHost } from '../world/build';
+import type { HostState, WorldEvent } from '../world/types';
+import { baseWorldAt } from './compile-world';
+import { IssueSink, type PathIssue } from './issues';
+import type { ScenarioDoc } from './schema';
+import type { CompiledScenario, EntityRef, ScenarioMeta } from './types';
+import { drawVars } from './vars';
+
+export interface CompileOptions {
+  /** The trainee's seed; the document's `seed:` when absent. */
+  seed?: number;
+}
+
+export type CompileResult =
+  | { ok: true; scenario: CompiledScenario; issues: PathIssue[] }
+  | { ok: false; issues: PathIssue[] };
+
+function meta(doc: ScenarioDoc): ScenarioMeta {
+  return {
+    id: doc.id, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
+    estimatedMinutes: doc.estimated_minutes, attack: [...doc.attack], briefing: doc.briefing,
+    passingScore: doc.passing_score,
+  };
+}
+
+function entityMap(base: BaseHost, timeline: readonly CompiledBehaviour[]): Map<string, EntityRef> {
+  const out = new Map<string, EntityRef>();
+  for (const e of base.entities.values()) out.set(e.id, { ...e, pids: [...e.pids], inodes: [...e.inodes] });
+  for (const e of timelineEntities(timeline)) out.set(e.id, e);
+  return out;
+}
+
+type Compose = (base: BaseHost, timeline: CompiledBehaviour[], t: number, actions: readonly WorldEvent[]) => HostState;
+
+/** Until world/at.ts lands: the base host alone. */
+const compose: Compose = (base, _timeline, t, actions) => baseWorldAt(base, t, actions);
+
+/** Compiles a document that passed `scenarioSchema`. */
+export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
+  const seed = (options.seed ?? doc.seed) >>> 0;
+  const vars = drawVars(Object.entries(doc.vars), seed);
+  const { base, issues } = buildBaseHost(doc, seed);
+  const sink = new IssueSink();
+  sink.issues.push(...issues);
+  const timeline = compileTimeline(doc.timeline, base, sink);
+  if (sink.hasErrors) return { ok: false, issues: sink.issues };
+  const t = base.trainee;
+  const scenario: CompiledScenario = {
+    meta: meta(doc), seed, vars, now: base.now, historyStart: base.historyStart,
+    trainee: { user: t.user, uid: t.uid, gid: t.gid, home: t.home, shellPid: t.shellPid, tty: t.tty, from: t.from },
+    entities: entityMap(base, timeline),
+    questions: [...doc.questions],
+    worldAt: (at, actions = []) => compose(base, timeline, at, actions),
+  };
+  return { ok: true, scenario, issues: sink.issues };
+}

@@ -1,0 +1,176 @@
+/**
+ * Links, addresses, routes and neighbours from the `host` block, with the
+ * kernel's defaults for whatever the author left out: flags and qdisc by
+ * link kind, broadcast addresses, EUI-64 link-local addresses, the
+ * connected routes of each address.
+ */
+import type { HostDoc } from '../../scenario/schema-host';
+import type { Address, Interface, LinkKind, LinkStats, Neighbour, Route } from '../types';
+import { compact, type BuildContext } from './context';
+import { addrKey, broadcastOf, canonical, isV6, linkLocalFromMac, networkOf } from './ip';
+
+type LinkDoc = HostDoc['interfaces'][number];
+type AddressDoc = LinkDoc['addresses'][number];
+
+const ZERO: LinkStats = {
+  rxBytes: 0, rxPackets: 0, rxErrors: 0, rxDropped: 0, rxMissed: 0, rxMcast: 0,
+  txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0, txCarrier: 0, txCollisions: 0,
+};
+
+function defaultFlags(kind: LinkKind, carrier: boolean): string[] {
+  if (kind === 'loopback') return ['LOOPBACK', 'UP', 'LOWER_UP'];
+  const base = kind === 'tun' ? ['POINTOPOINT', 'MULTICAST', 'NOARP', 'UP'] : ['BROADCAST', 'MULTICAST', 'UP'];
+  return carrier ? [...base, 'LOWER_UP'] : ['NO-CARRIER', ...base];
+}
+
+function scopeOf(addr: string): Address['scope'] {
+  if (addr === '::1' || addr.startsWith('127.')) return 'host';
+  if (/^fe[89ab]/i.test(addr)) return 'link';
+  return 'global';
+}
+
+function toAddress(ctx: BuildContext, a: AddressDoc, kind: LinkKind, path: (string | number)[]): Address | null {
+  const obj = typeof a === 'string' ? { address: a } : a;
+  const [text = '', prefixText = ''] = obj.address.split('/');
+  const addr = canonical(text);
+  if (addr === null) {
+    ctx.sink.error(path, `"${text}" is not an IP address`);
+    return null;
+  }
+  const family = isV6(addr) ? 'inet6' : 'inet';
+  const prefix = Number(prefixText);
+  if (!Number.isInteger(prefix) || prefix > (family === 'inet' ? 32 : 128)) {
+    ctx.sink.error(path, `bad prefix length in "${obj.address}"`);
+    return null;
+  }
+  const broadcastLink = kind === 'ether' || kind === 'veth' || kind === 'bridge';
+  let broadcast: string | undefined;
+  const o = obj as Exclude<AddressDoc, string>;
+  if (o.broadcast !== undefined) {
+    broadcast = o.broadcast === false ? undefined : o.broadcast;
+  } else if (family === 'inet' && broadcastLink && prefix <= 30) {
+    broadcast = broadcastOf(addr, prefix);
+  }
+  return compact<Address>({
+    family, address: addr, prefix, broadcast, peer: o.peer, scope: o.scope ?? scopeOf(addr),
+    validLft: o.valid_lft, preferredLft: o.preferred_lft, dynamic: o.dynamic,
+  });
+}
+
+function stats(doc: LinkDoc['stats']): LinkStats {
+  if (!doc) return { ...ZERO };
+  return {
+    rxBytes: doc.rx_bytes ?? 0, rxPackets: doc.rx_packets ?? 0, rxErrors: doc.rx_errors ?? 0,
+    rxDropped: doc.rx_dropped ?? 0, rxMissed: doc.rx_missed ?? 0, rxMcast: doc.rx_mcast ?? 0,
+    txBytes: doc.tx_bytes ?? 0, txPackets: doc.tx_packets ?? 0, txErrors: doc.tx_errors ?? 0,
+    txDropped: doc.tx_dropped ?? 0, txCarrier: doc.tx_carrier ?? 0, txCollisions: doc.tx_collisions ?? 0,
+  };
+}
+
+const LOOPBACK: LinkDoc = { name: 'lo', kind: 'loopback', carrier: true, addresses: ['127.0.0.1/8', '::1/128'] };
+
+function buildLink(ctx: BuildContext, l: LinkDoc, index: number, path: (string | number)[]): Interface {
+  const kind = l.kind;
+  const mac = kind === 'loopback' ? l.mac ?? '00:00:00:00:00:00' : kind === 'tun' ? l.mac : l.mac?.toLowerCase() ?? ctx.ids.mac(l.name);
+  const flags = l.flags ?? defaultFlags(kind, l.carrier);
+  const addresses: Address[] = [];
+  l.addresses.forEach((a, i) => {
+    const built = toAddress(ctx, a, kind, [...path, 'addresses', i]);
+    if (built) addresses.push(built);
+  });
+  const wantsLinkLocal = l.link_local ?? ((kind === 'ether' || kind === 'veth' || kind === 'bridge') && flags.includes('UP'));
+  if (wantsLinkLocal && mac && !addresses.some((a) => a.scope === 'link' && a.family === 'inet6')) {
+    addresses.push({ family: 'inet6', address: linkLocalFromMac(mac), prefix: 64, scope: 'link' });
+  }
+  const quiet = kind === 'loopback' || kind === 'veth' || kind === 'bridge';
+  return compact<Interface>({
+    index, name: l.name, kind, peerIndex: l.peer_index, linkNetns: l.link_netns, mac,
+    mtu: l.mtu ?? (kind === 'loopback' ? 65536 : 1500), flags,
+    operState: l.state ?? (kind === 'loopback' ? 'UNKNOWN' : l.carrier ? 'UP' : 'DOWN'),
+    qdisc: l.qdisc ?? (quiet ? 'noqueue' : 'fq_codel'), qlen: l.qlen ?? (kind === 'tun' ? 500 : 1000),
+    master: l.master, addresses, stats: stats(l.stats),
+  });
+}
+
+export function buildInterfaces(ctx: BuildContext): Interface[] {
+  const docs = ctx.doc.host.interfaces;
+  const hasLo = docs.some((l) => l.kind === 'loopback' || l.name === 'lo');
+  const list: [LinkDoc, (string | number)[]][] = docs.map((l, i) => [l, ['host', 'interfaces', i]]);
+  if (!hasLo) list.unshift([LOOPBACK, ['host', 'interfaces']]);
+  const used = new Set<number>();
+  const names = new Set<string>();
+  for (const [l, path] of list) {
+    if (l.index === undefined) continue;
+    if (used.has(l.index)) ctx.sink.error([...path, 'index'], `ifindex ${l.index} is used twice`);
+    used.add(l.index);
+  }
+  let next = 1;
+  const out: Interface[] = [];
+  for (const [l, path] of list) {
+    if (names.has(l.name)) ctx.sink.error([...path, 'name'], `interface "${l.name}" is declared twice`);
+    names.add(l.name);
+    let index = l.index;
+    if (index === undefined) {
+      while (used.has(next)) next++;
+      index = next;
+      used.add(index);
+    }
+    out.push(buildLink(ctx, l, index, path));
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function connected(links: Interface[]): Route[] {
+  const out: Route[] = [];
+  for (const link of links) {
+    const down = link.flags.includes('NO-CARRIER') || link.operState === 'DOWN';
+    for (const a of link.addresses) {
+      if (a.family === 'inet') {
+        if (a.scope === 'host') continue;
+        const dst = a.peer ?? (a.prefix === 32 ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`);
+        out.push(compact<Route>({ family: 'inet', dst, dev: link.name, proto: 'kernel', scope: 'link', src: a.address, linkdown: down || undefined }));
+      } else {
+        const dst = a.scope === 'host' ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`;
+        out.push(compact<Route>({ family: 'inet6', dst, dev: link.name, proto: 'kernel', metric: 256, linkdown: down || undefined, pref: 'medium' }));
+      }
+    }
+  }
+  return out;
+}
+
+function routeKey(r: Route, links: Map<string, number>): string {
+  const [addr = '', len = ''] = r.dst === 'default' ? [r.family === 'inet' ? '0.0.0.0' : '::', '0'] : r.dst.split('/');
+  const plen = len === '' ? (r.family === 'inet' ? 32 : 128) : Number(len);
+  const index = links.get(r.dev) ?? 0;
+  return `${addrKey(addr)}/${String(plen).padStart(3, '0')}/${String(r.metric ?? 0).padStart(10, '0')}/${String(index).padStart(6, '0')}`;
+}
+
+export function buildRoutes(ctx: BuildContext, links: Interface[]): Route[] {
+  const byName = new Map(links.map((l) => [l.name, l.index]));
+  const explicit: Route[] = ctx.doc.host.routes.map((r, i) => {
+    if (!byName.has(r.dev)) ctx.sink.error(['host', 'routes', i, 'dev'], `no interface "${r.dev}"`, 'declare it under host.interfaces');
+    const family = r.family ?? (isV6(r.dst) || (r.via !== undefined && isV6(r.via)) ? 'inet6' : 'inet');
+    return compact<Route>({
+      family, dst: r.dst, via: r.via, dev: r.dev, proto: r.proto, scope: r.scope, src: r.src, metric: r.metric,
+      linkdown: r.linkdown, pref: r.pref, table: r.table,
+    });
+  });
+  if (!ctx.doc.host.connected_routes) return explicit;
+  const seen = new Set(explicit.map((r) => `${r.family}|${r.dst}|${r.dev}`));
+  const auto = connected(links).filter((r) => !seen.has(`${r.family}|${r.dst}|${r.dev}`));
+  const all = [...explicit, ...auto];
+  const keys = new Map(all.map((r) => [r, routeKey(r, byName)]));
+  const v4 = all.filter((r) => r.family === 'inet');
+  const v6 = all.filter((r) => r.family === 'inet6');
+  const sort = (list: Route[]) => list.sort((a, b) => ((keys.get(a) as string) < (keys.get(b) as string) ? -1 : 1));
+  return [...sort(v4), ...sort(v6)];
+}
+
+export function buildNeighbours(ctx: BuildContext, links: Interface[]): Neighbour[] {
+  const names = new Set(links.map((l) => l.name));
+  return ctx.doc.host.neighbours.map((n, i) => {
+    if (!names.has(n.dev)) ctx.sink.error(['host', 'neighbours', i, 'dev'], `no interface "${n.dev}"`);
+    const lladdr = n.lladdr === 'auto' ? ctx.ids.mac(`neigh:${n.address}`) : n.lladdr?.toLowerCase();
+    return compact<Neighbour>({ address: n.address, dev: n.dev, lladdr, state: n.state, router: n.router });
+  });
+}

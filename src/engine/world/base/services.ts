@@ -1,0 +1,120 @@
+/**
+ * Baseline services from the profile's catalogue: their processes (pids
+ * allocated at boot plus each service's start delay; systemd is pid 1),
+ * listening sockets held at fixed fds, and running units.
+ */
+import type { BaseProcess } from '../base-types';
+import { serviceCatalogue, type ServiceDef, type ServiceListener } from '../profile-services';
+import type { FdEntry, Unit } from '../types';
+import { addSystemAccount } from './accounts';
+import { addEntity, compact, timeAt, type BuildContext } from './context';
+import { isV6 } from './ip';
+
+interface Wanted {
+  name: string;
+  pid?: number;
+  start?: string;
+  path: (string | number)[];
+}
+
+function wanted(ctx: BuildContext): Wanted[] {
+  const list = ctx.doc.host.services;
+  if (list === undefined) {
+    if (ctx.doc.host.baseline === 'none') return [];
+    return ctx.profile.defaultServices.map((name) => ({ name, path: ['host'] }));
+  }
+  return list.map((s, i) => (typeof s === 'string' ? { name: s, path: ['host', 'services', i] } : { ...s, path: ['host', 'services', i] }));
+}
+
+function cgroupOf(unit: string): string {
+  if (unit === 'init.scope') return '/init.scope';
+  if (unit.startsWith('getty@')) return `/system.slice/system-getty.slice/${unit}`;
+  return `/system.slice/${unit}`;
+}
+
+function unitPath(ctx: BuildContext, unit: string): string {
+  if (unit.endsWith('.scope')) return '';
+  const dir = ctx.profile.id === 'ubuntu-24.04' ? '/usr/lib/systemd/system' : '/lib/systemd/system';
+  return `${dir}/${unit.replace(/@[^.]+\./, '@.')}`;
+}
+
+function listenerSocket(ctx: BuildContext, def: ServiceDef, l: ServiceListener, start: number, uid: number) {
+  const family = isV6(l.addr) ? 'inet6' : 'inet';
+  ctx.ids.ports.reserve(l.addr, l.port);
+  return compact({
+    id: `${def.name}-${l.key}`, inode: ctx.ids.inodes.one(start), sk: ctx.ids.cookies.next(), proto: l.proto,
+    family, state: l.proto === 'tcp' ? ('LISTEN' as const) : ('UNCONN' as const),
+    local: { addr: l.addr, port: l.port }, remote: { addr: family === 'inet6' ? '::' : '0.0.0.0', port: 0 },
+    recvQ: 0, sendQ: l.proto === 'tcp' ? l.backlog ?? 4096 : 0, uid, v6only: l.v6only,
+    cgroup: cgroupOf(def.unit), createdAt: start,
+  } as const);
+}
+
+function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: FdEntry[]): Unit {
+  const start = w.start ? timeAt(ctx, w.start, [...w.path, 'start']) : ctx.boot + def.startMs;
+  if (def.account) addSystemAccount(ctx, def.account);
+  const pids = new Map<string, number>();
+  for (const p of def.processes) {
+    const at = start + (p.delayMs ?? 0);
+    const explicit = p.key === 'main' ? (def.name === 'systemd' ? 1 : w.pid) : undefined;
+    if (explicit === 1) ctx.ids.pids.reserve(1);
+    pids.set(p.key, explicit ?? ctx.ids.pids.one(at));
+  }
+  const fds = new Map<string, FdEntry[]>(def.processes.map((p) => [p.key, []]));
+  const inodes: number[] = [];
+  for (const l of def.listeners) {
+    const owner = ctx.accounts.get(def.processes.find((p) => p.key === l.holders[0]?.process)?.user ?? 'root');
+    const socket = listenerSocket(ctx, def, l, start, owner?.uid ?? 0);
+    ctx.sockets.push(socket);
+    inodes.push(socket.inode);
+    for (const h of l.holders) fds.get(h.process)?.push({ fd: h.fd, kind: 'socket', target: socket.inode, mode: 'u' });
+    if (l.systemdFd !== undefined) pid1Fds.push({ fd: l.systemdFd, kind: 'socket', target: socket.inode, mode: 'u' });
+  }
+  for (const p of def.processes) {
+    const account = ctx.accounts.get(p.user);
+    if (!account) ctx.sink.error(w.path, `service ${def.name} runs as "${p.user}", which the host lacks`, 'use baseline: standard or add the user');
+    const pid = pids.get(p.key) as number;
+    const proc: BaseProcess = compact<BaseProcess>({
+      pid, ppid: def.name === 'systemd' ? 0 : p.parent ? (pids.get(p.parent) as number) : 1,
+      uid: account?.uid ?? 0, gid: account?.gid ?? 0, comm: p.comm ?? p.argv[0]?.split('/').pop()?.slice(0, 15) ?? '',
+      argv: [...p.argv], title: p.title, exe: p.exe, cwd: p.cwd ?? '/', env: [], tty: p.tty ?? null, stat: p.stat,
+      startTime: start + (p.delayMs ?? 0), vsz: p.vsz, rss: p.rss, cpuSeconds: 0,
+      fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd), unit: def.unit, origin: `service:${def.name}`,
+    });
+    if (def.name === 'systemd') proc.fds = pid1Fds;
+    ctx.processes.push(proc);
+  }
+  const mainPid = pids.get('main') as number;
+  ctx.pidOf.set(`service:${def.name}`, mainPid);
+  addEntity(ctx, { id: `service:${def.name}`, kind: 'service', at: start, pids: [...pids.values()], inodes }, w.path);
+  return {
+    name: def.unit, description: def.description, path: unitPath(ctx, def.unit), active: 'active',
+    sub: 'running', enabled: def.unit.endsWith('.scope') ? 'static' : 'enabled', mainPid, since: start,
+  };
+}
+
+/** Starts the wanted services; unknown names are issues. Returns their units. */
+export function buildServices(ctx: BuildContext): Unit[] {
+  const catalogue = serviceCatalogue({ distro: ctx.profile.id, cpus: 2 });
+  const pid1Fds: FdEntry[] = [];
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  const list = wanted(ctx)
+    .map((w) => ({ w, def: catalogue.get(w.name) }))
+    .filter(({ w, def }) => {
+      if (!def) {
+        const known = [...catalogue.keys()].join(', ');
+        ctx.sink.error(w.path, `unknown service "${w.name}"`, `known services: ${known}`);
+        return false;
+      }
+      if (seen.has(w.name)) {
+        ctx.sink.error(w.path, `service "${w.name}" is listed twice`);
+        return false;
+      }
+      seen.add(w.name);
+      return true;
+    }) as { w: Wanted; def: ServiceDef }[];
+  list.sort((a, b) => (a.def.name === 'systemd' ? -1 : b.def.name === 'systemd' ? 1 : a.def.startMs - b.def.startMs));
+  for (const { w, def } of list) units.push(startService(ctx, def, w, pid1Fds));
+  return units;
+}
