@@ -13,13 +13,14 @@ const WINDOW_MS = 30 * 60_000;
 /** Spacing of the world samples when no packets are available. */
 const SAMPLE_MS = 10_000;
 
+/** SYNs to any of `dests` ("ADDR PORT"). */
 function fromPackets(view: ScenarioView, ref: EntityRef, dests: Set<string>): number[] {
   if (dests.size === 0) return [];
   const world = view.worldAt(view.now);
   const from = Math.max(view.now - WINDOW_MS, ref.at - 1);
   return world
     .packets(from, view.now + 1)
-    .filter((p) => p.proto === 'tcp' && p.flags === 'S' && dests.has(p.dst))
+    .filter((p) => p.proto === 'tcp' && p.flags === 'S' && dests.has(`${p.dst} ${p.dport}`))
     .map((p) => p.time);
 }
 
@@ -39,7 +40,7 @@ export function connectionTimes(view: ScenarioView, ref: EntityRef): number[] {
   const at = Math.max(view.now, ref.at);
   const world = view.worldAt(at);
   const dests = new Set(
-    entitySockets(world, ref).filter((s) => s.remote.port !== 0).map((s) => s.remote.addr),
+    entitySockets(world, ref).filter((s) => s.remote.port !== 0).map((s) => `${s.remote.addr} ${s.remote.port}`),
   );
   const viaPackets = fromPackets(view, ref, dests);
   const times = viaPackets.length >= 3 ? viaPackets : fromSamples(view, ref);
