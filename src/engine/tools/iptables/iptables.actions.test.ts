@@ -10,7 +10,7 @@ function ipt(...args: string[]) {
   });
 }
 
-const rule = (r: object) => ({ packets: 0, bytes: 0, ...r });
+const rule = (r: object) => ({ target: '', packets: 0, bytes: 0, ...r });
 
 describe('iptables changing commands', () => {
   it('print nothing and return one firewall event at world.now', () => {
