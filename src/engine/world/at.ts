@@ -1,0 +1,194 @@
+/**
+ * The world at simulated time t: the base host, plus what every timeline
+ * behaviour contributes at t, with the trainee's actions applied (kills end
+ * processes and the sockets only they held, firewall changes shape what
+ * gets through and raise rule counters, `crontab -r` and `systemctl stop`
+ * stop what depends on them). Same inputs, same output.
+ *
+ * Logs and packets are functions over a window, so a day of beacons costs
+ * only the window looked at. The context digested from (base, timeline,
+ * actions) is cached, so asking for many t's of one session is cheap.
+ */
+import type { BaseHost, BaseProcess } from './base-types';
+import { verdict, type PacketMeta } from './firewall';
+import { createCtx, type WorldCtx } from './behaviours/context';
+import { moduleFor } from './behaviours/index';
+import type { Collector } from './behaviours/module';
+import type { CompiledBehaviour } from './behaviours/types';
+import type {
+  Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
+} from './types';
+
+interface Counts { packets: number; bytes: number }
+
+const cache = new WeakMap<BaseHost, WeakMap<readonly CompiledBehaviour[], { key: string; ctx: WorldCtx }>>();
+
+function contextFor(
+  base: BaseHost, timeline: readonly CompiledBehaviour[], actions: readonly WorldEvent[],
+): WorldCtx {
+  const key = JSON.stringify(actions);
+  let byTimeline = cache.get(base);
+  if (!byTimeline) cache.set(base, (byTimeline = new WeakMap()));
+  const hit = byTimeline.get(timeline);
+  if (hit && hit.key === key) return hit.ctx;
+  const ctx = createCtx(base, timeline, [...actions], (b, c) => moduleFor(b).end(b, c));
+  byTimeline.set(timeline, { key, ctx });
+  return ctx;
+}
+
+function collector(ctx: WorldCtx) {
+  const ruleCounts = new Map<FirewallRule, Counts>();
+  const policyCounts = new Map<string, Counts>();
+  const bump = <K>(m: Map<K, Counts>, k: K, p: number, b: number) => {
+    const c = m.get(k) ?? { packets: 0, bytes: 0 };
+    c.packets += p;
+    c.bytes += b;
+    m.set(k, c);
+  };
+  const out: Collector = {
+    processes: [], sockets: [], logins: [], flows: [], cron: [], files: [],
+    count(epoch, chain, pkt: PacketMeta, packets, bytes) {
+      const fw = ctx.firewallAt(ctx.epochStarts[epoch] ?? -Infinity);
+      const v = verdict(fw, chain, pkt);
+      const table = fw.tables.find((x) => x.name === 'filter');
+      for (const h of v.hits) {
+        const rule = table?.chains.find((c) => c.name === h.chain)?.rules[h.index];
+        if (rule) bump(ruleCounts, rule, packets, bytes);
+      }
+      if (v.byPolicy) bump(policyCounts, chain, packets, bytes);
+    },
+  };
+  return { out, ruleCounts, policyCounts };
+}
+
+function withCounters(fw: Firewall, rules: Map<FirewallRule, Counts>, policies: Map<string, Counts>): Firewall {
+  if (rules.size === 0 && policies.size === 0) return fw;
+  return {
+    ...fw,
+    tables: fw.tables.map((t) => t.name !== 'filter' ? t : {
+      ...t,
+      chains: t.chains.map((c) => {
+        const p = policies.get(c.name);
+        return {
+          ...c,
+          packets: c.packets + (p?.packets ?? 0),
+          bytes: c.bytes + (p?.bytes ?? 0),
+          rules: c.rules.map((r) => {
+            const n = rules.get(r);
+            return n ? { ...r, packets: r.packets + n.packets, bytes: r.bytes + n.bytes } : r;
+          }),
+        };
+      }),
+    }),
+  };
+}
+
+/** Base processes alive at t: started, not exited, not killed, unit not stopped. */
+function baseProcesses(base: BaseHost, ctx: WorldCtx, t: number): Process[] {
+  const dead = new Set<number>();
+  const byPid = new Map(base.processes.map((p) => [p.pid, p] as const));
+  const isDead = (p: BaseProcess): boolean => {
+    if (t < p.startTime || t >= (p.exitTime ?? Infinity)) return true;
+    if (ctx.killAt(p.pid, p.startTime) <= t) return true;
+    if (p.unit && ctx.unitDown(p.unit, t)) return true;
+    const parent = byPid.get(p.ppid);
+    return parent !== undefined && parent.pid !== p.pid && p.ppid > 1 && isDead(parent);
+  };
+  const alive: Process[] = [];
+  for (const p of base.processes) {
+    if (isDead(p)) dead.add(p.pid);
+    else {
+      const { exitTime: _e, ...rest } = p;
+      alive.push(rest);
+    }
+  }
+  return alive;
+}
+
+function liveSockets(base: BaseHost, t: number, procs: Process[], extra: Socket[]): Socket[] {
+  const held = new Set<number>();
+  for (const p of procs) for (const f of p.fds) if (f.kind === 'socket') held.add(f.target as number);
+  const ownedByBase = new Set<number>();
+  for (const p of base.processes) for (const f of p.fds) if (f.kind === 'socket') ownedByBase.add(f.target as number);
+  const out: Socket[] = [];
+  for (const s of base.sockets) {
+    if (t < s.createdAt || t >= (s.closedAt ?? Infinity)) continue;
+    if (ownedByBase.has(s.inode) && !held.has(s.inode)) continue;
+    const { closedAt: _c, ...rest } = s;
+    out.push(rest);
+  }
+  return [...out, ...extra];
+}
+
+function files(base: BaseHost, ctx: WorldCtx, t: number, extra: VirtualFile[]): VirtualFile[] {
+  const byPath = new Map<string, VirtualFile>();
+  for (const f of [...base.files, ...extra]) {
+    const had = byPath.get(f.path);
+    if (had && f.path.endsWith('/.bash_history')) {
+      byPath.set(f.path, { ...f, content: had.content + f.content });
+    } else byPath.set(f.path, f);
+  }
+  for (const a of ctx.actions) {
+    if (a.at > t) continue;
+    if (a.type === 'file-write') {
+      const had = byPath.get(a.path);
+      byPath.set(a.path, { path: a.path, content: a.content, mode: had?.mode ?? 0o644,
+        uid: had?.uid ?? 0, gid: had?.gid ?? 0, mtime: a.at });
+    }
+    if (a.type === 'crontab-remove') byPath.delete(`/var/spool/cron/crontabs/${a.user}`);
+  }
+  return [...byPath.values()];
+}
+
+export function worldAt(
+  base: BaseHost, timeline: readonly CompiledBehaviour[], t: number, actions: readonly WorldEvent[] = [],
+): HostState {
+  const ctx = contextFor(base, timeline, actions);
+  const { out, ruleCounts, policyCounts } = collector(ctx);
+  for (const b of timeline) moduleFor(b).contribute(b, ctx, t, out);
+  const processes = [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid);
+  const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
+  return {
+    now: t,
+    host: base.host,
+    accounts: base.accounts,
+    groups: base.groups,
+    interfaces: base.interfaces,
+    routes: base.routes,
+    neighbours: base.neighbours,
+    firewall: withCounters(ctx.firewallAt(t), ruleCounts, policyCounts),
+    processes,
+    sockets: liveSockets(base, t, processes, out.sockets),
+    unixSockets: base.unixSockets,
+    logins: [
+      ...base.logins.filter((l) => l.loginAt <= t).map((l) => (l.logoutAt !== undefined && l.logoutAt > t
+        ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
+      ...out.logins,
+    ].sort((a, b) => a.loginAt - b.loginAt),
+    flows: [...base.flows, ...out.flows],
+    cron: [...base.cron.filter((c) => c.source.kind !== 'user' || !cronGone(c.source.user)), ...out.cron],
+    units: base.units.map((u) => (ctx.unitDown(u.name, t)
+      ? { ...u, active: 'inactive' as const, sub: 'dead' as const, mainPid: undefined } : u)),
+    files: files(base, ctx, t, out.files),
+    logs: (from, to) => logsIn(base, ctx, timeline, from, Math.min(to, t + 1)),
+    packets: (from, to) => packetsIn(base, ctx, timeline, from, to),
+  };
+}
+
+function logsIn(
+  base: BaseHost, ctx: WorldCtx, timeline: readonly CompiledBehaviour[], from: number, to: number,
+): LogEntry[] {
+  const all: LogEntry[] = [];
+  for (const source of base.logSources) all.push(...source(from, to));
+  for (const b of timeline) moduleFor(b).logs(b, ctx, from, to, all);
+  return all.sort((a, b) => a.time - b.time);
+}
+
+function packetsIn(
+  base: BaseHost, ctx: WorldCtx, timeline: readonly CompiledBehaviour[], from: number, to: number,
+): Packet[] {
+  const all: Packet[] = [];
+  for (const source of base.packetSources) all.push(...source(from, to));
+  for (const b of timeline) moduleFor(b).packets?.(b, ctx, from, to, all);
+  return all.sort((a, b) => a.time - b.time);
+}

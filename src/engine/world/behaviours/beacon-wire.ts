@@ -1,0 +1,170 @@
+/**
+ * What a beacon leaves on the wire and in the logs: cron's lines for each
+ * run (with PAM's session lines in auth.log), the packets of each check-in
+ * as tcpdump sees them on the host's interface (absolute sequence numbers;
+ * tcpdump makes them relative), and the firewall counters its packets
+ * raise. Only the occurrences in the window asked about are generated.
+ */
+import type { PacketMeta } from '../firewall';
+import type { LogEntry, Packet } from '../types';
+import { intFor } from './alloc';
+import {
+  isActive, kRange, occurrence, outcomeUnder, stopAt, synsSent, type Occurrence, type Outcome,
+} from './beacon-occ';
+import type { WorldCtx } from './context';
+import { inWindow, type Collector } from './module';
+import type { Beacon } from './types';
+
+const cronLine = (time: number, pid: number, message: string, facility: LogEntry['facility']): LogEntry =>
+  ({ time, ident: 'CRON', pid, message, facility, unit: 'cron.service' });
+
+export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, out: LogEntry[]): void {
+  if (b.via !== 'cron') return;
+  const u = b.user;
+  inWindow(out, from, to, { time: b.at - 350, ident: 'crontab', pid: b.crontabPid,
+    message: `(${u}) LIST (${u})`, facility: 'cron' });
+  inWindow(out, from, to, { time: b.at, ident: 'crontab', pid: b.crontabPid,
+    message: `(${u}) REPLACE (${u})`, facility: 'cron' });
+  inWindow(out, from, to, { time: b.first, ident: 'cron', pid: b.cronPid,
+    message: `(${u}) RELOAD (crontabs/${u})`, facility: 'cron', unit: 'cron.service' });
+  const gone = ctx.crontabGoneAt(u, b.at);
+  if (Number.isFinite(gone)) {
+    inWindow(out, from, to, { time: gone, ident: 'crontab', pid: intFor(ctx.seed, `crontab-r:${gone}`, 3000, 90000),
+      message: `(${u}) DELETE (${u})`, facility: 'cron' });
+  }
+  const command = b.cronLine.split(' ').slice(5).join(' ');
+  const [lo, hi] = kRange(b, from - b.timeout - b.jitter - 1000, to);
+  for (let k = lo; k <= hi; k++) {
+    if (!isActive(b, ctx, k)) continue;
+    const o = occurrence(b, ctx, k);
+    const pid = o.pids[0]!;
+    const open = `pam_unix(cron:session): session opened for user ${u}(uid=${b.uid}) by (uid=0)`;
+    inWindow(out, from, to, cronLine(o.nominal + 2, pid, open, 'authpriv'));
+    inWindow(out, from, to, cronLine(o.nominal + 4, pid, `(${u}) CMD (${command})`, 'cron'));
+    inWindow(out, from, to, cronLine(o.close + 3, pid,
+      `pam_unix(cron:session): session closed for user ${u}`, 'authpriv'));
+  }
+}
+
+interface Seg { dt: number; out: boolean; flags: string; seq: number; len: number; ack?: number; win: number; opt?: string }
+
+/** The TLS/HTTP exchange of one successful check-in, client first to close. */
+function exchange(b: Beacon, o: Occurrence): Seg[] {
+  const r = o.rtt;
+  const hello = b.protocol === 'https' ? 517 : b.requestBytes;
+  const srv1 = b.protocol === 'https' ? 2618 : b.responseBytes;
+  const req = b.protocol === 'https' ? 64 + b.requestBytes : 0;
+  const resp = b.protocol === 'https' ? b.responseBytes : 0;
+  const c = 1;
+  const s = 1;
+  const segs: Seg[] = [
+    { dt: r, out: true, flags: '.', seq: c, len: 0, ack: s, win: 502 },
+    { dt: r + 0.2, out: true, flags: 'P.', seq: c, len: hello, ack: s, win: 502 },
+    { dt: 2 * r + 0.3, out: false, flags: '.', seq: s, len: 0, ack: c + hello, win: 509 },
+  ];
+  if (srv1 > 1448) {
+    segs.push({ dt: 2 * r + 1.5, out: false, flags: '.', seq: s, len: 1448, ack: c + hello, win: 509 });
+    segs.push({ dt: 2 * r + 1.6, out: false, flags: 'P.', seq: s + 1448, len: srv1 - 1448, ack: c + hello, win: 509 });
+  } else {
+    segs.push({ dt: 2 * r + 1.5, out: false, flags: 'P.', seq: s, len: srv1, ack: c + hello, win: 509 });
+  }
+  const cs = c + hello;
+  const ss = s + srv1;
+  segs.push({ dt: 2 * r + 1.7, out: true, flags: '.', seq: cs, len: 0, ack: ss, win: 501 });
+  let cEnd = cs;
+  let sEnd = ss;
+  if (req > 0) {
+    segs.push({ dt: 2 * r + 2.4, out: true, flags: 'P.', seq: cs, len: req, ack: ss, win: 501 });
+    segs.push({ dt: 3 * r + 3.1, out: false, flags: 'P.', seq: ss, len: resp, ack: cs + req, win: 509 });
+    cEnd = cs + req;
+    sEnd = ss + resp;
+    segs.push({ dt: 3 * r + 3.3, out: true, flags: 'P.', seq: cEnd, len: 24, ack: sEnd, win: 501 });
+    cEnd += 24;
+  }
+  segs.push({ dt: 3 * r + 3.4, out: true, flags: 'F.', seq: cEnd, len: 0, ack: sEnd, win: 501 });
+  segs.push({ dt: 4 * r + 3.9, out: false, flags: 'F.', seq: sEnd, len: 0, ack: cEnd + 1, win: 509 });
+  segs.push({ dt: 4 * r + 4.0, out: true, flags: '.', seq: cEnd + 1, len: 0, ack: sEnd + 1, win: 501 });
+  return segs;
+}
+
+export function beaconPackets(b: Beacon, ctx: WorldCtx, from: number, to: number, out: Packet[]): void {
+  const [lo, hi] = kRange(b, from - b.timeout - b.jitter - 1000, to);
+  for (let k = lo; k <= hi; k++) {
+    if (!isActive(b, ctx, k)) continue;
+    const o = occurrence(b, ctx, k);
+    for (const p of occurrencePackets(b, ctx, o)) if (p.time >= from && p.time < to) out.push(p);
+  }
+}
+
+function occurrencePackets(b: Beacon, ctx: WorldCtx, o: Occurrence): Packet[] {
+  if (o.outcome === 'dropped-out' || o.outcome === 'refused') return [];
+  const tsC = intFor(ctx.seed, `${b.id}:tsc:${o.k}`, 1, 0x7fffffff);
+  const tsS = intFor(ctx.seed, `${b.id}:tss:${o.k}`, 1, 0x7fffffff);
+  const ts = (base: number, ms: number) => (base + Math.floor(ms)) >>> 0;
+  const mk = (dt: number, outbound: boolean, rest: Partial<Packet>): Packet => ({
+    time: o.connect + dt, iface: ctx.iface, family: 'inet', proto: 'tcp',
+    src: outbound ? ctx.hostAddr : b.to.addr, dst: outbound ? b.to.addr : ctx.hostAddr,
+    sport: outbound ? o.port : b.to.port, dport: outbound ? b.to.port : o.port, length: 0, ...rest,
+  });
+  const pkts: Packet[] = [];
+  const syns = o.outcome === 'ok' ? 1 : synsSent(b.timeout - 1);
+  for (let i = 0, at = 0; i < syns; i++, at = at * 2 + 1000) {
+    pkts.push(mk(at, true, { flags: 'S', seq: o.isnClient, win: 64240,
+      options: `mss 1460,sackOK,TS val ${ts(tsC, at)} ecr 0,nop,wscale 7` }));
+    pkts.push(mk(at + o.rtt, false, { flags: 'S.', seq: o.isnServer, ack: (o.isnClient + 1) >>> 0, win: 65160,
+      options: `mss 1460,sackOK,TS val ${ts(tsS, at + o.rtt)} ecr ${ts(tsC, at)},nop,wscale 7` }));
+  }
+  if (o.outcome !== 'ok') return pkts;
+  for (const s of exchange(b, o)) {
+    const mine = s.out ? o.isnClient : o.isnServer;
+    const theirs = s.out ? o.isnServer : o.isnClient;
+    const [tv, te] = s.out ? [ts(tsC, s.dt), ts(tsS, s.dt - o.rtt / 2)] : [ts(tsS, s.dt), ts(tsC, s.dt - o.rtt / 2)];
+    pkts.push(mk(s.dt, s.out, { flags: s.flags, seq: (mine + s.seq) >>> 0, seqEnd: (mine + s.seq + s.len) >>> 0,
+      ack: (theirs + (s.ack ?? 0)) >>> 0, win: s.win, options: `nop,nop,TS val ${tv} ecr ${te}`, length: s.len }));
+  }
+  return pkts;
+}
+
+/** Packets per check-in by direction and conntrack state, for the counters. */
+function perCheckIn(o: Outcome, syns: number) {
+  if (o === 'ok') return { outNew: 1, outEst: 7, inEst: 7, outBytes: 1300, inBytes: 3400 };
+  if (o === 'refused') return { outNew: 1, outEst: 0, inEst: 0, outBytes: 0, inBytes: 0 };
+  return { outNew: syns, outEst: 0, inEst: o === 'dropped-in' ? syns : 0, outBytes: 0, inBytes: 0 };
+}
+
+/** Adds the beacon's packets up to t to the firewall counters, epoch by epoch. */
+export function countTraffic(b: Beacon, ctx: WorldCtx, t: number, out: Collector): void {
+  const stop = Math.min(stopAt(b, ctx), t);
+  const starts = ctx.epochStarts;
+  for (let e = 0; e < starts.length; e++) {
+    const from = Math.max(starts[e]!, b.first);
+    const until = Math.min(starts[e + 1] ?? Infinity, stop);
+    if (until <= from) continue;
+    const [lo, hi] = kRange(b, from, until - 1);
+    if (hi < lo) continue;
+    const sample = occurrence(b, ctx, lo);
+    const fw = ctx.firewallAt(from);
+    const outcome = outcomeUnder(fw, ctx, b, sample.port);
+    const full = Math.max(0, hi - lo - 1);
+    add(ctx, b, e, out, sample.port, perCheckIn(outcome, synsSent(b.timeout - 1)), full);
+    for (let k = Math.max(lo, hi - 1); k <= hi; k++) {
+      const o = occurrence(b, ctx, k);
+      if (t < o.connect) continue;
+      add(ctx, b, e, out, o.port, perCheckIn(outcome, synsSent(Math.min(t - o.connect, b.timeout - 1))), 1);
+    }
+  }
+}
+
+function add(
+  ctx: WorldCtx, b: Beacon, epoch: number, out: Collector, sport: number,
+  n: ReturnType<typeof perCheckIn>, times: number,
+): void {
+  if (times <= 0) return;
+  const o: PacketMeta = { proto: 'tcp', src: ctx.hostAddr, dst: b.to.addr, sport, dport: b.to.port,
+    outIface: ctx.iface, ctstate: 'NEW' };
+  const i: PacketMeta = { proto: 'tcp', src: b.to.addr, dst: ctx.hostAddr, sport: b.to.port, dport: sport,
+    inIface: ctx.iface, ctstate: 'ESTABLISHED' };
+  if (n.outNew) out.count(epoch, 'OUTPUT', o, n.outNew * times, 60 * n.outNew * times);
+  if (n.outEst) out.count(epoch, 'OUTPUT', { ...o, ctstate: 'ESTABLISHED' }, n.outEst * times, n.outBytes * times);
+  if (n.inEst) out.count(epoch, 'INPUT', i, n.inEst * times, (n.inBytes || 60 * n.inEst) * times);
+}

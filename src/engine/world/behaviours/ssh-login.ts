@@ -1,0 +1,209 @@
+/**
+ * ssh-login (and ssh-remote-forward): an OpenSSH 8.x/9.x login as the host's
+ * profile runs it. The listener forks a per-connection `sshd: USER [priv]`
+ * (root), which forks the unprivileged `sshd: USER@pts/N` (or `sshd: USER`
+ * without a pty), which runs the login shell `-bash` on pts/N. Both sshd
+ * processes hold the connection's socket on fd 4, as in the capture. With
+ * `-R PORT:...` the unprivileged sshd also listens on 127.0.0.1:PORT (fd 9)
+ * and [::1]:PORT (fd 7). A pty login writes a utmp/wtmp record.
+ */
+import type { IssuePath } from '../../scenario/issues';
+import type { TimelineEntryOf } from '../../scenario/schema-timeline';
+import type { Process } from '../types';
+import { intFor, unit } from './alloc';
+import type { CompileCtx } from './compile-ctx';
+import { daemonPid } from './compile-ctx';
+import type { WorldCtx } from './context';
+import { devNull, interactiveInfo, keepalive, listen, pathFd, proc, sockFd, tcp, ttyFds } from './make';
+import type { BehaviourModule, Collector } from './module';
+import { sshLogs } from './ssh-logs';
+import { parseDuration } from './time';
+import type { SshLogin } from './types';
+
+type Entry = TimelineEntryOf<'ssh-login'> | TimelineEntryOf<'ssh-remote-forward'>;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A SHA256 key fingerprint (43 base64 characters) drawn from the seed. */
+export function fingerprint(seed: number, key: string): string {
+  let s = '';
+  for (let i = 0; i < 43; i++) s += B64[intFor(seed, `fp:${key}:${i}`, 0, 63)];
+  return `SHA256:${s}`;
+}
+
+export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshLogin {
+  const runAs = cc.runAs(e.user, [...path, 'user']);
+  const at = cc.time(e.at);
+  const until = e.logout ? cc.time(e.logout) : e.until ? cc.time(e.until) : undefined;
+  const tty = e.pty ? freePty(cc, at, until) : null;
+  const failures = compileFailures(e, at, cc);
+  const [priv, user, shell] = cc.pids.alloc(at, e.pty ? 3 : 2);
+  const forwards = e.kind === 'ssh-remote-forward'
+    ? [{ port: e.listen_port, target: e.target }] : [];
+  const inodes = cc.inodes.alloc(at, 1 + forwards.length * 2);
+  const b: SshLogin = {
+    kind: 'ssh-login', written: e.kind, id: e.id, at, ...(until ? { until } : {}), ...runAs,
+    from: e.from,
+    fromPort: e.from_port ?? cc.port(`ssh:${e.id}`),
+    auth: e.auth,
+    keyType: e.key_type,
+    fingerprint: fingerprint(cc.seed, `${e.from}:${e.user}:${e.key_type}`),
+    pty: e.pty,
+    tty,
+    commands: e.kind === 'ssh-login' ? e.commands : [],
+    failures,
+    session: sessionNumber(cc, at),
+    forwards: forwards.map((f, i) => ({
+      ...f,
+      v6: { inode: inodes[1 + i * 2]!, sk: cc.sk(), fd: 7 + i * 4 },
+      v4: { inode: inodes[2 + i * 2]!, sk: cc.sk(), fd: 9 + i * 4 },
+    })),
+    pids: { priv: priv!, user: user!, shell: shell ?? 0 },
+    inode: inodes[0]!,
+    sk: cc.sk(),
+    listenerPid: daemonPid(cc.base, 'sshd', 'sshd'),
+    logindPid: daemonPid(cc.base, 'systemd-logind', 'logind'),
+  };
+  cc.anchors.set(e.id, {
+    pid: e.pty ? b.pids.shell : b.pids.user,
+    tty, cwd: runAs.home, env: sessionEnv(b, cc.hostAddr), runAs,
+  });
+  return b;
+}
+
+function compileFailures(e: Entry, at: number, cc: CompileCtx): SshLogin['failures'] {
+  const n = e.failed_attempts;
+  const span = parseDuration(e.failed_over);
+  const users = e.failed_users ?? [e.user];
+  const out: SshLogin['failures'] = [];
+  for (let i = 0; i < n; i++) {
+    const when = at - span + Math.floor((span * i) / Math.max(1, n)) +
+      Math.floor(unit(cc.seed, `fail:${e.id}:${i}`) * 2000);
+    const name = users[i % users.length]!;
+    const invalid = !cc.base.accounts.some((a) => a.name === name);
+    out.push({ at: when, user: name, invalid, port: cc.port(`ssh-fail:${e.id}:${i}`) });
+  }
+  return out;
+}
+
+/** The lowest pts/N no other session holds during [at, until). */
+function freePty(cc: CompileCtx, at: number, until: number | undefined): string {
+  const busy = new Set<string>();
+  const end = until ?? Infinity;
+  for (const b of cc.compiled.values()) {
+    if (b.kind !== 'ssh-login' || !b.tty) continue;
+    if (b.at < end && at < (b.until ?? Infinity)) busy.add(b.tty);
+  }
+  const tr = cc.base.trainee;
+  if (tr.visible && tr.loginAt < end) busy.add(tr.tty);
+  for (let n = 0; ; n++) if (!busy.has(`pts/${n}`)) return `pts/${n}`;
+}
+
+function sessionNumber(cc: CompileCtx, at: number): number {
+  const earlier = [...cc.compiled.values()].filter((b) => b.kind === 'ssh-login').length;
+  return 1 + Math.floor((at - cc.boot) / 1_800_000) + earlier;
+}
+
+/** The environment sshd and PAM give the login shell. */
+export function sessionEnv(b: SshLogin, hostAddr: string): [string, string][] {
+  const env: [string, string][] = [
+    ['SHELL', b.shell], ['PWD', b.home], ['LOGNAME', b.user], ['XDG_SESSION_TYPE', 'tty'],
+    ['MOTD_SHOWN', 'pam'], ['HOME', b.home], ['LANG', 'C.UTF-8'],
+    ['SSH_CONNECTION', `${b.from} ${b.fromPort} ${hostAddr} 22`],
+    ['XDG_SESSION_CLASS', 'user'], ['TERM', 'xterm-256color'], ['USER', b.user], ['SHLVL', '1'],
+    ['XDG_SESSION_ID', String(b.session)], ['XDG_RUNTIME_DIR', `/run/user/${b.uid}`],
+    ['SSH_CLIENT', `${b.from} ${b.fromPort} 22`],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin'],
+    ['DBUS_SESSION_BUS_ADDRESS', `unix:path=/run/user/${b.uid}/bus`], ['MAIL', `/var/mail/${b.user}`],
+  ];
+  if (b.tty) env.push(['SSH_TTY', `/dev/${b.tty}`]);
+  env.push(['_', '/usr/bin/bash']);
+  return env;
+}
+
+/** When the session ends: logout, or a kill of one of its processes. */
+function end(b: SshLogin, ctx: WorldCtx): number {
+  let e = b.until ?? Infinity;
+  e = Math.min(e, ctx.killAt(b.pids.priv, b.at), ctx.killAt(b.pids.user, b.at));
+  if (b.pty) e = Math.min(e, ctx.killAt(b.pids.shell, b.at, [2, 15]));
+  return e;
+}
+
+/** Time of the last command typed at or before t (the socket's last activity). */
+export function lastActivity(b: SshLogin, t: number): number {
+  let last = b.at + 1500;
+  b.commands.forEach((_, i) => {
+    const when = commandTime(b, i);
+    if (when <= t) last = when;
+  });
+  return Math.min(last, t);
+}
+
+export const commandTime = (b: SshLogin, i: number): number => b.at + 12_000 + i * 21_000;
+
+function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
+  const stop = ctx.endOf(b.id);
+  if (t < b.at || t >= stop) return;
+  const listenerUp = ctx.endOf(String(b.listenerPid)) > t;
+  const title = b.pty ? `sshd: ${b.user}@${b.tty}` : `sshd: ${b.user}`;
+  const cgroup = `/user.slice/user-${b.uid}.slice/session-${b.session}.scope`;
+  const sshd = { comm: 'sshd', exe: '/usr/sbin/sshd', startTime: b.at, unit: `session-${b.session}.scope` };
+  const procs: Process[] = [
+    proc({ ...sshd, pid: b.pids.priv, ppid: listenerUp ? b.listenerPid : 1, argv: [`sshd: ${b.user} [priv]`],
+      title: `sshd: ${b.user} [priv]`, stat: 'Ss', vsz: 17240, rss: 11008,
+      fds: [...devNull(), sockFd(4, b.inode)],
+      origin: b.id }),
+    proc({ ...sshd, pid: b.pids.user, ppid: b.pids.priv, uid: b.uid, gid: b.gid, argv: [title], title,
+      stat: 'S', vsz: 17500, rss: 6912, fds: userFds(b), origin: b.id }),
+  ];
+  if (b.pty && b.tty) {
+    procs.push(proc({ pid: b.pids.shell, ppid: b.pids.user, uid: b.uid, gid: b.gid, comm: 'bash',
+      argv: ['-bash'], exe: '/usr/bin/bash', cwd: b.home, tty: b.tty, stat: 'Ss+',
+      startTime: b.at + 40, vsz: 8780, rss: 5376, env: sessionEnv(b, ctx.hostAddr),
+      fds: ttyFds(b.tty), unit: sshd.unit, origin: b.id }));
+  }
+  out.processes.push(...procs);
+  const idle = t - lastActivity(b, t);
+  const typed = b.commands.filter((_, i) => commandTime(b, i) <= t).length;
+  out.sockets.push(tcp({
+    id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', createdAt: b.at,
+    local: { addr: ctx.hostAddr, port: 22 }, remote: { addr: b.from, port: b.fromPort },
+    timer: keepalive(idle), cgroup,
+    info: interactiveInfo(3400 + typed * 620, 3600 + typed * 180, idle, 21.5, true),
+  }));
+  for (const f of b.forwards) {
+    out.sockets.push(listen(`${b.id}:fwd6`, f.v6.inode, f.v6.sk, '::1', f.port, 128, b.uid, b.at + 300));
+    out.sockets.push(listen(`${b.id}:fwd4`, f.v4.inode, f.v4.sk, '127.0.0.1', f.port, 128, b.uid, b.at + 300));
+  }
+  if (b.tty) {
+    out.logins.push({ id: b.id, user: b.user, tty: b.tty, host: b.from, loginAt: b.at, pid: b.pids.priv });
+  }
+}
+
+function userFds(b: SshLogin) {
+  const fds = [...devNull(), sockFd(4, b.inode)];
+  for (const f of b.forwards) fds.push(sockFd(f.v6.fd, f.v6.inode), sockFd(f.v4.fd, f.v4.inode));
+  if (b.pty) fds.push(pathFd(8, '/dev/ptmx'));
+  return fds.sort((x, y) => x.fd - y.fd);
+}
+
+/** A closed pty session's wtmp record and ~/.bash_history. */
+export function closedSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
+  const stop = ctx.endOf(b.id);
+  if (stop > t || !b.tty) return;
+  out.logins.push({ id: b.id, user: b.user, tty: b.tty, host: b.from, loginAt: b.at, logoutAt: stop,
+    pid: b.pids.priv });
+  if (stop !== b.until || b.commands.length === 0) return; // a killed bash writes no history
+  out.files.push({ path: `${b.home}/.bash_history`, content: `${b.commands.join('\n')}\n`,
+    mode: 0o600, uid: b.uid, gid: b.gid, mtime: stop });
+}
+
+export const sshLoginModule: BehaviourModule<SshLogin> = {
+  kind: 'ssh-login',
+  end,
+  contribute(b, ctx, t, out) {
+    contribute(b, ctx, t, out);
+    closedSession(b, ctx, t, out);
+  },
+  logs: sshLogs,
+};
