@@ -130,7 +130,9 @@ function connected(links: Interface[]): Route[] {
         const dst = a.peer ?? (a.prefix === 32 ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`);
         out.push(compact<Route>({ family: 'inet', dst, dev: link.name, proto: 'kernel', scope: 'link', src: a.address, linkdown: down || undefined }));
       } else {
-        const dst = a.scope === 'host' ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`;
+        // Kernel 6.x keeps ::1 in the local table only: `ip -6 route` does not show it.
+        if (a.scope === 'host') continue;
+        const dst = `${networkOf(a.address, a.prefix)}/${a.prefix}`;
         out.push(compact<Route>({ family: 'inet6', dst, dev: link.name, proto: 'kernel', metric: 256, linkdown: down || undefined, pref: 'medium' }));
       }
     }
