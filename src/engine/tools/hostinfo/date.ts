@@ -1,0 +1,69 @@
+/**
+ * date (coreutils 9): the world's clock in the host's zone (or $TZ).
+ * `+FORMAT` (the strftime subset of time-format.ts), -u, -R, -I[TIMESPEC],
+ * -d/--date with the timestamps journalctl also reads ("1 hour ago",
+ * "2026-12-04 13:00", "@EPOCH"). Setting the clock needs root and is not
+ * simulated.
+ */
+import type { Tool, ToolContext, ToolResult } from '../types';
+import { dateDefault, strftime } from '../../world/time-format';
+import { parseTimeSpec } from '../journalctl/time-spec';
+
+function quote(ctx: ToolContext, s: string): string {
+  const loc = ctx.env.get('LC_ALL') || ctx.env.get('LANG') || '';
+  return /utf-?8/i.test(loc) ? `\u2018${s}\u2019` : `'${s}'`;
+}
+
+const ISO: Record<string, string> = {
+  date: '%Y-%m-%d', hours: '%Y-%m-%dT%H%:z', minutes: '%Y-%m-%dT%H:%M%:z',
+  seconds: '%Y-%m-%dT%H:%M:%S%:z', ns: '%Y-%m-%dT%H:%M:%S,%N%:z',
+};
+
+function render(fmt: string, ms: number, tz: string): string {
+  const colonZ = strftime('%z', ms, tz).replace(/(\d\d)$/, ':$1');
+  return strftime(fmt.replace(/%:z/g, '\u0000'), ms, tz).replace(/\u0000/g, colonZ);
+}
+
+function run(ctx: ToolContext): ToolResult {
+  const w = ctx.world;
+  let tz = ctx.env.get('TZ') || w.host.timezone;
+  let when = w.now;
+  let format: string | undefined;
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a.startsWith('+')) format = a.slice(1);
+    else if (a === '-u' || a === '--utc' || a === '--universal') tz = 'UTC';
+    else if (a === '-R' || a === '--rfc-email') format = '%a, %d %b %Y %H:%M:%S %z';
+    else if (a.startsWith('-I') || a.startsWith('--iso-8601')) {
+      const spec = a.replace(/^(-I|--iso-8601=?)/, '') || 'date';
+      const f = Object.hasOwn(ISO, spec) ? ISO[spec] : undefined;
+      if (!f) return { stdout: '', stderr: `date: invalid argument ${quote(ctx, spec)} for '--iso-8601'\n`, exitCode: 1 };
+      format = f;
+    } else if (a === '-d' || a === '--date' || a.startsWith('--date=')) {
+      const text = a.startsWith('--date=') ? a.slice(7) : args[++i] ?? '';
+      const t = parseTimeSpec(text, w.now, tz);
+      if (t === undefined) return { stdout: '', stderr: `date: invalid date ${quote(ctx, text)}\n`, exitCode: 1 };
+      when = t;
+    } else if (a === '-s' || a.startsWith('--set')) {
+      const msg = ctx.uid === 0 ? 'setting the clock is not simulated in this lab' : 'cannot set date: Operation not permitted';
+      return { stdout: '', stderr: `date: ${msg}\n`, exitCode: 1 };
+    } else if (a.startsWith('-')) {
+      return { stdout: '', stderr: `date: invalid option -- '${a.slice(1, 2)}'\nTry 'date --help' for more information.\n`, exitCode: 1 };
+    } else {
+      return { stdout: '', stderr: `date: invalid date ${quote(ctx, a)}\n`, exitCode: 1 };
+    }
+  }
+  const out = format === undefined ? dateDefault(when, tz) : render(format, when, tz);
+  return { stdout: `${out}\n`, stderr: '', exitCode: 0 };
+}
+
+export const dateTool: Tool = {
+  name: 'date', summary: 'print the system date and time',
+  options: [
+    { flag: '+FORMAT', support: 'partial', note: 'common strftime specifiers; no padding flags (%-d, %_H)' },
+    { flag: '-u / -R / -I / -d', support: 'full' },
+    { flag: '-s / --set', support: 'none', note: 'the simulated clock is not set from the shell' },
+  ],
+  run,
+};

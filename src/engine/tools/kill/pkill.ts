@@ -1,0 +1,88 @@
+/**
+ * pkill (procps-ng 4) and killall (psmisc 23): signal processes by name.
+ * pkill matches an extended regular expression against the 15-character
+ * comm, or the whole command line with -f; -x anchors it; -u filters by
+ * user; -n/-o keep the newest/oldest. killall matches the comm exactly.
+ * Both return `kill` events and never signal themselves.
+ */
+import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
+import type { Process, WorldEvent } from '../../world/types';
+import { commandLine, uidOf } from '../procfs/processes';
+import { signalNumber } from './signals';
+
+interface Opts { signal: number; full: boolean; exact: boolean; user?: number; newest: boolean; oldest: boolean; names: string[] }
+
+function parse(args: string[], tool: string, ctx: ToolContext): Opts | string {
+  const o: Opts = { signal: 15, full: false, exact: tool === 'killall', newest: false, oldest: false, names: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-f' || a === '--full') o.full = true;
+    else if (a === '-x' || a === '--exact' || a === '-e') o.exact = true;
+    else if (a === '-n' || a === '--newest') o.newest = true;
+    else if (a === '-o' || a === '--oldest') o.oldest = true;
+    else if (a === '-u' || a === '--user' || a === '-U') {
+      const uid = uidOf(ctx.world, args[++i] ?? '');
+      if (uid === undefined) return tool === 'pkill' ? `${tool}: invalid user name: ${args[i] ?? ''}` : `${tool}: Unknown user: ${args[i] ?? ''}`;
+      o.user = uid;
+    } else if (a === '-s' || a === '--signal') {
+      const n = signalNumber(args[++i] ?? '');
+      if (n === undefined) return `${tool}: Unknown signal ${args[i] ?? ''}`;
+      o.signal = n;
+    } else if (/^-[A-Za-z0-9+]+$/.test(a) && signalNumber(a.slice(1)) !== undefined) o.signal = signalNumber(a.slice(1)) ?? 15;
+    else if (a.startsWith('--signal=')) o.signal = signalNumber(a.slice(9)) ?? 15;
+    else if (a.startsWith('-') && a.length > 1) return `${tool}: invalid option -- '${a.slice(1, 2)}'`;
+    else o.names.push(a);
+  }
+  if (o.names.length === 0) return tool === 'pkill' ? 'pkill: no matching criteria specified' : 'Usage: killall [OPTION]... [--] NAME...';
+  return o;
+}
+
+function matcher(o: Opts, name: string): ((p: Process) => boolean) | string {
+  if (o.exact && !o.full && name.length > 15) name = name.slice(0, 15);
+  let re: RegExp;
+  try {
+    re = new RegExp(o.exact ? `^(?:${name})$` : name);
+  } catch {
+    return `pkill: cannot compile regular expression '${name}'`;
+  }
+  return (p) => re.test(o.full ? commandLine(p) : p.comm);
+}
+
+function signalAll(ctx: ToolContext, tool: string): ToolResult {
+  const o = parse(ctx.argv.slice(1), tool, ctx);
+  if (typeof o === 'string') return { stdout: '', stderr: `${o}\n`, exitCode: tool === 'pkill' ? 2 : 1 };
+  const events: WorldEvent[] = [];
+  let stderr = '';
+  let matched = 0;
+  for (const name of o.names) {
+    const m = tool === 'killall' ? ((p: Process) => p.comm === name) : matcher(o, name);
+    if (typeof m === 'string') return { stdout: '', stderr: `${m}\n`, exitCode: 2 };
+    let hits = ctx.world.processes.filter((p) => m(p) && (o.user === undefined || p.uid === o.user));
+    if (o.newest || o.oldest) {
+      const sorted = [...hits].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
+      hits = sorted.length ? [o.newest ? sorted[sorted.length - 1] as Process : sorted[0] as Process] : [];
+    }
+    if (hits.length === 0 && tool === 'killall') stderr += `${name}: no process found\n`;
+    for (const p of hits) {
+      matched++;
+      if (ctx.uid !== 0 && p.uid !== ctx.uid) {
+        stderr += tool === 'pkill' ? `pkill: killing pid ${p.pid} failed: Operation not permitted\n`
+          : `${name}(${p.pid}): Operation not permitted\n`;
+        continue;
+      }
+      if (o.signal !== 0) events.push({ type: 'kill', at: ctx.world.now, pid: p.pid, signal: o.signal });
+    }
+  }
+  const ok = tool === 'pkill' ? events.length > 0 || (matched > 0 && o.signal === 0) : stderr === '';
+  const r: ToolResult = { stdout: '', stderr, exitCode: ok ? 0 : 1 };
+  if (events.length) r.events = events;
+  return r;
+}
+
+const options: OptionSupport[] = [
+  { flag: '-SIG / -s SIG', support: 'full' }, { flag: '-f / -x / -u / -n / -o', support: 'full' },
+  { flag: '-g / -P / -t / -i / -w', support: 'none', note: 'groups, parents, ttys and interaction are not modelled' },
+];
+
+export const pkillTool: Tool = { name: 'pkill', summary: 'signal processes by name', options, run: (ctx) => signalAll(ctx, 'pkill') };
+export const killallTool: Tool = { name: 'killall', summary: 'kill processes by name', options, run: (ctx) => signalAll(ctx, 'killall') };
