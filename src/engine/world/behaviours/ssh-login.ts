@@ -94,8 +94,10 @@ function freePty(cc: CompileCtx, at: number, until: number | undefined): string 
     if (b.kind !== 'ssh-login' || !b.tty) continue;
     if (b.at < end && at < (b.until ?? Infinity)) busy.add(b.tty);
   }
+  // The trainee's pty is never handed out: a detached child of an earlier
+  // session would still hold it open when the trainee logs in.
   const tr = cc.base.trainee;
-  if (tr.visible && tr.loginAt < end) busy.add(tr.tty);
+  if (tr.visible) busy.add(tr.tty);
   for (let n = 0; ; n++) if (!busy.has(`pts/${n}`)) return `pts/${n}`;
 }
 
