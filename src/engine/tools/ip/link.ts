@@ -137,10 +137,16 @@ function addrJson(i: Interface, a: Address): JsonValue {
   return o;
 }
 
+function briefAddrJson(a: Address): JsonValue {
+  return a.peer
+    ? { local: a.address, address: a.peer, prefixlen: a.prefix }
+    : { local: a.address, prefixlen: a.prefix };
+}
+
 function statsJson(s: LinkStats): JsonValue {
   return {
     rx: { bytes: s.rxBytes, packets: s.rxPackets, errors: s.rxErrors, dropped: s.rxDropped,
-      over_errors: s.rxMissed, multicast: s.rxMcast },
+      over_errors: 0, multicast: s.rxMcast },
     tx: { bytes: s.txBytes, packets: s.txPackets, errors: s.txErrors, dropped: s.txDropped,
       carrier_errors: s.txCarrier, collisions: s.txCollisions },
   };
@@ -165,7 +171,7 @@ export function linkJson(world: HostState, list: Interface[], isLink: boolean, o
       r.operstate = i.operState;
       if (isLink && i.mac !== undefined && i.kind !== 'tun') r.address = i.mac;
       if (isLink) r.flags = [...i.flags];
-      else r.addr_info = addrs.map((a) => ({ local: a.address, prefixlen: a.prefix }));
+      else r.addr_info = addrs.map(briefAddrJson);
       rows.push(r);
       continue;
     }

@@ -22,7 +22,7 @@ describe('iptables errors', () => {
     [['-A', 'INPUT', '-s', 'evil.example', '-j', 'DROP'], `${V}: host/network \`evil.example' not found\n${TRY}`, 2],
     [['-A', 'INPUT', '-p', 'tcp', '--dport', '70000'], `${V}: invalid port/service \`70000' specified\n${TRY}`, 2],
     [['-A', 'INPUT', '-p', 'foo'], `${V}: unknown protocol "foo" specified\n${TRY}`, 2],
-    [['-L', '-A', 'INPUT'], `${V}: Cannot use -A with -L\n\n${TRY}`, 2],
+    [['-L', '-A', 'INPUT'], `${V}: Cannot use -A with -L\n${TRY}`, 2],
     [['-L', 'NOPE'], 'iptables: No chain/target/match by that name.\n', 1],
     [['-A', 'NOPE', '-j', 'DROP'], 'iptables: No chain/target/match by that name.\n', 1],
     [['-A', 'INPUT', '-j', 'NOPE'], 'iptables: No chain/target/match by that name.\n', 1],
@@ -42,7 +42,7 @@ describe('iptables errors', () => {
   it('refuses non-root users after parsing, as iptables-nft does', () => {
     expect(ipt(['-L'], 1001)).toEqual({
       stdout: '',
-      stderr: `${V}: Could not fetch rule set generation id: Permission denied (you must be root)\n\n`,
+      stderr: `${V}: Could not fetch rule set generation id: Permission denied (you must be root)\n`,
       exitCode: 4,
     });
     expect(ipt(['--foo'], 1001).exitCode).toBe(2);

@@ -54,3 +54,20 @@ describe('distribution profiles', () => {
     expect(save.split('\n').at(-2)).toBe('# Completed on Fri Dec  4 14:28:56 2026');
   });
 });
+
+describe('messages 1.8.7 ends with an extra newline', () => {
+  const run = (distro: DistroId, uid: number, ...args: string[]) => {
+    const w = web01();
+    return iptablesTool.run({
+      argv: ['iptables', ...args], stdin: '', world: { ...w, host: { ...w.host, distro } }, uid,
+      user: 'x', cwd: '/', env: new Map(), shellPid: 1,
+    }).stderr;
+  };
+  it('keeps the stray newline on ubuntu-22.04 only', () => {
+    const denied = 'Could not fetch rule set generation id: Permission denied (you must be root)\n';
+    expect(run('ubuntu-22.04', 1001, '-L')).toBe(`iptables v1.8.7 (nf_tables): ${denied}\n`);
+    expect(run('ubuntu-24.04', 1001, '-L')).toBe(`iptables v1.8.10 (nf_tables): ${denied}`);
+    expect(run('ubuntu-22.04', 0, '-L', '-F').split('\n').slice(0, 2))
+      .toEqual(['iptables v1.8.7 (nf_tables): Cannot use -F with -L', '']);
+  });
+});

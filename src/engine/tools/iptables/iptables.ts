@@ -41,16 +41,19 @@ function tag(world: HostState, profile: IptablesProfile): string {
   return `v${profile.version} (${world.firewall.backend})`;
 }
 
-function paramProblem(prog: string, version: string, msg: string): ToolResult {
-  const stderr = `${prog} ${version}: ${msg}\n`
+function paramProblem(prog: string, version: string, e: ParamError, p: IptablesProfile): ToolResult {
+  const stderr = `${prog} ${version}: ${e.message}\n${e.stray && p.strayNewline ? '\n' : ''}`
     + `Try \`${prog} -h' or '${prog} --help' for more information.\n`;
   return { stdout: '', stderr, exitCode: 2 };
 }
 
-function notRoot(prog: string, world: HostState, version: string, table: string): ToolResult {
+function notRoot(
+  prog: string, world: HostState, p: IptablesProfile, table: string,
+): ToolResult {
+  const version = tag(world, p);
   if (world.firewall.backend === 'nf_tables') {
     const stderr = `${prog} ${version}: Could not fetch rule set generation id: `
-      + 'Permission denied (you must be root)\n\n';
+      + `Permission denied (you must be root)\n${p.strayNewline ? '\n' : ''}`;
     return { stdout: '', stderr, exitCode: 4 };
   }
   const stderr = `${prog} ${version}: can't initialize ${prog} table \`${table}': `
@@ -85,7 +88,7 @@ function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
   try {
     cmd = parseArgs(ctx.argv.slice(1));
   } catch (e) {
-    if (e instanceof ParamError) return paramProblem(prog, version, e.message);
+    if (e instanceof ParamError) return paramProblem(prog, version, e, profile);
     throw e;
   }
   if (cmd.kind === 'version') return { stdout: `${prog} ${version}\n`, stderr: '', exitCode: 0 };
@@ -94,7 +97,7 @@ function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
     return { stdout: usage, stderr: '', exitCode: 0 };
   }
   if (!isTableName(cmd.table)) return noTable(prog, version, cmd.table);
-  if (ctx.uid !== 0) return notRoot(prog, ctx.world, version, cmd.table);
+  if (ctx.uid !== 0) return notRoot(prog, ctx.world, profile, cmd.table);
   const empty = { ...ctx.world.firewall, tables: [] };
   const table = getTable(prog === 'ip6tables' ? empty : ctx.world.firewall, cmd.table);
   return execute(ctx, cmd, table, prog === 'ip6tables', profile);

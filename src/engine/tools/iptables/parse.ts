@@ -31,7 +31,12 @@ export interface ParsedCommand {
 }
 
 /** A parameter problem: xtables prefixes it and adds the `Try ...` line. */
-export class ParamError extends Error {}
+export class ParamError extends Error {
+  /** True for the messages that had a newline of their own before 1.8.9. */
+  constructor(message: string, readonly stray = false) {
+    super(message);
+  }
+}
 
 const COMMANDS: Record<string, CommandKind> = {
   A: 'append', I: 'insert', D: 'delete', C: 'check', P: 'policy', L: 'list',
@@ -149,7 +154,7 @@ class State {
 
   private setCommand(c: string): void {
     if (this.haveCmd !== undefined) {
-      throw new ParamError(`Cannot use -${c} with -${this.haveCmd}\n`);
+      throw new ParamError(`Cannot use -${c} with -${this.haveCmd}`, true);
     }
     this.haveCmd = c;
     this.cmd.kind = COMMANDS[c] ?? 'list';

@@ -19,12 +19,18 @@ export type NumericProto =
 export interface IptablesProfile {
   version: string;
   numericProto: NumericProto;
+  /**
+   * Before 1.8.9 some messages ("Cannot use -A with -L", "Could not fetch
+   * rule set generation id") carried their own newline on top of the one
+   * xtables adds, so an empty line follows them.
+   */
+  strayNewline: boolean;
 }
 
 export const IPTABLES_PROFILES: Readonly<Record<DistroId, IptablesProfile>> = {
-  'debian-12': { version: '1.8.9', numericProto: 'numbers' },
-  'ubuntu-24.04': { version: '1.8.10', numericProto: 'names-zero' },
-  'ubuntu-22.04': { version: '1.8.7', numericProto: 'names' },
+  'debian-12': { version: '1.8.9', numericProto: 'numbers', strayNewline: false },
+  'ubuntu-24.04': { version: '1.8.10', numericProto: 'names-zero', strayNewline: false },
+  'ubuntu-22.04': { version: '1.8.7', numericProto: 'names', strayNewline: true },
 };
 
 export function iptablesProfile(distro: DistroId): IptablesProfile {

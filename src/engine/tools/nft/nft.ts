@@ -95,7 +95,8 @@ function run(ctx: ToolContext): ToolResult {
     return { stdout: '', stderr: 'Error: syntax error, unexpected end of file\n', exitCode: 1 };
   }
   if (ctx.uid !== 0) {
-    const stderr = 'netlink: Error: cache initialization failed: Operation not permitted\n';
+    const stderr = 'Operation not permitted (you must be root)\n'
+      + 'netlink: Error: cache initialization failed: Operation not permitted\n';
     return { stdout: '', stderr, exitCode: 1 };
   }
   const verb = args[0] ?? '';
