@@ -41,6 +41,18 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
     term.loadAddon(fit);
     term.open(host);
     term.textarea?.setAttribute('aria-label', 'Terminal input: type shell commands here');
+    term.textarea?.setAttribute('aria-describedby', 'terminal-keys');
+    // Tab completes in the shell; Escape then Tab leaves the terminal (no keyboard trap).
+    let escaped = false;
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown' || event.isComposing || event.keyCode === 229) return !event.isComposing;
+      if (event.key === 'Tab' && escaped) {
+        escaped = false;
+        return false;
+      }
+      escaped = event.key === 'Escape';
+      return !escaped;
+    });
     fit.fit();
     termRef.current = term;
 
@@ -76,5 +88,12 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
   }, [screenReader]);
 
-  return <div className="terminal-host" ref={hostRef} data-testid="terminal" />;
+  return (
+    <>
+      <div className="terminal-host" ref={hostRef} data-testid="terminal" />
+      <p id="terminal-keys" className="terminal-keys">
+        Tab completes. Press Esc then Tab to leave the terminal.
+      </p>
+    </>
+  );
 }

@@ -8,8 +8,15 @@ const files = import.meta.glob('../../../scenarios/*.yaml', { query: '?raw', imp
   () => Promise<string>
 >;
 
+/** Test builds also carry the e2e suite's own scenarios (a broken one, for the error page). */
+const testFiles = (
+  import.meta.env.VITE_TEST_HANDLE === '1'
+    ? import.meta.glob('../../../test/e2e/scenarios/*.yaml', { query: '?raw', import: 'default' })
+    : {}
+) as Record<string, () => Promise<string>>;
+
 const byId = new Map<string, { file: string; load: () => Promise<string> }>();
-for (const [path, load] of Object.entries(files)) {
+for (const [path, load] of [...Object.entries(files), ...Object.entries(testFiles)]) {
   const file = path.split('/').pop()!;
   byId.set(file.replace(/\.yaml$/, ''), { file, load });
 }

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build (`vite build` + `vite
+ * preview`), with the small test handle compiled in (VITE_TEST_HANDLE=1),
+ * in the system Chromium: no browser download, no sandbox flag needed as root
+ * (Playwright adds --no-sandbox itself). See TRAPS.md §5.
+ */
+const port = 4173;
+const chromium = process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  outputDir: 'test-results',
+  use: {
+    browserName: 'chromium',
+    baseURL: `http://127.0.0.1:${port}/`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--disable-dev-shm-usage', '--disable-gpu'],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    command:
+      `VITE_TEST_HANDLE=1 npx vite build --outDir dist/e2e --emptyOutDir --logLevel warn && ` +
+      `npx vite preview --outDir dist/e2e --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

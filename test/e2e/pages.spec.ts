@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { FLAGSHIP } from './helpers';
+
+test('the catalog lists the flagship with its facts', async ({ page }) => {
+  await page.goto('/#/');
+  const card = page.locator('.card', { has: page.locator(`a[href*="${FLAGSHIP}"]`) });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Difficulty');
+  await expect(card).toContainText(/T\d{4}/);
+  await expect(card).toContainText('Progress');
+});
+
+test('an unknown scenario id gets a clear page with a link back', async ({ page }) => {
+  await page.goto('/#/lab/no-such-scenario?seed=1');
+  await expect(page.getByRole('heading', { name: 'Unknown scenario' })).toBeVisible();
+  await expect(page.getByText('no-such-scenario')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the scenarios' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenarios' })).toBeVisible();
+});
+
+test('a malformed route gets a page with a link back', async ({ page }) => {
+  await page.goto('/#/lab/<script>');
+  await expect(page.getByRole('heading', { name: 'Nothing here' })).toBeVisible();
+  await expect(page.locator('script:not([src])')).toHaveCount(0);
+});
+
+test('a scenario that does not validate shows its positioned errors', async ({ page }) => {
+  await page.goto('/#/lab/broken-scenario?seed=1');
+  await expect(page.getByRole('heading', { name: 'This scenario does not validate' })).toBeVisible();
+  const first = page.locator('.diagnostic').first();
+  await expect(first).toContainText(/broken-scenario\.yaml:\d+:\d+/);
+});
