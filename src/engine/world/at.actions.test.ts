@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compiledOnce } from './behaviours/flagship.fixture';
+import type { WorldEvent } from './types';
+
+const text = readFileSync(new URL('../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+
+describe('worldAt: the trainee\'s actions change what happens next', () => {
+  const c = compiledOnce(text);
+  const now = c.base.now;
+  const rs = c.byId('revshell', 'reverse-shell');
+  const b = c.byId('beacon', 'beacon');
+  const ex = c.byId('exfil', 'exfil');
+  const c2 = `${c.vars.get('c2_addr')}`;
+  const shellPid = rs.pids[2]!;
+  const kill = (pid: number, signal: number, at = now + 10_000): WorldEvent => ({ type: 'kill', at, pid, signal });
+
+  it('SIGTERM does not end an interactive bash; SIGKILL ends it and its socket', () => {
+    const term = [kill(shellPid, 15)];
+    expect(c.at(now + 20_000, term).processes.some((p) => p.pid === shellPid)).toBe(true);
+    const nine = [kill(shellPid, 9)];
+    expect(c.at(now + 9_999, nine).sockets.some((s) => s.inode === rs.inode)).toBe(true);
+    const after = c.at(now + 10_000, nine);
+    expect(after.processes.filter((p) => p.origin === 'revshell')).toEqual([]);
+    expect(after.sockets.some((s) => s.inode === rs.inode)).toBe(false);
+    expect(after.flows.some((f) => f.orig.dport === rs.to.port && f.orig.dst === c2)).toBe(false);
+  });
+
+  it('killing nc stops the transfer: the counters stop where they were', () => {
+    const acts = [kill(ex.pids[1]!, 15)];
+    const before = c.at(now + 9_000, acts).sockets.find((s) => s.inode === ex.inode);
+    expect(before?.state).toBe('ESTABLISHED');
+    expect(c.at(now + 11_000, acts).sockets.some((s) => s.inode === ex.inode)).toBe(false);
+    expect(c.at(now + 11_000, acts).processes.some((p) => p.origin === 'exfil')).toBe(false);
+  });
+
+  const drop: WorldEvent = {
+    type: 'firewall', at: now + 30_000, table: 'filter',
+    op: { kind: 'append', chain: 'OUTPUT', rule: { destination: c2, target: 'DROP', packets: 0, bytes: 0 } },
+  };
+
+  it('an OUTPUT DROP for the C2 makes later check-ins hang in SYN-SENT and counts them', () => {
+    const beaconDrop: WorldEvent = { ...drop, op: { kind: 'append', chain: 'OUTPUT', rule: {
+      destination: c2, protocol: 'tcp', dport: b.to.port, target: 'DROP', packets: 0, bytes: 0 } } };
+    const later = now + 5 * 60_000;
+    const minuteAfter = later + 60_000;
+    const synSent = (t: number) => c.at(t, [beaconDrop]).sockets
+      .filter((s) => s.state === 'SYN-SENT' && s.remote.addr === c2 && s.remote.port === b.to.port);
+    const dropRule = (t: number) => c.at(t, [beaconDrop]).firewall.tables.find((x) => x.name === 'filter')!
+      .chains.find((x) => x.name === 'OUTPUT')!.rules.at(-1)!;
+    const k = Math.ceil((later - b.first) / b.interval);
+    const inFlight = b.first + k * b.interval + 9_000; // within the 10 s the tool waits
+    expect(synSent(inFlight).length + synSent(inFlight - 2000).length).toBeGreaterThan(0);
+    expect(c.at(later, [beaconDrop]).sockets.filter((s) => s.state === 'TIME-WAIT' && s.remote.port === b.to.port))
+      .toEqual([]);
+    const p1 = dropRule(later).packets;
+    const p2 = dropRule(minuteAfter).packets;
+    expect(p1).toBeGreaterThan(0);
+    expect(p2 - p1).toBe(4); // SYN at 0, 1, 3 and 7 s, then curl gives up
+    expect(dropRule(now + 30_001).packets).toBe(0);
+  });
+
+  it('the DROP also cuts the reverse shell and the exfil after retransmissions', () => {
+    const w = c.at(now + 60_000, [drop]);
+    const shell = w.sockets.find((s) => s.inode === rs.inode)!;
+    expect(shell.timer?.kind).toBe('on');
+    expect(shell.timer?.retrans).toBeGreaterThan(0);
+    const late = c.at(now + 30_000 + 16 * 60_000, [drop]);
+    expect(late.sockets.some((s) => s.inode === rs.inode || s.inode === ex.inode)).toBe(false);
+  });
+
+  it('crontab -r stops the check-ins and removes the crontab', () => {
+    const acts: WorldEvent[] = [{ type: 'crontab-remove', at: now + 1_000, user: b.user }];
+    const w = c.at(now + 5 * 60_000, acts);
+    expect(w.cron.some((j) => j.user === b.user)).toBe(false);
+    expect(w.files.some((f) => f.path === `/var/spool/cron/crontabs/${b.user}`)).toBe(false);
+    expect(w.sockets.some((s) => s.remote.port === b.to.port && s.remote.addr === c2)).toBe(false);
+    const cmds = w.logs(now + 2_000, now + 5 * 60_000).filter((l) => l.message.includes(' CMD ('));
+    expect(cmds.some((l) => l.message.includes(b.script))).toBe(false);
+  });
+
+  it('is deterministic: the same inputs give the same world', () => {
+    const a = c.at(now + 12_345, [drop]);
+    const again = c.at(now + 12_345, [drop]);
+    expect(JSON.stringify(again)).toEqual(JSON.stringify(a));
+    expect(a.logs(now - 3_600_000, now)).toEqual(again.logs(now - 3_600_000, now));
+  });
+});
