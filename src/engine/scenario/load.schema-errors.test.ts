@@ -21,7 +21,7 @@ describe('loadScenario: schema errors in the author\'s terms', () => {
   it('points an unknown key at the key and suggests the closest one', () => {
     const text = GOOD.replace('  hostname: web01', '  hostnme: web01');
     expect(only(text)).toBe([
-      '3:1-3:5 missing required key `hostname` (a text) | add `hostname: ...` under `host`',
+      '3:1-3:5 missing required key `hostname` | add `hostname: ...` under `host`',
       '4:3-4:10 unknown key `hostnme` | did you mean `hostname`?',
     ].join('\n'));
   });

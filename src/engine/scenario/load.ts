@@ -79,14 +79,16 @@ function runPipeline<Doc>(
 
   const vars = pipeline.resolveVars(data, seed);
   const varIssues = fromPathIssues(doc, lc, vars.issues);
-  if (hasError(varIssues)) return failed([...varIssues, ...warnings]);
-  warnings.push(...varIssues);
-
   const checked = pipeline.schema.safeParse(vars.value);
   if (!checked.success) {
-    const located = explainIssues(checked.error.issues, pipeline.schema, vars.value);
-    return failed([...located.map((l) => locate(doc, lc, l, 'error')), ...warnings]);
+    // A value with an unknown ${var} also fails its own check: say it once.
+    const varPaths = new Set(vars.issues.map((i) => i.path.join('\u0000')));
+    const located = explainIssues(checked.error.issues, pipeline.schema, vars.value)
+      .filter((l) => !varPaths.has(l.path.join('\u0000')));
+    return failed([...varIssues, ...located.map((l) => locate(doc, lc, l, 'error')), ...warnings]);
   }
+  if (hasError(varIssues)) return failed([...varIssues, ...warnings]);
+  warnings.push(...varIssues);
 
   const context = { seed: vars.seed ?? seed ?? 1, vars: vars.vars ?? new Map() };
   const compiled = pipeline.compile(checked.data, context);

@@ -4,7 +4,7 @@
  * the kinds a discriminated union accepts, and a phrase for what a field
  * expects ("a port number (1-65535)").
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 interface Def {
   type: string;
@@ -113,3 +113,28 @@ export function unionKinds(schema: unknown, key: string): string[] {
 }
 
 export { describeExpected } from './schema-describe';
+
+/** The description and examples attached with `.meta()`, through wrappers. */
+export function metaOf(schema: unknown): { description?: string; examples?: unknown[] } {
+  let current = schema;
+  for (let i = 0; i < 16 && current; i++) {
+    const meta = z.globalRegistry.get(current as z.ZodType) as
+      | { description?: string; examples?: unknown[] }
+      | undefined;
+    if (meta && (meta.description || meta.examples)) return meta;
+    const def = defOf(current);
+    if (!def) break;
+    current = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : null;
+  }
+  return {};
+}
+
+/** A scalar example for `key: ...` hints, or null. */
+export function exampleOf(schema: unknown): string | null {
+  const literals = literalValues(schema);
+  if (literals.length === 1) return String(literals[0]);
+  const first = metaOf(schema).examples?.[0];
+  if (typeof first === 'number' || typeof first === 'boolean') return String(first);
+  if (typeof first === 'string' && first.length <= 40 && !/[\n#]|: /.test(first)) return first;
+  return null;
+}

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { closest } from './suggest';
 import { describeExpected, describeValue, quote } from './schema-describe';
-import { allowedKeys, schemaAt, unionKinds } from './schema-walk';
+import { allowedKeys, exampleOf, metaOf, schemaAt, unionKinds } from './schema-walk';
 
 type Segment = string | number;
 type Issue = z.core.$ZodIssue;
@@ -50,24 +50,45 @@ function explainIssue(
     case 'too_big':
       return [{ path, at: 'value', ...sizeMessage(issue) }];
     case 'invalid_format':
-      return [wrongType(path, schema(), value)];
+      return [badFormat(path, schema(), value, issue.message)];
     case 'not_multiple_of':
       return [{ path, at: 'value', message: `must be a multiple of ${String(issue.divisor)}` }];
     default:
-      return [{ path, at: 'value', message: issue.message }];
+      return [{ path, at: 'value', message: lowerFirst(issue.message) }];
   }
 }
 
 function missingKey(path: Segment[], schema: unknown): LocatedIssue {
   const key = String(path[path.length - 1]);
+  const description = metaOf(schema).description;
   const expected = describeExpected(schema);
-  const sample = expected.startsWith('`') && !expected.includes(',') ? expected.slice(1, -1) : '...';
+  const about = description
+    ? ` (${lowerFirst(description).replace(/\.$/, '')})`
+    : VAGUE.has(expected) ? '' : ` (${expected})`;
   return {
     path,
     at: 'missing',
-    message: `missing required key \`${key}\` (${expected})`,
-    hint: `add \`${key}: ${sample}\`${where(path.slice(0, -1))}`,
+    message: `missing required key \`${key}\`${about}`,
+    hint: `add \`${key}: ${exampleOf(schema) ?? '...'}\`${where(path.slice(0, -1))}`,
   };
+}
+
+/** Phrases that say nothing the key name does not. */
+const VAGUE = new Set(['a valid value', 'a text matching the expected pattern', 'a text']);
+
+/** A string that fails a pattern: the schema's own words, and an example. */
+function badFormat(path: Segment[], schema: unknown, value: unknown, message: string): LocatedIssue {
+  const custom = !/^Invalid\b/.test(message);
+  const out = custom
+    ? { path, at: 'value' as const, message: `${lowerFirst(message)}; got ${describeValue(value)}` }
+    : wrongType(path, schema, value);
+  const example = exampleOf(schema);
+  if (example !== null && !out.hint) out.hint = `for example \`${example}\``;
+  return out;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
 
 function wrongType(path: Segment[], schema: unknown, value: unknown): LocatedIssue {

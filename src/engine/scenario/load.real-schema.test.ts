@@ -1,0 +1,77 @@
+/**
+ * The loader over the real scenario schema and vars: positions and wording
+ * for the kinds of mistakes authors make most. (The stand-in tests pin the
+ * loader's mechanics; these check that the real schema is explained well.)
+ */
+import { describe, expect, it } from 'vitest';
+import { brief } from '../../../test/unit/scenario-stand-in';
+import { loadScenario } from './load';
+
+const BAD = `format: outbound/v1
+id: demo
+title: Demo
+summary: A demo.
+difficulty: hard
+estimated_minutes: "20"
+briefing: An alert fired.
+clock:
+  now: 2026-12-04T13:28:56Z
+host:
+  hostname: web01
+  distro: ubuntu-24.04
+  hostnam: x
+timeline:
+  - kind: ssh-logn
+    id: login1
+    at: -2h
+  - kind: ssh-login
+    id: login2
+    at: -1h
+    user: deploy
+    from: \${attackr}
+`;
+
+function diagnostics(text: string): string[] {
+  const result = loadScenario(text);
+  return result.ok ? [] : result.diagnostics.map(brief);
+}
+
+describe('loadScenario with the real schema', () => {
+  const found = diagnostics(BAD);
+
+  it('lists the allowed difficulties', () => {
+    expect(found).toContain(
+      '5:13-5:17 expected one of `beginner`, `intermediate`, `advanced`, got "hard"',
+    );
+  });
+
+  it('asks for a number without quotes', () => {
+    expect(found).toContain(
+      '6:20-6:24 expected a whole number (1-600), got "20" | write the number without quotes: 20',
+    );
+  });
+
+  it('suggests the key an unknown key was meant to be', () => {
+    expect(found).toContain('13:3-13:10 unknown key `hostnam` | did you mean `hostname`?');
+  });
+
+  it('suggests the timeline kind', () => {
+    const line = found.find((f) => f.startsWith('15:11-15:19 unknown kind "ssh-logn"'));
+    expect(line).toMatch(/expected one of `ssh-login`, .*`beacon`.* \| did you mean `ssh-login`\?$/);
+  });
+
+  it('reports an unknown ${var} once, at the value', () => {
+    expect(found.filter((f) => f.startsWith('22:'))).toEqual([
+      '22:11-22:21 unknown var "attackr" in ${attackr}'
+      + ' | declare it under vars:, or write $${attackr} for a literal ${attackr}',
+    ]);
+  });
+
+  it('refuses what the hostile-input checks refuse, with the real pipeline too', () => {
+    expect(diagnostics('__proto__: 1\n')).toEqual([
+      '1:1-1:10 `__proto__` cannot be used as a key'
+      + ' | rename this key; it is reserved because it could alter how data is read',
+    ]);
+    expect(diagnostics('[' .repeat(100000))[0]).toMatch(/^1:128-1:129 the document nests deeper/);
+  });
+});
