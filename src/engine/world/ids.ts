@@ -45,22 +45,43 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
+class SplitMix implements Rng {
+  private state: number;
+
+  constructor(state: number) {
+    this.state = state;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x9e3779b9) | 0;
+    return mix(this.state);
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+}
+
+function mix(state: number): number {
+  let z = state;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  z ^= z >>> 16;
+  return (z >>> 0) / 4294967296;
+}
+
 /** A splitmix32 stream keyed by the seed and a string. */
 export function stream(seed: number, key: string): Rng {
-  let state = hash32(`${seed >>> 0}\u0000${key}`);
-  const next = (): number => {
-    state = (state + 0x9e3779b9) | 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
-    return (z >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
-  };
+  return new SplitMix(hash32(`${seed >>> 0}\u0000${key}`));
+}
+
+/** One draw in [0, 1) for a key, without making a stream (hot paths). */
+export function draw(seed: number, key: string): number {
+  return mix((hash32(`${seed >>> 0}\u0000${key}`) + 0x9e3779b9) | 0);
 }
 
 /** How a kernel counter grows: a burst at boot, then a steady rate. */

@@ -160,6 +160,13 @@ function nginx(ctx: CatalogueContext): ServiceDef {
   };
 }
 
+function polkit(ctx: CatalogueContext): ServiceProcess {
+  // Ubuntu 22.04 still ships policykit-1 0.105, which runs as root.
+  const path = ctx.distro === 'ubuntu-22.04' ? '/usr/lib/policykit-1/polkitd' : '/usr/lib/polkit-1/polkitd';
+  const user = ctx.distro === 'ubuntu-22.04' ? 'root' : 'polkitd';
+  return { key: 'main', user, argv: [path, '--no-debug'], exe: path, comm: 'polkitd', stat: 'Ssl', ...kb(308_164, 7_808) };
+}
+
 /** All services the catalogue knows, by name. */
 export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef> {
   const defs: ServiceDef[] = [
@@ -191,10 +198,7 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
       key: 'main', user: ctx.distro === 'debian-12' ? 'root' : 'syslog', argv: ['/usr/sbin/rsyslogd', '-n', '-iNONE'],
       exe: '/usr/sbin/rsyslogd', comm: 'rsyslogd', stat: 'Ssl', ...kb(222_508, 5_120),
     }),
-    simple('polkit', 'polkit.service', 'Authorization Manager', 5_400, {
-      key: 'main', user: 'polkitd', argv: ['/usr/lib/polkit-1/polkitd', '--no-debug'],
-      exe: '/usr/lib/polkit-1/polkitd', comm: 'polkitd', stat: 'Ssl', ...kb(308_164, 7_808),
-    }),
+    simple('polkit', 'polkit.service', 'Authorization Manager', 5_400, polkit(ctx)),
     simple('unattended-upgrades', 'unattended-upgrades.service', 'Unattended Upgrades Shutdown', 7_500, {
       key: 'main', user: 'root', argv: ['/usr/bin/python3', '/usr/share/unattended-upgrades/unattended-upgrade-shutdown', '--wait-for-signal'],
       exe: ctx.distro === 'ubuntu-22.04' ? '/usr/bin/python3.10' : '/usr/bin/python3.12', comm: 'unattended-upgr', stat: 'Ssl', ...kb(109_800, 22_400),

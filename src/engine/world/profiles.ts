@@ -102,6 +102,9 @@ const BASE_SERVICES = [
   'systemd-timesyncd', 'cron', 'dbus', 'systemd-logind', 'agetty-tty1', 'ssh',
 ] as const;
 
+/** Debian 12 configures the network with ifupdown and has no stub resolver. */
+const DEBIAN_SERVICES = BASE_SERVICES.filter((s) => s !== 'systemd-networkd' && s !== 'systemd-resolved');
+
 const UBUNTU_24: DistroProfile = {
   id: 'ubuntu-24.04',
   prettyName: 'Ubuntu 24.04.1 LTS',
@@ -168,7 +171,7 @@ const DEBIAN_12: DistroProfile = {
   crontab: CRONTAB,
   accounts: systemAccounts('debian-12'),
   groups: systemGroups('debian-12'),
-  defaultServices: [...BASE_SERVICES],
+  defaultServices: DEBIAN_SERVICES,
   bashPath: '/usr/bin/bash',
   adminGroups: ['adm', 'sudo'],
 };

@@ -93,8 +93,10 @@ export function buildAccounts(ctx: BuildContext): void {
 /** Final lists: accounts by uid order of insertion, groups likewise. */
 export function accountLists(ctx: BuildContext): { accounts: Account[]; groups: Group[] } {
   const groups = [...ctx.groups.values()];
+  const memberOf = new Map<string, Group[]>();
+  for (const g of groups) for (const m of g.members) memberOf.set(m, [...(memberOf.get(m) ?? []), g]);
   for (const a of ctx.accounts.values()) {
-    a.groups = groups.filter((g) => g.members.includes(a.name) && g.gid !== a.gid).map((g) => g.name);
+    a.groups = (memberOf.get(a.name) ?? []).filter((g) => g.gid !== a.gid).map((g) => g.name);
   }
   return { accounts: [...ctx.accounts.values()], groups };
 }

@@ -7,7 +7,7 @@
  * one pass over its minutes.
  */
 import type { LogSource } from '../base-types';
-import { counterAt } from '../ids';
+import { counterAt, draw } from '../ids';
 import type { LogEntry, Unit } from '../types';
 import type { BuildContext } from './context';
 import { cronMatcher } from './cron';
@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 
 /** The pid a short-lived process forked at t would have had. */
 function pidAround(ctx: BuildContext, t: number, key: string): number {
-  if (t < ctx.boot) return ctx.ids.stream(`pid:${key}:${t}`).int(1_000, 90_000);
+  if (t < ctx.boot) return 1_000 + Math.floor(draw(ctx.ids.seed, `pid:${key}:${t}`) * 89_000);
   let pid = counterAt(ctx.ids.pids.model, t);
   while (ctx.ids.pids.isUsed(pid) || ctx.ids.pids.isUsed(pid + 1)) pid++;
   return pid;
@@ -52,11 +52,10 @@ function pamUser(ctx: BuildContext, user: string): [string, string] {
   return [`${user}(uid=${uid})`, 'root(uid=0)'];
 }
 
-function cronRun(ctx: BuildContext, job: Job, t: number, cronPid: number): LogEntry[] {
+function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {
   const pid = pidAround(ctx, t, `cron:${job.command}`);
   const [who, by] = pamUser(ctx, job.user);
   const unit = 'cron.service';
-  void cronPid;
   return [
     { time: t, ident: 'CRON', pid, facility: 'authpriv', unit, message: `pam_unix(cron:session): session opened for user ${who} by ${by}` },
     { time: t + 2, ident: 'CRON', pid: pid + 1, facility: 'cron', unit, message: `(${job.user}) CMD (${job.command})` },
@@ -65,15 +64,14 @@ function cronRun(ctx: BuildContext, job: Job, t: number, cronPid: number): LogEn
 }
 
 function cronSource(ctx: BuildContext): LogSource | null {
-  const cronPid = ctx.pidOf.get('service:cron');
-  if (cronPid === undefined) return null;
+  if (!ctx.pidOf.has('service:cron')) return null;
   const list = jobs(ctx);
   if (list.length === 0) return null;
   const jitter = ctx.ids.stream('cron:jitter').int(1_000, 1_400);
   return (from, to) => {
     const out: LogEntry[] = [];
     for (let m = Math.ceil((from - jitter) / MINUTE) * MINUTE; m + jitter < to; m += MINUTE) {
-      for (const job of list) if (job.matches(m)) out.push(...cronRun(ctx, job, m + jitter, cronPid));
+      for (const job of list) if (job.matches(m)) out.push(...cronRun(ctx, job, m + jitter));
     }
     return out.filter((e) => e.time >= from && e.time < to);
   };

@@ -5,6 +5,7 @@
  * the runs lazy). systemd-tmpfiles-clean runs 15 minutes after boot, then
  * daily.
  */
+import { draw } from '../ids';
 import type { Unit } from '../types';
 import type { BuildContext } from './context';
 
@@ -54,8 +55,8 @@ export function timerRuns(ctx: BuildContext, def: TimerDef, from: number, to: nu
   for (let day = startDay; day * DAY < to; day++) {
     if (def.weekday !== undefined && new Date(day * DAY).getUTCDay() !== def.weekday) continue;
     for (const hour of def.hours) {
-      const rng = ctx.ids.stream(`timer:${def.timer}:${day}:${hour}`);
-      const t = day * DAY + hour * H + (def.minute ?? 0) * 60_000 + rng.int(0, Math.max(0, def.delayMs));
+      const delay = Math.floor(draw(ctx.ids.seed, `timer:${def.timer}:${day}:${hour}`) * (def.delayMs + 1));
+      const t = day * DAY + hour * H + (def.minute ?? 0) * 60_000 + delay;
       if (t >= from && t < to && !(t > ctx.boot - 60_000 && t < ctx.boot + 60_000)) out.push(t);
     }
   }
@@ -65,8 +66,9 @@ export function timerRuns(ctx: BuildContext, def: TimerDef, from: number, to: nu
 /** The timer units, waiting, with their last and next runs as of `now`. */
 export function timerUnits(ctx: BuildContext): Unit[] {
   return TIMERS.filter((d) => !(d.ubuntuOnly && ctx.profile.id === 'debian-12')).map((def) => {
-    const last = timerRuns(ctx, def, Math.max(ctx.boot, ctx.now - 8 * DAY), ctx.now).pop();
-    const next = timerRuns(ctx, def, ctx.now, ctx.now + 8 * DAY)[0] ?? ctx.now + DAY;
+    const span = def.weekday === undefined ? 2 * DAY : 8 * DAY;
+    const last = timerRuns(ctx, def, Math.max(ctx.boot, ctx.now - span), ctx.now).pop();
+    const next = timerRuns(ctx, def, ctx.now, ctx.now + span)[0] ?? ctx.now + DAY;
     const dir = ctx.profile.id === 'ubuntu-24.04' ? '/usr/lib/systemd/system' : '/lib/systemd/system';
     const timer = last === undefined ? { next, activates: def.service } : { next, last, activates: def.service };
     return {
