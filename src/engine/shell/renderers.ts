@@ -5,12 +5,14 @@
  */
 import { LOG_FILE_PATHS, logFile } from '../tools/logs/files';
 import { procPidEntry, procPidList } from '../tools/procfs/pid';
+import { procNetTcp, procNetUdp } from '../tools/procnet/procnet';
+import { procNetRoute } from '../tools/procnet/route';
 import type { ProcRenderers } from './view-tree';
 
 export const procRenderers: ProcRenderers = {
-  netTcp: () => '',
-  netUdp: () => '',
-  netRoute: () => '',
+  netTcp: procNetTcp,
+  netUdp: procNetUdp,
+  netRoute: procNetRoute,
   pidEntry(world, pid, name) {
     const entry = procPidEntry(world, pid, name);
     if (!entry || entry.kind === 'dir') return undefined;
