@@ -123,6 +123,18 @@ function longOption(a: PsArgs, name: string, value: string): void {
   }
 }
 
+const UNIX_LETTERS = new Set([...'eAafHwpquUCto']);
+
+/**
+ * procps accepts BSD letters after a dash (`ps -x`, `ps -aux`): a token with
+ * a letter UNIX syntax lacks, or `-aux`-style with an x, is read as BSD.
+ */
+function bsdWithDash(tok: string): boolean {
+  const body = tok.slice(1);
+  if (/^[aux]+[fw]*$/.test(body) && body.includes('x')) return true;
+  return [...body].some((c) => !UNIX_LETTERS.has(c)) && /^[auxfwhec]+$/.test(body);
+}
+
 /** Parses argv (without argv[0]). Throws PsUsageError with procps's message. */
 export function parsePsArgs(args: string[]): PsArgs {
   const a = fresh();
@@ -138,7 +150,7 @@ export function parsePsArgs(args: string[]): PsArgs {
       const name = tok.slice(2, eq < 0 ? undefined : eq);
       const value = eq >= 0 ? tok.slice(eq + 1) : LONG_WITH_ARG.has(name) ? next() : '';
       longOption(a, name, value);
-    } else if (tok.startsWith('-') && tok.length > 1) {
+    } else if (tok.startsWith('-') && tok.length > 1 && !bsdWithDash(tok)) {
       for (let j = 1; j < tok.length; j++) {
         const ch = tok[j] ?? '';
         if (!WITH_ARG_UNIX.has(ch)) { unixOption(a, ch, ''); continue; }
@@ -149,10 +161,11 @@ export function parsePsArgs(args: string[]): PsArgs {
     } else if (/^\d+(,\d+)*$/.test(tok)) {
       a.pids.push(...pidList(tok));
     } else {
-      for (let j = 0; j < tok.length; j++) {
-        const ch = tok[j] ?? '';
+      const bsd = tok.replace(/^-/, '');
+      for (let j = 0; j < bsd.length; j++) {
+        const ch = bsd[j] ?? '';
         if (!WITH_ARG_BSD.has(ch)) { bsdOption(a, ch, ''); continue; }
-        const rest = tok.slice(j + 1);
+        const rest = bsd.slice(j + 1);
         bsdOption(a, ch, rest !== '' ? rest : next());
         break;
       }

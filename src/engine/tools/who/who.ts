@@ -33,7 +33,7 @@ export function ttyIdleMs(world: HostState, l: Login): number {
 function row(world: HostState, l: Login, withIdle: boolean): string {
   const tz = world.host.timezone;
   let s = `${l.user.padEnd(8)} ${l.tty.padEnd(12)} ${isoMinutes(l.loginAt, tz)}`;
-  if (withIdle) s += ` ${idleText(l.self ? 0 : ttyIdleMs(world, l))} ${String(l.pid).padStart(10)}`;
+  if (withIdle) s += ` ${idleText(l.self ? 0 : ttyIdleMs(world, l)).padEnd(6)} ${String(l.pid).padStart(10)}`;
   if (l.host) s += ` (${l.host})`;
   return s;
 }
