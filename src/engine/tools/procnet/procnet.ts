@@ -36,8 +36,22 @@ export function hashedPointer(s: Socket): string {
   return (h >>> 0).toString(16).padStart(16, '0');
 }
 
+const hexCache = new Map<string, string>();
+
+/** Address hex forms are cached: a busy host repeats the same few addresses. */
+function addrHex(addr: string, family: Family): string {
+  const key = `${family}|${addr}`;
+  let h = hexCache.get(key);
+  if (h === undefined) {
+    h = family === 'inet' ? ipv4ProcHex(addr) : ipv6ProcHex(addr);
+    if (hexCache.size > 4096) hexCache.clear();
+    hexCache.set(key, h);
+  }
+  return h;
+}
+
 function endpoint(addr: string, port: number, family: Family): string {
-  return `${family === 'inet' ? ipv4ProcHex(addr) : ipv6ProcHex(addr)}:${portProcHex(port)}`;
+  return `${addrHex(addr, family)}:${portProcHex(port)}`;
 }
 
 function listed(world: HostState, proto: Socket['proto'], family: Family): Socket[] {

@@ -11,7 +11,10 @@ const RTF_GATEWAY = 0x2;
 const RTF_HOST = 0x4;
 const WIDTH = 127;
 
-const HEADER = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT';
+const HEADER = [
+  'Iface', 'Destination', 'Gateway ', 'Flags', 'RefCnt', 'Use', 'Metric', 'Mask', '', 'MTU',
+  'Window', 'IRTT',
+].join('\t');
 
 function prefix(r: Route): [string, number] {
   if (r.dst === 'default') return ['0.0.0.0', 0];
