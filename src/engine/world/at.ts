@@ -23,7 +23,7 @@ interface Counts { packets: number; bytes: number }
 
 const cache = new WeakMap<BaseHost, WeakMap<readonly CompiledBehaviour[], { key: string; ctx: WorldCtx }>>();
 
-function contextFor(
+export function contextFor(
   base: BaseHost, timeline: readonly CompiledBehaviour[], actions: readonly WorldEvent[],
 ): WorldCtx {
   const key = JSON.stringify(actions);

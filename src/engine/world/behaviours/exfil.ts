@@ -41,7 +41,7 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
 
 interface Progress { stop: number; cut: number; acked: number; done: boolean }
 
-function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
+export function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
   const local = { addr: ctx.hostAddr, port: b.localPort };
   const cut = cutAt(ctx, b.at, local, b.to);
   const killed = Math.min(...b.pids.map((p) => ctx.killAt(p, b.at)));
