@@ -202,7 +202,8 @@ function test(present: unknown, negated: boolean | undefined, ok: () => boolean)
 /** Does `rule` match `pkt`? Fields the rule leaves undefined match anything. */
 export function ruleMatches(rule: FirewallRule, pkt: PacketMeta): boolean {
   if (rule.protocol && rule.protocol !== 'all' && rule.protocol !== pkt.proto) return false;
-  if (!test(rule.source, rule.sourceNegated, () => inCidr(pkt.src, rule.source ?? ''))) return false;
+  if (!test(rule.source, rule.sourceNegated,
+    () => inCidr(pkt.src, rule.source ?? ''))) return false;
   if (!test(rule.destination, rule.destinationNegated,
     () => inCidr(pkt.dst, rule.destination ?? ''))) return false;
   if (!test(rule.inIface, rule.inIfaceNegated,

@@ -13,7 +13,7 @@ import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import { jsonOutput } from './jsonw';
 import { briefText, linkJson, linkText } from './link';
 import { neighText } from './neigh';
-import { routeGet, routeJson, routesOf, routeText } from './route';
+import { RouteFilter, routeGet, routeJson, routesOf, routeText } from './route';
 
 export const IP_OPTIONS: OptionSupport[] = [
   { flag: 'address|addr|a show [dev] DEV', support: 'full' },
@@ -39,6 +39,9 @@ interface Opts {
   json: boolean;
   pretty: boolean;
 }
+
+/** Accepted and ignored: they change nothing the lab prints yet. */
+const IGNORED = ['-details', '-resolve', '-oneline'];
 
 const out = (stdout: string): ToolResult => ({ stdout, stderr: '', exitCode: 0 });
 const err = (stderr: string, exitCode: number): ToolResult => ({ stdout: '', stderr, exitCode });
@@ -75,7 +78,7 @@ function parseOptions(args: string[], o: Opts, world: HostState): number | ToolR
     else if (opt === '-6') o.family = 'inet6';
     else if (matches(opt, '-human') || matches(opt, '-iec')) continue;
     else if (matches(opt, '-stats') || matches(opt, '-statistics')) o.stats = true;
-    else if (matches(opt, '-details') || matches(opt, '-resolve') || matches(opt, '-oneline')) continue;
+    else if (IGNORED.some((name) => matches(opt, name))) continue;
     else if (matches(opt, '-Version')) return out(version(world));
     else if (/^-(c|co|col|colo|color|colou|colour)(=.*)?$/.test(opt)) continue;
     else if (matches(opt, '-help')) return err(USAGE, 255);
@@ -122,7 +125,8 @@ function linkSet(ctx: ToolContext, rest: string[]): ToolResult {
   const what = rest.slice(k);
   if (what.length !== 1 || (what[0] !== 'up' && what[0] !== 'down')) return refused(ctx);
   if (ctx.uid !== 0) return err('RTNETLINK answers: Operation not permitted\n', 2);
-  const event = { type: 'iface' as const, at: ctx.world.now, iface: dev.name, up: what[0] === 'up' };
+  const up = what[0] === 'up';
+  const event = { type: 'iface' as const, at: ctx.world.now, iface: dev.name, up };
   return { stdout: '', stderr: '', exitCode: 0, events: [event] };
 }
 
@@ -135,7 +139,8 @@ function subcommand(
     const word = args[0];
     if (word === undefined) return fallback(ctx, [], o);
     for (const [names, h] of table) {
-      if (names.some((n) => (n === 'chg' ? word === n : matches(word, n)))) return h(ctx, args.slice(1), o);
+      const hit = names.some((n) => (n === 'chg' ? word === n : matches(word, n)));
+      if (hit) return h(ctx, args.slice(1), o);
     }
     return err(`Command "${word}" is unknown, try "ip ${obj} help".\n`, 255);
   };
@@ -148,7 +153,7 @@ const addrShow: Handler = (ctx, rest, o) => showLinks(ctx, rest, false, o);
 const linkShow: Handler = (ctx, rest, o) => showLinks(ctx, rest, true, o);
 
 const routeShow: Handler = (ctx, rest, o) => {
-  const f: { family: 'inet' | 'inet6'; dev?: string; table?: string } = { family: o.family ?? 'inet' };
+  const f: RouteFilter = { family: o.family ?? 'inet' };
   for (let k = 0; k < rest.length; k++) {
     const w = rest[k];
     if (w === 'dev') {

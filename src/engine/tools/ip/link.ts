@@ -86,14 +86,17 @@ export function statsLines(s: LinkStats): string[] {
   const head = (dir: string, names: string[]) =>
     `    ${dir}: ${'bytes'.padStart((w[0] ?? 10) - 4)} `
     + `${names.map((n, k) => n.padStart(w[k + 1] ?? 0)).join(' ')} ${''.padStart(10)}`;
-  const row = (vals: number[]) => `    ${vals.map((v, k) => `${String(v).padStart(w[k] ?? 0)} `).join('')}`;
+  const row = (vals: number[]) =>
+    `    ${vals.map((v, k) => `${String(v).padStart(w[k] ?? 0)} `).join('')}`;
   return [
     head('RX', ['packets', 'errors', 'dropped', 'missed', 'mcast']), row(rx),
     head('TX', ['packets', 'errors', 'dropped', 'carrier', 'collsns']), row(tx),
   ];
 }
 
-export function linkText(world: HostState, list: Interface[], isLink: boolean, o: ViewOptions): string {
+export function linkText(
+  world: HostState, list: Interface[], isLink: boolean, o: ViewOptions,
+): string {
   const out: string[] = [];
   for (const i of list) {
     const addrs = addressesOf(i, o.family);
@@ -107,7 +110,9 @@ export function linkText(world: HostState, list: Interface[], isLink: boolean, o
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
-export function briefText(world: HostState, list: Interface[], isLink: boolean, o: ViewOptions): string {
+export function briefText(
+  world: HostState, list: Interface[], isLink: boolean, o: ViewOptions,
+): string {
   const out: string[] = [];
   for (const i of list) {
     const addrs = addressesOf(i, o.family);
@@ -160,7 +165,9 @@ function nameJson(world: HostState, i: Interface, o: Record<string, JsonValue>):
   else o.link_index = i.peerIndex;
 }
 
-export function linkJson(world: HostState, list: Interface[], isLink: boolean, o: ViewOptions, brief: boolean): JsonValue {
+export function linkJson(
+  world: HostState, list: Interface[], isLink: boolean, o: ViewOptions, brief: boolean,
+): JsonValue {
   const rows: JsonValue[] = [];
   for (const i of list) {
     const addrs = addressesOf(i, o.family);
@@ -180,7 +187,9 @@ export function linkJson(world: HostState, list: Interface[], isLink: boolean, o
     r.operstate = i.operState;
     if (isLink) r.linkmode = 'DEFAULT';
     Object.assign(r, { group: 'default', txqlen: i.qlen, link_type: linkType(i) });
-    if (i.mac !== undefined && i.kind !== 'tun') Object.assign(r, { address: i.mac, broadcast: broadcastMac(i) });
+    if (i.mac !== undefined && i.kind !== 'tun') {
+      Object.assign(r, { address: i.mac, broadcast: broadcastMac(i) });
+    }
     if (i.linkNetns) r.link_netnsid = 0;
     if (isLink && o.stats) r.stats64 = statsJson(i.stats);
     if (!isLink) r.addr_info = addrs.map((a) => addrJson(i, a));

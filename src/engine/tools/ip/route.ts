@@ -85,8 +85,10 @@ export function routeGet(world: HostState, target: string, uid: number): string 
   let bestBits = -1;
   for (const r of routesOf(world, { family: ip.family })) {
     const p = prefixOf(r);
-    if (!p || p.bytes.length !== ip.bytes.length || !prefixMatch(ip.bytes, p.bytes, p.bits)) continue;
-    const better = p.bits > bestBits || (p.bits === bestBits && (r.metric ?? 0) < (best?.metric ?? 0));
+    if (!p || p.bytes.length !== ip.bytes.length) continue;
+    if (!prefixMatch(ip.bytes, p.bytes, p.bits)) continue;
+    const lower = (r.metric ?? 0) < (best?.metric ?? 0);
+    const better = p.bits > bestBits || (p.bits === bestBits && lower);
     if (better) { best = r; bestBits = p.bits; }
   }
   if (!best) return null;

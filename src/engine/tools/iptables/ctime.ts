@@ -13,8 +13,9 @@ function offsetMs(ms: number, zone: string): number {
       hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
     const parts = new Map(f.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]));
-    const local = Date.UTC(parts.get('year') ?? 1970, (parts.get('month') ?? 1) - 1,
-      parts.get('day') ?? 1, parts.get('hour') ?? 0, parts.get('minute') ?? 0, parts.get('second') ?? 0);
+    const get = (k: Intl.DateTimeFormatPartTypes, dflt: number) => parts.get(k) ?? dflt;
+    const local = Date.UTC(get('year', 1970), get('month', 1) - 1, get('day', 1),
+      get('hour', 0), get('minute', 0), get('second', 0));
     return local - Math.floor(ms / 1000) * 1000;
   } catch {
     return 0;

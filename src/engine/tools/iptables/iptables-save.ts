@@ -54,7 +54,8 @@ function run(ctx: ToolContext): ToolResult {
   if (ctx.uid !== 0) {
     const p = iptablesProfile(ctx.world.host.distro);
     const stderr = `iptables-save v${p.version} (${ctx.world.firewall.backend}): `
-      + `Could not fetch rule set generation id: Permission denied (you must be root)\n${p.strayNewline ? '\n' : ''}`;
+      + 'Could not fetch rule set generation id: Permission denied (you must be root)\n'
+      + (p.strayNewline ? '\n' : '');
     return { stdout: '', stderr, exitCode: 4 };
   }
   return { stdout: save(ctx.world, table, counters), stderr: '', exitCode: 0 };

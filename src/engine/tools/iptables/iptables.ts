@@ -31,8 +31,14 @@ export const IPTABLES_OPTIONS: OptionSupport[] = [
   },
   { flag: '-m conntrack --ctstate, -m state --state', support: 'full' },
   { flag: '-m comment --comment', support: 'full' },
-  { flag: '-j TARGET, --reject-with', support: 'partial', note: 'other target options are not read' },
-  { flag: '-m (other matches)', support: 'none', note: 'multiport, limit, recent... are not modelled' },
+  {
+    flag: '-j TARGET, --reject-with', support: 'partial',
+    note: 'other target options are not read',
+  },
+  {
+    flag: '-m (other matches)', support: 'none',
+    note: 'multiport, limit, recent... are not modelled',
+  },
   { flag: '-h', support: 'partial', note: 'prints the usage line only' },
   { flag: 'ip6tables', support: 'partial', note: 'empty tables; changes are refused' },
 ];
@@ -41,7 +47,9 @@ function tag(world: HostState, profile: IptablesProfile): string {
   return `v${profile.version} (${world.firewall.backend})`;
 }
 
-function paramProblem(prog: string, version: string, e: ParamError, p: IptablesProfile): ToolResult {
+function paramProblem(
+  prog: string, version: string, e: ParamError, p: IptablesProfile,
+): ToolResult {
   const stderr = `${prog} ${version}: ${e.message}\n${e.stray && p.strayNewline ? '\n' : ''}`
     + `Try \`${prog} -h' or '${prog} --help' for more information.\n`;
   return { stdout: '', stderr, exitCode: 2 };
@@ -57,7 +65,8 @@ function notRoot(
     return { stdout: '', stderr, exitCode: 4 };
   }
   const stderr = `${prog} ${version}: can't initialize ${prog} table \`${table}': `
-    + 'Permission denied (you must be root)\nPerhaps iptables or your kernel needs to be upgraded.\n';
+    + 'Permission denied (you must be root)\n'
+    + 'Perhaps iptables or your kernel needs to be upgraded.\n';
   return { stdout: '', stderr, exitCode: 3 };
 }
 
@@ -74,7 +83,8 @@ function execute(
   if (cmd.kind === 'list') return runList(t, cmd, p);
   if (cmd.kind === 'list-rules') return runListRules(t, cmd.chain);
   if (v6) {
-    return { stdout: '', stderr: 'ip6tables: changing IPv6 rules is not simulated in this lab\n', exitCode: 1 };
+    const stderr = 'ip6tables: changing IPv6 rules is not simulated in this lab\n';
+    return { stdout: '', stderr, exitCode: 1 };
   }
   const ops = changeOps(t, cmd);
   if (!Array.isArray(ops)) return ops;
@@ -93,7 +103,8 @@ function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
   }
   if (cmd.kind === 'version') return { stdout: `${prog} ${version}\n`, stderr: '', exitCode: 0 };
   if (cmd.kind === 'help') {
-    const usage = `${prog} ${version}\n\nUsage: ${prog} -[ACD] chain rule-specification [options]\n`;
+    const usage = `${prog} ${version}\n\n`
+      + `Usage: ${prog} -[ACD] chain rule-specification [options]\n`;
     return { stdout: usage, stderr: '', exitCode: 0 };
   }
   if (!isTableName(cmd.table)) return noTable(prog, version, cmd.table);

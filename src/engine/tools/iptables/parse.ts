@@ -143,7 +143,9 @@ class State {
     if (short) {
       const needs = WITH_ARG.has(short);
       const arg = needs ? inline ?? rd.next() : inline;
-      if (needs && arg === undefined) throw new ParamError(`option "--${full}" requires an argument`);
+      if (needs && arg === undefined) {
+        throw new ParamError(`option "--${full}" requires an argument`);
+      }
       this.option(short, arg, rd, invert);
       return;
     }
@@ -226,8 +228,9 @@ class State {
     const r = this.cmd.rule;
     this.cmd.hasSpec = true;
     if (invert) throw new ParamError(`inverted --${name} is not simulated`);
-    if (name === 'dport' || name === 'destination-port') r.dport = ports(arg, r.protocol === 'udp' ? 'udp' : 'tcp');
-    else if (name === 'sport' || name === 'source-port') r.sport = ports(arg, r.protocol === 'udp' ? 'udp' : 'tcp');
+    const proto = r.protocol === 'udp' ? 'udp' : 'tcp';
+    if (name === 'dport' || name === 'destination-port') r.dport = ports(arg, proto);
+    else if (name === 'sport' || name === 'source-port') r.sport = ports(arg, proto);
     else if (name === 'ctstate' || name === 'state') r.ctstate = states(arg);
     else if (name === 'comment') r.comment = arg;
     else if (name === 'reject-with') r.targetOptions = `--reject-with ${arg}`;

@@ -93,8 +93,11 @@ export function matchColumn(r: FirewallRule, numeric: boolean): string {
   let s = '';
   if (hasPortMatch(r)) {
     s += ` ${r.protocol}`;
-    if (r.sport !== undefined) s += ` spt${typeof r.sport === 'number' ? '' : 's'}:${portText(r.sport, numeric, r.protocol as 'tcp' | 'udp')}`;
-    if (r.dport !== undefined) s += ` dpt${typeof r.dport === 'number' ? '' : 's'}:${portText(r.dport, numeric, r.protocol as 'tcp' | 'udp')}`;
+    const proto = r.protocol === 'udp' ? 'udp' : 'tcp';
+    const show = (name: string, p: number | [number, number]) =>
+      ` ${name}${typeof p === 'number' ? '' : 's'}:${portText(p, numeric, proto)}`;
+    if (r.sport !== undefined) s += show('spt', r.sport);
+    if (r.dport !== undefined) s += show('dpt', r.dport);
   }
   if (r.ctstate?.length) s += ` ctstate ${ctOrder(r.ctstate).join(',')}`;
   if (r.comment !== undefined) s += ` /* ${r.comment} */`;

@@ -25,7 +25,8 @@ type TableName = FirewallTable['name'];
 export function runList(
   t: FirewallTable, cmd: ParsedCommand, profile: IptablesProfile,
 ): ToolResult {
-  const f = { numeric: cmd.numeric, verbose: cmd.verbose, exact: cmd.exact, lineNumbers: cmd.lineNumbers };
+  const { numeric, verbose, exact, lineNumbers } = cmd;
+  const f = { numeric, verbose, exact, lineNumbers };
   if (cmd.chain === undefined) return ok(listChains(t, t.chains, f, profile));
   const c = t.chains.find((x) => x.name === cmd.chain);
   if (!c) return fail(NO_CHAIN);
@@ -66,14 +67,18 @@ export function changeOps(t: FirewallTable, cmd: ParsedCommand): FirewallOp[] | 
     case 'policy':
       if (!chain) return fail(NO_CHAIN);
       if (!chain.policy) return fail('iptables: Bad built-in chain name.\n');
-      if (cmd.policy !== 'ACCEPT' && cmd.policy !== 'DROP') return fail('iptables: Bad policy name.\n');
+      if (cmd.policy !== 'ACCEPT' && cmd.policy !== 'DROP') {
+        return fail('iptables: Bad policy name.\n');
+      }
       return [{ kind: 'policy', chain: name, policy: cmd.policy }];
     case 'flush':
       if (cmd.chain !== undefined && !chain) return fail(NO_CHAIN);
       return [{ kind: 'flush', chain: cmd.chain }];
     case 'new-chain':
       if (chain) return fail('iptables: Chain already exists.\n');
-      if (name.length > 28) return fail(`iptables: chain name \`${name}' too long (must be under 29 chars)\n`, 2);
+      if (name.length > 28) {
+        return fail(`iptables: chain name \`${name}' too long (must be under 29 chars)\n`, 2);
+      }
       return [{ kind: 'new-chain', chain: name }];
     case 'delete-chain':
       return deleteChainOps(t, cmd.chain);

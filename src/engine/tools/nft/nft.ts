@@ -14,7 +14,10 @@ export const NFT_OPTIONS: OptionSupport[] = [
   { flag: 'list tables', support: 'full' },
   { flag: 'list table [family] NAME', support: 'full' },
   { flag: 'list chain [family] TABLE CHAIN', support: 'partial', note: 'iptables-nft tables only' },
-  { flag: 'add/insert/delete/flush', support: 'none', note: 'changes go through iptables or ufw in this lab' },
+  {
+    flag: 'add/insert/delete/flush', support: 'none',
+    note: 'changes go through iptables or ufw in this lab',
+  },
   { flag: '-a, -n, -s, -j', support: 'none', note: 'accepted only as no-ops (-a, -n) or refused' },
 ];
 
@@ -23,6 +26,8 @@ const out = (stdout: string): ToolResult => ({ stdout, stderr: '', exitCode: 0 }
 function syntaxError(cmd: string, what: string): ToolResult {
   return { stdout: '', stderr: `Error: ${what}\n${cmd}\n${'^'.repeat(cmd.length)}\n`, exitCode: 1 };
 }
+
+const CHANGES = ['add', 'insert', 'delete', 'flush', 'create', 'replace', 'destroy', 'reset'];
 
 const FAMILIES = ['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev'];
 
@@ -47,7 +52,8 @@ function nativeTable(world: HostState, family: string, name: string): string | n
 
 function listTables(world: HostState): string {
   const ipt = iptTables(world).map((t) => `table ip ${t.name}\n`);
-  const nat = [...native(world).matchAll(/^table (\S+) (\S+) \{/gm)].map((m) => `table ${m[1]} ${m[2]}\n`);
+  const nat = [...native(world).matchAll(/^table (\S+) (\S+) \{/gm)]
+    .map((m) => `table ${m[1]} ${m[2]}\n`);
   return [...ipt, ...nat].join('');
 }
 
@@ -101,8 +107,9 @@ function run(ctx: ToolContext): ToolResult {
   }
   const verb = args[0] ?? '';
   if (verb === 'list') return list(ctx, args.slice(1), cmd);
-  if (['add', 'insert', 'delete', 'flush', 'create', 'replace', 'destroy', 'reset'].includes(verb)) {
-    return { stdout: '', stderr: 'nft: changing nftables rules is not simulated in this lab\n', exitCode: 1 };
+  if (CHANGES.includes(verb)) {
+    const stderr = 'nft: changing nftables rules is not simulated in this lab\n';
+    return { stdout: '', stderr, exitCode: 1 };
   }
   return syntaxError(cmd, `syntax error, unexpected ${verb.startsWith('-') ? 'option' : 'string'}`);
 }

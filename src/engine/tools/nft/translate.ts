@@ -77,8 +77,12 @@ const ne = (neg: boolean | undefined) => (neg ? '!= ' : '');
 
 function ruleText(r: FirewallRule, userChains: Set<string>): string {
   const parts: string[] = [];
-  if (r.inIface !== undefined) parts.push(`iifname ${ne(r.inIfaceNegated)}${quoteIface(r.inIface)}`);
-  if (r.outIface !== undefined) parts.push(`oifname ${ne(r.outIfaceNegated)}${quoteIface(r.outIface)}`);
+  if (r.inIface !== undefined) {
+    parts.push(`iifname ${ne(r.inIfaceNegated)}${quoteIface(r.inIface)}`);
+  }
+  if (r.outIface !== undefined) {
+    parts.push(`oifname ${ne(r.outIfaceNegated)}${quoteIface(r.outIface)}`);
+  }
   if (r.source !== undefined) parts.push(`ip saddr ${ne(r.sourceNegated)}${addr(r.source)}`);
   if (r.destination !== undefined) {
     parts.push(`ip daddr ${ne(r.destinationNegated)}${addr(r.destination)}`);

@@ -14,11 +14,14 @@ type Action = UfwRule['action'];
 
 function portSpec(text: string): string {
   const [port, proto] = text.split('/');
-  if (proto !== undefined && proto !== 'tcp' && proto !== 'udp') throw new UfwError('ERROR: Unsupported protocol');
+  if (proto !== undefined && proto !== 'tcp' && proto !== 'udp') {
+    throw new UfwError('ERROR: Unsupported protocol');
+  }
   const parts = (port ?? '').split(/[,:]/);
   const numeric = parts.every((p) => /^\d+$/.test(p));
   if (numeric) {
-    if (parts.some((p) => Number(p) < 1 || Number(p) > 65535)) throw new UfwError('ERROR: Bad port');
+    const bad = parts.some((p) => Number(p) < 1 || Number(p) > 65535);
+    if (bad) throw new UfwError('ERROR: Bad port');
     return text;
   }
   if (proto !== undefined || parts.length > 1) throw new UfwError('ERROR: Bad port');
@@ -67,8 +70,13 @@ function parseExtended(words: string[]): Extended {
   while (k < words.length) {
     const w = next();
     if (w === 'proto') e.proto = next();
-    else if (w === 'from') { e.from = next(); if (words[k] === 'port') { k++; e.fromPort = next(); } }
-    else if (w === 'to') { e.to = next(); if (words[k] === 'port') { k++; e.toPort = next(); } }
+    else if (w === 'from') {
+      e.from = next();
+      if (words[k] === 'port') { k++; e.fromPort = next(); }
+    } else if (w === 'to') {
+      e.to = next();
+      if (words[k] === 'port') { k++; e.toPort = next(); }
+    }
     else throw new UfwError('ERROR: Invalid syntax');
   }
   if (e.proto !== undefined && !['tcp', 'udp', 'any'].includes(e.proto)) {

@@ -14,7 +14,8 @@ function action(r: UfwRule, showIn: boolean): string {
 }
 
 export function ruleRow(r: UfwRule, showIn: boolean): string {
-  return `${pad(field(r.to, r.v6), 26)} ${pad(action(r, showIn), 12)}${pad(field(r.from, r.v6), 26)}`;
+  const to = pad(field(r.to, r.v6), 26);
+  return `${to} ${pad(action(r, showIn), 12)}${pad(field(r.from, r.v6), 26)}`;
 }
 
 /** The short form `ufw delete` echoes ("allow 22/tcp", "deny from 203.0.113.0/24"). */

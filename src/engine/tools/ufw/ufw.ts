@@ -19,9 +19,14 @@ export const UFW_OPTIONS: OptionSupport[] = [
   { flag: 'allow|deny|reject|limit [in|out] PORT[/proto]', support: 'full' },
   { flag: 'allow|deny|reject|limit [proto P] from A [port N] to B [port N]', support: 'full' },
   { flag: 'delete N | delete RULE', support: 'partial', note: 'no confirmation prompt' },
-  { flag: 'insert, default, logging, reload, app', support: 'none', note: 'no world event for them' },
+  {
+    flag: 'insert, default, logging, reload, app', support: 'none',
+    note: 'no world event for them',
+  },
   { flag: '--dry-run', support: 'none', note: 'refused' },
 ];
+
+const UNSIMULATED = ['insert', 'default', 'logging', 'reload', 'reset', 'app', 'route', 'prepend'];
 
 const ACTIONS: Record<string, UfwRule['action']> = {
   allow: 'ALLOW', deny: 'DENY', reject: 'REJECT', limit: 'LIMIT',
@@ -103,7 +108,7 @@ function command(ctx: ToolContext, verb: string, words: string[]): ToolResult {
     default: {
       const action = ACTIONS[verb];
       if (action) return addRules(ctx, parseRule(action, words));
-      if (['insert', 'default', 'logging', 'reload', 'reset', 'app', 'route', 'prepend'].includes(verb)) {
+      if (UNSIMULATED.includes(verb)) {
         return fail(`ERROR: 'ufw ${verb}' is not simulated in this lab`);
       }
       return fail('ERROR: Invalid syntax');
