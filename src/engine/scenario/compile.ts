@@ -9,8 +9,7 @@ import { compileTimeline, timelineEntities } from '../world/behaviours';
 import type { CompiledBehaviour } from '../world/behaviours';
 import type { BaseHost } from '../world/base-types';
 import { buildBaseHost } from '../world/build';
-import type { HostState, WorldEvent } from '../world/types';
-import { baseWorldAt } from './compile-world';
+import { worldAt } from '../world/at';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
 import type { CompiledScenario, EntityRef, ScenarioMeta } from './types';
@@ -40,11 +39,6 @@ function entityMap(base: BaseHost, timeline: readonly CompiledBehaviour[]): Map<
   return out;
 }
 
-type Compose = (base: BaseHost, timeline: CompiledBehaviour[], t: number, actions: readonly WorldEvent[]) => HostState;
-
-/** Until world/at.ts lands: the base host alone. */
-const compose: Compose = (base, _timeline, t, actions) => baseWorldAt(base, t, actions);
-
 /** Compiles a document that passed `scenarioSchema`. */
 export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
@@ -60,7 +54,7 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
     trainee: { user: t.user, uid: t.uid, gid: t.gid, home: t.home, shellPid: t.shellPid, tty: t.tty, from: t.from },
     entities: entityMap(base, timeline),
     questions: [...doc.questions],
-    worldAt: (at, actions = []) => compose(base, timeline, at, actions),
+    worldAt: (at, actions = []) => worldAt(base, timeline, at, actions),
   };
   return { ok: true, scenario, issues: sink.issues };
 }
