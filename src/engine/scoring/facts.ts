@@ -10,12 +10,13 @@
  * file, an answer stays right under any seed.
  */
 import type { EntityRef } from '../scenario/types';
-import type { HostState } from '../world/types';
+import type { HostState, Process } from '../world/types';
 import { canonicalIp } from './address';
 import { connectionTimes, medianGap } from './intervals';
 import { fail, type Resolved, type ScenarioView, type Value, type ValueType } from './values';
 import {
-  connectedSocket, entityLogin, holders, listeningSocket, mainProcess, searchWorlds,
+  connectedSocket, entityLogin, holders, listeningSocket, mainProcess, namedProcesses,
+  searchWorlds, socketHolder,
 } from './world-lookup';
 
 export interface FactParams {
@@ -50,11 +51,34 @@ function processOf(world: HostState, ref: EntityRef) {
   return need(mainProcess(world, ref), `entity "${ref.id}" has no process`);
 }
 
-function processValue(comm: string, exe: string, argv0: string | undefined): Value {
-  const base = (path: string) => (path.split('/').pop() ?? path).toLowerCase();
-  const names = new Set([comm.toLowerCase(), base(exe)]);
-  if (argv0 !== undefined && argv0 !== '') names.add(base(argv0.split(/\s+/)[0] ?? argv0));
-  return { type: 'process', name: comm, path: exe, names: [...names] };
+const baseName = (path: string) => (path.split('/').pop() ?? path).toLowerCase();
+
+function spellings(p: Process): string[] {
+  const names = [p.comm.toLowerCase(), baseName(p.exe)];
+  const argv0 = p.argv[0];
+  if (argv0 !== undefined && argv0 !== '') names.push(baseName(argv0.split(/\s+/)[0] ?? argv0));
+  return names;
+}
+
+/**
+ * The processes an analyst may name for an entity. A periodic entity's tool
+ * (curl) lives only while it connects, so the worlds at its connection
+ * starts are read too.
+ */
+function processNames(view: ScenarioView, ref: EntityRef): Resolved {
+  const worlds = [view.worldAt(Math.max(view.now, ref.at))];
+  if (!socketHolder(worlds[0] as HostState, ref)) {
+    for (const t of connectionTimes(view, ref).slice(-3)) worlds.push(view.worldAt(t + 1));
+  }
+  const found = worlds.flatMap((w) => namedProcesses(w, ref));
+  const held = worlds.map((w) => socketHolder(w, ref)).find((h) => h !== undefined);
+  const main = held ?? found[0] ?? searchWorlds(view, ref, (w, r) => {
+    const m = mainProcess(w, r);
+    return m ? { ok: true as const, p: m } : { ok: false as const };
+  }).p;
+  if (!main) return fail(`entity "${ref.id}" has no process`);
+  const names = new Set([...spellings(main), ...found.flatMap(spellings)]);
+  return ok({ type: 'process', name: main.comm, path: main.exe, names: [...names] });
 }
 
 const entityFact = (
@@ -110,11 +134,14 @@ export const FACTS = {
     (w, r) => { const p = processOf(w, r); return isFail(p) ? p : ok({ type: 'pid', pid: p.pid }); }),
   ppid: entityFact("The parent PID of the entity's main process.", 'pid', 'ps -ef',
     (w, r) => { const p = processOf(w, r); return isFail(p) ? p : ok({ type: 'pid', pid: p.ppid }); }),
-  process_name: entityFact("The name (comm) of the entity's main process; its path is accepted.",
-    'process', 'ps -ef', (w, r) => {
-      const p = processOf(w, r);
-      return isFail(p) ? p : ok(processValue(p.comm, p.exe, p.argv[0]));
-    }),
+  process_name: {
+    description: "The name (comm) of the process that makes the entity's connections (or its"
+      + ' main process); its path, and the names of its script or loop, are accepted too.',
+    yields: 'process',
+    needs: ['of'],
+    shownBy: 'ss -tnp, ps -ef',
+    resolve: (view, p) => (p.of ? processNames(view, p.of) : fail('needs `of`')),
+  },
   user: entityFact("The account the entity's main process runs as.", 'text', 'ps -eo user,pid,cmd',
     (w, r) => {
       const p = processOf(w, r);

@@ -42,11 +42,25 @@ function located(index: number, r: Outcome<unknown> & { ok: false }): PathIssue 
   return issue;
 }
 
+type GraderScenario = ScenarioView & Partial<Pick<CompiledScenario, 'meta' | 'seed'>>;
+
+// Resolving reads the world at many moments; the compile step's check and
+// the lab's grader share one resolution per scenario object.
+const cache = new WeakMap<object, { raw: readonly unknown[]; grader: Grader }>();
+
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Parses and resolves every question; never throws. */
-export function createGrader(
-  scenario: ScenarioView & Partial<Pick<CompiledScenario, 'meta' | 'seed'>>,
-  raw: readonly unknown[],
-): Grader {
+export function createGrader(scenario: GraderScenario, raw: readonly unknown[]): Grader {
+  const hit = cache.get(scenario);
+  if (hit && sameItems(hit.raw, raw)) return hit.grader;
+  const grader = buildGrader(scenario, raw);
+  cache.set(scenario, { raw: [...raw], grader });
+  return grader;
+}
+
+function buildGrader(scenario: GraderScenario, raw: readonly unknown[]): Grader {
   const view = memoView(scenario);
   const issues: PathIssue[] = [];
   const questions: GradedQuestion[] = [];

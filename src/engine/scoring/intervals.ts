@@ -8,42 +8,51 @@ import type { EntityRef } from '../scenario/types';
 import { entitySockets } from './world-lookup';
 import type { ScenarioView } from './values';
 
-/** How far back connections are looked for. */
-const WINDOW_MS = 30 * 60_000;
-/** Spacing of the world samples when no packets are available. */
-const SAMPLE_MS = 10_000;
+/** How far back connections are looked for in world samples. */
+const WINDOW_MS = 15 * 60_000;
+/** Spacing of the samples: under the 60 s a closed socket stays in TIME-WAIT. */
+const SAMPLE_MS = 15_000;
+/** Connection starts that make a stable median; sampling stops there. */
+const ENOUGH = 7;
+/** How far back the wire is read when the samples are not enough (it is costly). */
+const PACKET_WINDOW_MS = 60 * 60_000;
 
 /** SYNs to any of `dests` ("ADDR PORT"). */
 function fromPackets(view: ScenarioView, ref: EntityRef, dests: Set<string>): number[] {
   if (dests.size === 0) return [];
   const world = view.worldAt(view.now);
-  const from = Math.max(view.now - WINDOW_MS, ref.at - 1);
+  const from = Math.max(view.now - PACKET_WINDOW_MS, ref.at - 1);
   return world
     .packets(from, view.now + 1)
     .filter((p) => p.proto === 'tcp' && p.flags === 'S' && dests.has(`${p.dst} ${p.dport}`))
     .map((p) => p.time);
 }
 
-function fromSamples(view: ScenarioView, ref: EntityRef): number[] {
+function fromSamples(view: ScenarioView, ref: EntityRef, dests: Set<string>): number[] {
   const times = new Set<number>();
   const start = Math.max(view.now - WINDOW_MS, ref.at);
-  for (let t = view.now; t >= start; t -= SAMPLE_MS) {
+  for (let t = Math.max(view.now, ref.at); t >= start && times.size < ENOUGH; t -= SAMPLE_MS) {
     for (const s of entitySockets(view.worldAt(t), ref)) {
-      if (s.remote.port !== 0) times.add(s.createdAt);
+      if (s.remote.port === 0) continue;
+      times.add(s.createdAt);
+      dests.add(`${s.remote.addr} ${s.remote.port}`);
     }
   }
   return [...times];
 }
 
-/** Start times (epoch ms, ascending) of the entity's connections. */
+/**
+ * Start times (epoch ms, ascending) of the entity's connections: from its
+ * sockets in worlds sampled before the alert, or, when those show fewer
+ * than three, from the SYNs to the same destinations on the wire.
+ */
 export function connectionTimes(view: ScenarioView, ref: EntityRef): number[] {
-  const at = Math.max(view.now, ref.at);
-  const world = view.worldAt(at);
-  const dests = new Set(
-    entitySockets(world, ref).filter((s) => s.remote.port !== 0).map((s) => `${s.remote.addr} ${s.remote.port}`),
-  );
-  const viaPackets = fromPackets(view, ref, dests);
-  const times = viaPackets.length >= 3 ? viaPackets : fromSamples(view, ref);
+  const dests = new Set<string>();
+  let times = fromSamples(view, ref, dests);
+  if (times.length < 3) {
+    const viaPackets = fromPackets(view, ref, dests);
+    if (viaPackets.length >= 3) times = viaPackets;
+  }
   return [...new Set(times)].sort((a, b) => a - b);
 }
 

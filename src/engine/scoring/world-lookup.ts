@@ -67,12 +67,35 @@ export function holders(world: HostState, inode: number): Process[] {
     .sort((a, b) => a.pid - b.pid);
 }
 
-/** The entity's main process: its first pid, or what holds its socket. */
+/** The process holding a live socket of the entity, if any. */
+export function socketHolder(world: HostState, ref: EntityRef): Process | undefined {
+  for (const s of entitySockets(world, ref)) {
+    if (s.inode === 0) continue;
+    const h = holders(world, s.inode)[0];
+    if (h) return h;
+  }
+  return undefined;
+}
+
+/**
+ * The entity's main process: its first recorded pid while alive, else the
+ * process holding its socket, else the first process stamped with it.
+ */
 export function mainProcess(world: HostState, ref: EntityRef): Process | undefined {
-  const own = entityProcesses(world, ref)[0];
-  if (own) return own;
-  const socket = entitySockets(world, ref)[0];
-  return socket ? holders(world, socket.inode)[0] : undefined;
+  const first = ref.pids[0];
+  const own = first === undefined ? undefined : world.processes.find((p) => p.pid === first);
+  return own ?? socketHolder(world, ref) ?? entityProcesses(world, ref)[0];
+}
+
+/** Helpers a periodic entity forks every run; not what an analyst names. */
+const PLUMBING = new Set(['cron', 'sh', 'dash', 'sleep']);
+
+/** Every process an analyst could name for the entity, in the world at t. */
+export function namedProcesses(world: HostState, ref: EntityRef): Process[] {
+  const out = entityProcesses(world, ref).filter((p) => !PLUMBING.has(p.comm));
+  const holder = socketHolder(world, ref);
+  if (holder && !out.includes(holder)) out.unshift(holder);
+  return out;
 }
 
 /** How far before the alert a fact is looked for when it is gone at `now`. */
