@@ -85,22 +85,23 @@ function withCounters(fw: Firewall, rules: Map<FirewallRule, Counts>, policies: 
 
 /** Base processes alive at t: started, not exited, not killed, unit not stopped. */
 function baseProcesses(base: BaseHost, ctx: WorldCtx, t: number): Process[] {
-  const dead = new Set<number>();
   const byPid = new Map(base.processes.map((p) => [p.pid, p] as const));
-  const isDead = (p: BaseProcess): boolean => {
-    if (t < p.startTime || t >= (p.exitTime ?? Infinity)) return true;
-    if (ctx.killAt(p.pid, p.startTime) <= t) return true;
-    if (p.unit && ctx.unitDown(p.unit, t)) return true;
-    const parent = byPid.get(p.ppid);
-    return parent !== undefined && parent.pid !== p.pid && p.ppid > 1 && isDead(parent);
+  const dead = new Map<number, boolean>();
+  const isDead = (p: BaseProcess, depth: number): boolean => {
+    const known = dead.get(p.pid);
+    if (known !== undefined) return known;
+    let d = t < p.startTime || t >= (p.exitTime ?? Infinity) || ctx.killAt(p.pid, p.startTime) <= t
+      || (p.unit !== undefined && ctx.actions.length > 0 && ctx.unitDown(p.unit, t));
+    const parent = p.ppid > 1 ? byPid.get(p.ppid) : undefined;
+    if (!d && parent && parent !== p && depth < 64) d = isDead(parent, depth + 1);
+    dead.set(p.pid, d);
+    return d;
   };
   const alive: Process[] = [];
   for (const p of base.processes) {
-    if (isDead(p)) dead.add(p.pid);
-    else {
-      const { exitTime: _e, ...rest } = p;
-      alive.push(rest);
-    }
+    if (isDead(p, 0)) continue;
+    const { exitTime: _e, ...rest } = p;
+    alive.push(rest);
   }
   return alive;
 }

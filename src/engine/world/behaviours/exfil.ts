@@ -44,7 +44,7 @@ interface Progress { stop: number; cut: number; acked: number; done: boolean }
 export function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
   const local = { addr: ctx.hostAddr, port: b.localPort };
   const cut = cutAt(ctx, b.at, local, b.to);
-  const killed = Math.min(...b.pids.map((p) => ctx.killAt(p, b.at)));
+  const killed = Math.min(...b.pids.map((pid) => ctx.killAt(pid, b.at)));
   const natural = b.until ?? Infinity;
   const stop = Math.min(natural, killed, cut + RETRANS_GIVE_UP);
   const moving = Math.min(t, cut, stop);

@@ -57,6 +57,18 @@ export function cutAt(
   ctx: WorldCtx, from: number, local: { addr: string; port: number },
   remote: { addr: string; port: number },
 ): number {
+  const key = `cut:${from}:${local.addr}:${local.port}:${remote.addr}:${remote.port}`;
+  const known = ctx.memo.get(key) as number | undefined;
+  if (known !== undefined) return known;
+  const cut = firstCut(ctx, from, local, remote);
+  ctx.memo.set(key, cut);
+  return cut;
+}
+
+function firstCut(
+  ctx: WorldCtx, from: number, local: { addr: string; port: number },
+  remote: { addr: string; port: number },
+): number {
   const start = ctx.epochAt(from);
   for (let e = start; e < ctx.epochStarts.length; e++) {
     const when = e === start ? from : ctx.epochStarts[e]!;
