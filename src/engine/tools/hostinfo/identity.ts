@@ -3,7 +3,7 @@
  * uname's version string (-v) follows the distribution's kernel build
  * banner; -p and -i print `unknown` and are left out of -a, as coreutils does.
  */
-import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
+import type { Tool, ToolContext, ToolResult } from '../types';
 import type { Account, HostState } from '../../world/types';
 
 const ok = (s: string): ToolResult => ({ stdout: `${s}\n`, stderr: '', exitCode: 0 });

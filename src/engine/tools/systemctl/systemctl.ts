@@ -125,14 +125,14 @@ function run(ctx: ToolContext): ToolResult {
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    const take = (prefix: string): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? '');
+    const take = (): string => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i] ?? '');
     if (a === '--all' || a === '-a') o.all = true;
-    else if (a.startsWith('--type') || a === '-t') o.types.push(...take('--type').split(','));
-    else if (a.startsWith('--state')) o.states.push(...take('--state').split(','));
+    else if (a.startsWith('--type') || a === '-t') o.types.push(...take().split(','));
+    else if (a.startsWith('--state')) o.states.push(...take().split(','));
     else if (a === '--no-legend') o.legend = false;
     else if (a === '--now') now = true;
     else if (a === '--value') valueOnly = true;
-    else if (a === '-p' || a.startsWith('--property')) props.push(...take('--property').split(','));
+    else if (a === '-p' || a.startsWith('--property')) props.push(...take().split(','));
     else if (['--no-pager', '-l', '--full', '--plain', '-q', '--quiet', '--lines', '-n'].includes(a)) {
       if (a === '--lines' || a === '-n') i++;
     } else if (a.startsWith('-')) return res('', 1, `systemctl: unrecognized option '${a}'\n`);
