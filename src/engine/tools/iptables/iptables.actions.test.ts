@@ -78,3 +78,30 @@ describe('iptables listing', () => {
     expect(out).toBe('Chain C2 (1 references)\ntarget     prot opt source               destination         \n');
   });
 });
+
+describe('iptables LOG and matches the lab does not model', () => {
+  it('stores LOG options in save form and lists them as libxt_LOG does', () => {
+    const res = ipt('-A', 'OUTPUT', '-d', '198.51.100.23', '-j', 'LOG', '--log-prefix', 'C2 beacon ',
+      '--log-level', 'info');
+    const op = res.events?.[0]?.type === 'firewall' ? res.events[0].op : undefined;
+    expect(op).toEqual({ kind: 'append', chain: 'OUTPUT', rule: rule({
+      destination: '198.51.100.23/32', target: 'LOG', targetOptions: '--log-prefix "C2 beacon " --log-level 6',
+    }) });
+    const w = web01();
+    if (op?.kind === 'append') w.firewall.tables[0]?.chains[2]?.rules.push(op.rule);
+    const list = (...args: string[]) => iptablesTool.run({
+      argv: ['iptables', ...args], stdin: '', world: w, uid: 0, user: 'root', cwd: '/', env: new Map(), shellPid: 1,
+    }).stdout.split('\n')[2];
+    expect(list('-L', 'OUTPUT')).toBe(
+      'LOG        all  --  anywhere             198.51.100.23        LOG level info prefix "C2 beacon "');
+    expect(list('-nL', 'OUTPUT')).toBe(
+      'LOG        0    --  0.0.0.0/0            198.51.100.23        LOG flags 0 level 6 prefix "C2 beacon "');
+  });
+
+  it('refuses real matches it cannot model, and unknown ones as iptables does', () => {
+    expect(ipt('-A', 'OUTPUT', '-p', 'tcp', '-m', 'multiport', '--dports', '4444,9001', '-j', 'DROP'))
+      .toEqual({ stdout: '', stderr: "iptables: the `multiport' match is not simulated in this lab\n", exitCode: 2 });
+    expect(ipt('-A', 'OUTPUT', '-m', 'bogus').stderr.split('\n')[0])
+      .toBe("iptables v1.8.9 (nf_tables): Couldn't load match `bogus':No such file or directory");
+  });
+});

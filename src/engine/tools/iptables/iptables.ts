@@ -10,7 +10,7 @@
 import type { FirewallTable, HostState } from '../../world/types';
 import { getTable, isTableName } from '../../world/firewall';
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
-import { ParamError, ParsedCommand, parseArgs } from './parse';
+import { ParamError, ParsedCommand, Unsimulated, parseArgs } from './parse';
 import { IptablesProfile, iptablesProfile } from './profile';
 import { changeOps, runList, runListRules, toEvents } from './run';
 
@@ -99,6 +99,7 @@ function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
     cmd = parseArgs(ctx.argv.slice(1));
   } catch (e) {
     if (e instanceof ParamError) return paramProblem(prog, version, e, profile);
+    if (e instanceof Unsimulated) return { stdout: '', stderr: `${prog}: ${e.message}\n`, exitCode: 2 };
     throw e;
   }
   if (cmd.kind === 'version') return { stdout: `${prog} ${version}\n`, stderr: '', exitCode: 0 };

@@ -9,6 +9,7 @@ import type { FirewallRule } from '../../world/types';
 import { canonCidr } from './rule-text';
 import { parseIPv4 } from '../../world/firewall';
 import { servicePort } from './profile';
+import { logLevel, readLogOptions, writeLogOptions } from './log-target';
 
 export type CommandKind =
   | 'list' | 'list-rules' | 'append' | 'insert' | 'delete' | 'check' | 'policy'
@@ -29,6 +30,9 @@ export interface ParsedCommand {
   exact: boolean;
   lineNumbers: boolean;
 }
+
+/** Something real iptables accepts that the lab does not model. */
+export class Unsimulated extends Error {}
 
 /** A parameter problem: xtables prefixes it and adds the `Try ...` line. */
 export class ParamError extends Error {
@@ -60,9 +64,19 @@ const MATCH_OPTS: Record<string, string[]> = {
   conntrack: ['ctstate'],
   state: ['state'],
   comment: ['comment'],
+  icmp: [],
 };
 
-const TARGET_OPTS: Record<string, string[]> = { REJECT: ['reject-with'] };
+/** Real matches the model cannot hold: refused with a lab message, not a fake error. */
+const UNSIMULATED_MATCHES = new Set([
+  'multiport', 'limit', 'recent', 'iprange', 'mac', 'owner', 'string', 'set', 'hashlimit',
+  'mark', 'connmark', 'length', 'ttl', 'addrtype', 'pkttype', 'physdev', 'u32', 'time',
+  'statistic', 'connlimit', 'geoip',
+]);
+
+const TARGET_OPTS: Record<string, string[]> = {
+  REJECT: ['reject-with'], LOG: ['log-prefix', 'log-level'],
+};
 
 const WITH_ARG = new Set(['A', 'I', 'D', 'C', 'P', 'N', 'p', 's', 'd', 'i', 'o', 'j', 'm', 't']);
 const OPTIONAL_CHAIN = new Set(['L', 'S', 'F', 'Z', 'X']);
@@ -178,7 +192,7 @@ class State {
       case 'i': r.inIface = arg; r.inIfaceNegated = invert || undefined; return;
       case 'o': r.outIface = arg; r.outIfaceNegated = invert || undefined; return;
       case 'j': return this.jump(arg ?? '');
-      case 'm': this.matches.push(arg ?? ''); return;
+      case 'm': return this.match(arg ?? '');
       case 't': this.cmd.table = arg ?? ''; return;
       case 'n': this.cmd.numeric = true; return;
       case 'v': this.cmd.verbose = true; return;
@@ -218,6 +232,16 @@ class State {
     if (name === 'tcp' || name === 'udp') this.matches.push(name);
   }
 
+  private match(name: string): void {
+    if (UNSIMULATED_MATCHES.has(name)) {
+      throw new Unsimulated(`the \`${name}' match is not simulated in this lab`);
+    }
+    if (!(name in MATCH_OPTS)) {
+      throw new ParamError(`Couldn't load match \`${name}':No such file or directory`);
+    }
+    this.matches.push(name);
+  }
+
   private jump(t: string): void {
     this.cmd.hasSpec = true;
     this.cmd.rule.target = t;
@@ -234,6 +258,21 @@ class State {
     else if (name === 'ctstate' || name === 'state') r.ctstate = states(arg);
     else if (name === 'comment') r.comment = arg;
     else if (name === 'reject-with') r.targetOptions = `--reject-with ${arg}`;
+    else if (name === 'log-prefix' || name === 'log-level') this.logOption(name, arg);
+  }
+
+  private logOption(name: string, arg: string): void {
+    const r = this.cmd.rule;
+    const o = readLogOptions(r.targetOptions);
+    if (name === 'log-prefix') {
+      if (arg.length > 29) throw new ParamError('Maximum prefix length 29 for --log-prefix');
+      o.prefix = arg;
+    } else {
+      const level = logLevel(arg);
+      if (level === null) throw new ParamError(`log-level \`${arg}' unknown`);
+      o.level = level;
+    }
+    r.targetOptions = writeLogOptions(o);
   }
 
   finish(): ParsedCommand {

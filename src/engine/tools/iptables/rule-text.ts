@@ -6,6 +6,7 @@
 import type { FirewallRule } from '../../world/types';
 import { parseIPv4 } from '../../world/firewall';
 import { serviceName } from './profile';
+import { logListText } from './log-target';
 
 const CT_ORDER = ['INVALID', 'NEW', 'RELATED', 'ESTABLISHED', 'UNTRACKED', 'SNAT', 'DNAT'];
 
@@ -83,7 +84,8 @@ export function ruleSpec(r: FirewallRule): string {
 }
 
 /** Target options as `-L` shows them: "--reject-with x" -> "reject-with x". */
-function targetOptionsList(r: FirewallRule): string {
+function targetOptionsList(r: FirewallRule, numeric: boolean): string {
+  if (r.target === 'LOG') return logListText(r.targetOptions, numeric);
   if (!r.targetOptions) return '';
   return r.targetOptions.replace(/(^|\s)--([a-z-]+)/g, '$1$2');
 }
@@ -101,7 +103,7 @@ export function matchColumn(r: FirewallRule, numeric: boolean): string {
   }
   if (r.ctstate?.length) s += ` ctstate ${ctOrder(r.ctstate).join(',')}`;
   if (r.comment !== undefined) s += ` /* ${r.comment} */`;
-  const opts = targetOptionsList(r);
+  const opts = targetOptionsList(r, numeric);
   if (opts) s += ` ${opts}`;
   return s;
 }

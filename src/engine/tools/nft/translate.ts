@@ -9,6 +9,7 @@
  */
 import type { FirewallChain, FirewallRule, FirewallTable } from '../../world/types';
 import { canonCidr } from '../iptables/rule-text';
+import { logNftText } from '../iptables/log-target';
 
 const HOOKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   filter: {
@@ -69,7 +70,7 @@ function verdict(r: FirewallRule, userChains: Set<string>): string {
   if (r.target === '') return '';
   if (userChains.has(r.target)) return `jump ${r.target}`;
   if (r.target === 'REJECT') return rejectText(r.targetOptions);
-  if (r.target === 'LOG') return 'log';
+  if (r.target === 'LOG') return logNftText(r.targetOptions);
   return VERDICTS[r.target] ?? `xt target ${r.target}`;
 }
 
