@@ -32,7 +32,7 @@ export const IPTABLES_OPTIONS: OptionSupport[] = [
   { flag: '-m conntrack --ctstate, -m state --state', support: 'full' },
   { flag: '-m comment --comment', support: 'full' },
   {
-    flag: '-j TARGET, --reject-with', support: 'partial',
+    flag: '-j TARGET, --reject-with, --log-prefix, --log-level', support: 'partial',
     note: 'other target options are not read',
   },
   {
