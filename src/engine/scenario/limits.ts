@@ -45,9 +45,9 @@ export interface DepthOverflow {
 
 /**
  * Estimate the nesting depth of a YAML text line by line and return the
- * first place where it exceeds `limit`, or null. Quoted scalars and comments
- * are skipped roughly; block scalar contents may count brackets, which only
- * makes the estimate larger.
+ * first place where it exceeds `limit`, or null. Quoted scalars, comments
+ * and block scalar contents (`|`, `>`) are skipped roughly; what is not
+ * skipped only makes the estimate larger.
  */
 export function findDepthOverflow(
   text: string,
@@ -55,16 +55,36 @@ export function findDepthOverflow(
 ): DepthOverflow | null {
   const indents: number[] = [];
   let flow = 0;
+  let blockScalarIndent = -1;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let end = text.indexOf('\n', lineStart);
     if (end < 0) end = text.length;
+    const indent = indentOf(text, lineStart, end);
+    const blank = lineStart + indent >= end || text[lineStart + indent] === '\r';
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      lineStart = end + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
     const hit = scanLine(text, lineStart, end, indents, flow, limit);
     if (typeof hit === 'object') return hit;
     flow = hit;
+    if (flow === 0 && BLOCK_SCALAR_START.test(text.slice(lineStart, end))) {
+      blockScalarIndent = indent;
+    }
     lineStart = end + 1;
   }
   return null;
+}
+
+/** A line whose value starts a literal or folded block scalar (`|`, `>-`). */
+const BLOCK_SCALAR_START = /(^|[\s:-])[|>][0-9+-]*\s*(#.*)?\r?$/;
+
+function indentOf(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text[i] === ' ') i++;
+  return i - start;
 }
 
 /** Scan one line; returns the flow depth after it, or the overflow. */

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { brief } from '../../../test/unit/scenario-stand-in';
 import { loadScenario } from './load';
+import web01 from '../../../test/golden/web01.yaml?raw';
+import flagship from '../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 
 const BAD = `format: outbound/v1
 id: demo
@@ -73,5 +75,23 @@ describe('loadScenario with the real schema', () => {
       + ' | rename this key; it is reserved because it could alter how data is read',
     ]);
     expect(diagnostics('[' .repeat(100000))[0]).toMatch(/^1:128-1:129 the document nests deeper/);
+  });
+
+  it('positions the compiler\'s semantic issues (an unknown user)', () => {
+    const text = BAD.replace('difficulty: hard', 'difficulty: beginner')
+      .replace('estimated_minutes: "20"', 'estimated_minutes: 20')
+      .replace('  hostnam: x\n', '')
+      .replace(/  - kind: ssh-logn[^]*?at: -2h\n/, '')
+      .replace('from: ${attackr}', 'from: 203.0.113.9');
+    const found = diagnostics(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^17:11-17:17 .*"deploy"/);
+  });
+
+  it('loads the shipped scenarios and the golden host without diagnostics', () => {
+    for (const [file, text] of Object.entries({ web01, flagship })) {
+      const result = loadScenario(text, { fileName: file });
+      expect(result.ok ? 'ok' : result.diagnostics.map(brief), file).toBe('ok');
+    }
   });
 });
