@@ -77,7 +77,8 @@ function processNames(view: ScenarioView, ref: EntityRef): Resolved {
     return m ? { ok: true as const, p: m } : { ok: false as const };
   }).p;
   if (!main) return fail(`entity "${ref.id}" has no process`);
-  const names = new Set([...spellings(main), ...found.flatMap(spellings)]);
+  // The program itself in every spelling; the script or loop by its name only.
+  const names = new Set([...spellings(main), ...found.map((f) => f.comm.toLowerCase())]);
   return ok({ type: 'process', name: main.comm, path: main.exe, names: [...names] });
 }
 

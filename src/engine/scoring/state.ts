@@ -28,7 +28,8 @@ export interface StateCheckDef {
   run(world: HostState, p: CheckParams): CheckResult;
 }
 
-const LIVE = new Set(['ESTABLISHED', 'SYN-SENT', 'SYN-RECV', 'CLOSE-WAIT']);
+// A SYN that is never answered (a blocked beacon) is no connection.
+const LIVE = new Set(['ESTABLISHED', 'CLOSE-WAIT']);
 
 function liveTo(world: HostState, address: string): Socket[] {
   return world.sockets.filter(
