@@ -10,6 +10,7 @@ import {
   durationSchema,
   endpointSchema,
   idSchema,
+  ipSchema,
   refSchema,
   timeSchema,
   userNameSchema,
@@ -30,11 +31,16 @@ const fdSchema = doc(
     }),
     z.strictObject({
       fd: doc(z.number().int().min(0), 'The descriptor number.'),
+      unix: doc(refSchema, 'Id of a socket in `unix_sockets`.'),
+      mode: doc(z.enum(['r', 'w', 'u']).default('u'), 'Access mode as lsof shows it.'),
+    }),
+    z.strictObject({
+      fd: doc(z.number().int().min(0), 'The descriptor number.'),
       pipe: doc(idSchema, 'A pipe name; fds naming the same pipe share its inode.'),
       mode: doc(z.enum(['r', 'w', 'u']).default('r'), 'r for the read end, w for the write end.'),
     }),
   ]),
-  'An open file descriptor: a socket (by id), a path, or one end of a pipe.',
+  'An open file descriptor: a socket or UNIX socket (by id), a path, or one end of a pipe.',
   [{ fd: 3, socket: 'exfil' }, { fd: 255, path: '/dev/tty' }],
 );
 
@@ -64,7 +70,7 @@ export const processSchema = z.strictObject({
   cpu: doc(z.number().min(0).default(0), 'CPU seconds used.'),
   unit: doc(z.string().optional(), 'systemd unit the process belongs to.', ['ssh.service']),
   origin: doc(refSchema.optional(), 'The scenario entity it belongs to (the attack step), for the scorer.'),
-  fds: doc(z.array(fdSchema).default([]), 'Open descriptors (besides none: the std fds are not implied).'),
+  fds: doc(z.array(fdSchema).default([]), 'Open descriptors; none are implied, not even 0, 1 and 2.'),
 });
 
 const timerSchema = z.strictObject({
@@ -117,6 +123,18 @@ export const socketSchema = z.strictObject({
   closed: doc(timeSchema.optional(), 'When it goes away, if within the scenario.'),
 });
 
+export const unixSocketSchema = z.strictObject({
+  id: idSchema,
+  kind: doc(z.enum(['stream', 'dgram', 'seqpacket']).default('stream'), 'u_str, u_dgr or u_seq.'),
+  state: doc(z.enum(['LISTEN', 'ESTAB', 'UNCONN']), 'State as ss -x shows it.'),
+  path: doc(z.string().optional(), 'Bound path (@name for the abstract namespace); none for a peer end.', ['/run/dbus/system_bus_socket']),
+  peer: doc(refSchema.optional(), 'The other end of a connected pair, by id.'),
+  inode: doc(z.number().int().min(1).optional(), 'Inode; allocated by default.'),
+  recv_q: doc(z.number().int().min(0).default(0), 'Recv-Q.'),
+  send_q: doc(z.number().int().min(0).optional(), 'Send-Q (the backlog, for a listener).'),
+  created: doc(timeSchema.optional(), 'Creation time; the first holder\'s start by default.'),
+});
+
 export const loginSchema = z.strictObject({
   id: idSchema,
   user: userNameSchema,
@@ -144,7 +162,7 @@ export const logSchema = z.strictObject({
 
 export const traineeSchema = z.strictObject({
   user: doc(userNameSchema.default('analyst'), 'The trainee\'s account; created (in sudo, adm) if not listed.'),
-  from: doc(z.string().default('192.0.2.10'), 'Address of the SOC jump host the trainee logs in from.'),
+  from: doc(ipSchema.default('192.0.2.10'), 'Address of the SOC jump host the trainee logs in from.'),
   tty: doc(z.string().optional(), 'The trainee\'s pty; the first free pts/N by default.'),
   login: doc(timeSchema.default('-4m'), 'When the trainee logged in.'),
   visible: doc(

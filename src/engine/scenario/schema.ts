@@ -18,6 +18,7 @@ import {
   processSchema,
   socketSchema,
   traineeSchema,
+  unixSocketSchema,
 } from './schema-process';
 import { timelineEntrySchema } from './schema-timeline';
 import { varsSchema } from './schema-vars';
@@ -66,6 +67,7 @@ export const scenarioSchema = z.strictObject({
   trainee: doc(traineeSchema.prefault({}), 'The trainee\'s own SSH session on the host.'),
   processes: doc(z.array(processSchema).default([]), 'Low level: processes, with explicit fds.'),
   sockets: doc(z.array(socketSchema).default([]), 'Low level: sockets, held by processes\' fds.'),
+  unix_sockets: doc(z.array(unixSocketSchema).default([]), 'Low level: UNIX domain sockets (ss -x), held by fds.'),
   logins: doc(z.array(loginSchema).default([]), 'Low level: utmp/wtmp records (who, w, last).'),
   logs: doc(z.array(logSchema).default([]), 'Low level: extra log lines.'),
   timeline: doc(z.array(timelineEntrySchema).default([]), 'What the attacker did and keeps doing.'),

@@ -86,7 +86,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const ctx: BuildContext = {
     doc, profile, now, boot, historyStart, ids: createIds(seed, boot), sink,
     accounts: new Map(), groups: new Map(), processes: [], sockets: [], pidOf: new Map(),
-    socketOf: new Map(), entities: new Map(), logSources: [],
+    socketOf: new Map(), unixSockets: [], unixOf: new Map(), entities: new Map(), logSources: [],
   };
   buildAccounts(ctx);
   const interfaces = buildInterfaces(ctx);
@@ -108,7 +108,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const processes: BaseProcess[] = [...ctx.processes].sort((a, b) => a.pid - b.pid);
   const base: BaseHost = {
     now, historyStart, seed, host: hostInfo(ctx), profile, accounts, groups, interfaces, routes, neighbours,
-    firewall, files, cron, units: allUnits, processes, sockets: ctx.sockets, unixSockets: [], logins: loginList,
+    firewall, files, cron, units: allUnits, processes, sockets: ctx.sockets, unixSockets: ctx.unixSockets, logins: loginList,
     flows: [], logSources: baselineLogs(ctx, units, extra), packetSources: [], trainee: trainee.session,
     entities: ctx.entities, ids: ctx.ids,
   };

@@ -45,6 +45,17 @@ export interface ServiceListener {
   systemdFd?: number;
 }
 
+/** A UNIX socket the service binds (ss -x), at an fd of its process and maybe pid 1. */
+export interface ServiceUnix {
+  key: string;
+  kind: 'stream' | 'dgram' | 'seqpacket';
+  path: string;
+  fd: number;
+  process?: string;
+  /** Also held by pid 1 (socket activation), at this fd. */
+  systemdFd?: number;
+}
+
 export interface ServiceDef {
   name: string;
   unit: string;
@@ -53,6 +64,7 @@ export interface ServiceDef {
   startMs: number;
   processes: ServiceProcess[];
   listeners: ServiceListener[];
+  unix?: ServiceUnix[];
   /** Account the package creates, if the profile lacks it. */
   account?: SystemAccount;
   /** Log lines at start: [ident, message], ident "" for the main process. */
@@ -167,6 +179,22 @@ function polkit(ctx: CatalogueContext): ServiceProcess {
   return { key: 'main', user, argv: [path, '--no-debug'], exe: path, comm: 'polkitd', stat: 'Ssl', ...kb(308_164, 7_808) };
 }
 
+const u = (key: string, kind: ServiceUnix['kind'], path: string, fd: number, systemdFd?: number): ServiceUnix =>
+  (systemdFd === undefined ? { key, kind, path, fd } : { key, kind, path, fd, systemdFd });
+
+/** The UNIX sockets of the services, as a default install binds them. */
+const UNIX: Record<string, ServiceUnix[]> = {
+  systemd: [u('notify', 'dgram', '/run/systemd/notify', 14), u('private', 'stream', '/run/systemd/private', 15)],
+  'systemd-journald': [
+    u('stdout', 'stream', '/run/systemd/journal/stdout', 3, 30), u('socket', 'dgram', '/run/systemd/journal/socket', 4, 31),
+    u('dev-log', 'dgram', '/run/systemd/journal/dev-log', 5, 32),
+  ],
+  'systemd-udevd': [u('control', 'seqpacket', '/run/udev/control', 3, 33)],
+  dbus: [u('bus', 'stream', '/run/dbus/system_bus_socket', 3, 40)],
+  'systemd-resolved': [u('varlink', 'stream', '/run/systemd/resolve/io.systemd.Resolve', 16)],
+  chrony: [u('cmd', 'dgram', '/run/chrony/chronyd.sock', 7)],
+};
+
 /** All services the catalogue knows, by name. */
 export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef> {
   const defs: ServiceDef[] = [
@@ -205,5 +233,6 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
     }),
     nginx(ctx),
   ];
+  for (const d of defs) d.unix = UNIX[d.name];
   return new Map(defs.map((d) => [d.name, d]));
 }

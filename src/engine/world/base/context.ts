@@ -9,7 +9,7 @@ import { parseDuration, parseTime } from '../../scenario/time-spec';
 import type { BaseEntity, BaseProcess, BaseSocket, LogSource } from '../base-types';
 import type { IdAllocators } from '../ids';
 import type { DistroProfile } from '../profiles';
-import type { Account, Group } from '../types';
+import type { Account, Group, UnixSocket } from '../types';
 
 export interface BuildContext {
   doc: ScenarioDoc;
@@ -26,6 +26,8 @@ export interface BuildContext {
   /** Scenario id -> pid, for processes. */
   pidOf: Map<string, number>;
   socketOf: Map<string, BaseSocket>;
+  unixSockets: UnixSocket[];
+  unixOf: Map<string, UnixSocket>;
   entities: Map<string, BaseEntity>;
   logSources: LogSource[];
 }

@@ -9,7 +9,9 @@ import type { BaseProcess } from '../base-types';
 import type { FdEntry } from '../types';
 import { addEntity, compact, timeAt, type BuildContext } from './context';
 import { commFor, exeFor } from './exe';
+import { parseEndpointText } from './ip';
 import { buildSocket, type SocketHolder } from './sockets';
+import { buildUnixSockets, unixHolders } from './unix';
 
 type ProcessDoc = ScenarioDoc['processes'][number];
 
@@ -24,6 +26,11 @@ export function reserveExplicitIds(ctx: BuildContext): void {
   for (const l of doc.logins) if (l.pid !== undefined) ids.pids.reserve(l.pid);
   doc.sockets.forEach((s, i) => {
     if (s.inode !== undefined && !ids.inodes.reserve(s.inode)) sink.error(['sockets', i, 'inode'], `inode ${s.inode} is used twice`);
+    const local = typeof s.local === 'string' ? parseEndpointText(s.local) : s.local;
+    if (local?.port) ids.ports.reserve(local.addr, local.port);
+  });
+  doc.unix_sockets.forEach((u, i) => {
+    if (u.inode !== undefined && !ids.inodes.reserve(u.inode)) sink.error(['unix_sockets', i, 'inode'], `inode ${u.inode} is used twice`);
   });
 }
 
@@ -76,6 +83,10 @@ function fdsOf(ctx: BuildContext, p: Planned, pipes: Map<string, number>): FdEnt
       const s = ctx.socketOf.get(fd.socket);
       if (!s) ctx.sink.error([...path, 'socket'], `no socket "${fd.socket}"`, 'declare it under sockets:');
       else out.push({ fd: fd.fd, kind: 'socket', target: s.inode, mode: fd.mode });
+    } else if ('unix' in fd) {
+      const u = ctx.unixOf.get(fd.unix);
+      if (!u) ctx.sink.error([...path, 'unix'], `no UNIX socket "${fd.unix}"`, 'declare it under unix_sockets:');
+      else out.push({ fd: fd.fd, kind: 'unix', target: u.inode, mode: fd.mode });
     } else if ('pipe' in fd) {
       let inode = pipes.get(fd.pipe);
       if (inode === undefined) pipes.set(fd.pipe, (inode = ctx.ids.inodes.one(p.start)));
@@ -125,6 +136,7 @@ export function buildExplicit(ctx: BuildContext): void {
     const built = buildSocket(ctx, s, i, holders.get(s.id) ?? []);
     if (built) ctx.sockets.push(built);
   });
+  buildUnixSockets(ctx, unixHolders(ctx.doc, new Map(planned.map((p) => [p.doc.id, p.start]))));
   const pipes = new Map<string, number>();
   for (const p of planned) ctx.processes.push(toProcess(ctx, p, pipes));
   for (const p of planned) {

@@ -70,6 +70,16 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
     for (const h of l.holders) fds.get(h.process)?.push({ fd: h.fd, kind: 'socket', target: socket.inode, mode: 'u' });
     if (l.systemdFd !== undefined) pid1Fds.push({ fd: l.systemdFd, kind: 'socket', target: socket.inode, mode: 'u' });
   }
+  for (const x of def.unix ?? []) {
+    const inode = ctx.ids.inodes.one(start);
+    const listening = x.kind !== 'dgram';
+    ctx.unixSockets.push(compact({
+      id: `${def.name}-${x.key}`, inode, kind: x.kind, state: listening ? ('LISTEN' as const) : ('UNCONN' as const),
+      path: x.path, peerInode: 0, recvQ: 0, sendQ: listening ? 4096 : 0,
+    }));
+    fds.get(x.process ?? 'main')?.push({ fd: x.fd, kind: 'unix', target: inode, mode: 'u' });
+    if (x.systemdFd !== undefined) pid1Fds.push({ fd: x.systemdFd, kind: 'unix', target: inode, mode: 'u' });
+  }
   for (const p of def.processes) {
     const account = ctx.accounts.get(p.user);
     if (!account) ctx.sink.error(w.path, `service ${def.name} runs as "${p.user}", which the host lacks`, 'use baseline: standard or add the user');
@@ -81,7 +91,10 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
       startTime: start + (p.delayMs ?? 0), vsz: p.vsz, rss: p.rss, cpuSeconds: 0,
       fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd), unit: def.unit, origin: `service:${def.name}`,
     });
-    if (def.name === 'systemd') proc.fds = pid1Fds;
+    if (def.name === 'systemd') {
+      pid1Fds.push(...proc.fds);
+      proc.fds = pid1Fds;
+    }
     ctx.processes.push(proc);
   }
   const mainPid = pids.get('main') as number;
@@ -116,5 +129,6 @@ export function buildServices(ctx: BuildContext): Unit[] {
     }) as { w: Wanted; def: ServiceDef }[];
   list.sort((a, b) => (a.def.name === 'systemd' ? -1 : b.def.name === 'systemd' ? 1 : a.def.startMs - b.def.startMs));
   for (const { w, def } of list) units.push(startService(ctx, def, w, pid1Fds));
+  pid1Fds.sort((a, b) => a.fd - b.fd);
   return units;
 }

@@ -66,7 +66,6 @@ export function buildSocket(ctx: BuildContext, s: SocketDoc, i: number, holders:
   const created = s.created ? timeAt(ctx, s.created, [...path, 'created']) : holders[0]?.start ?? ctx.now;
   let port = local.port;
   if (port === undefined) port = LISTENING.has(s.state) ? 0 : ctx.ids.ports.ephemeral(s.id, local.addr);
-  else ctx.ids.ports.reserve(local.addr, port);
   const user = s.user ?? holders[0]?.user ?? 'root';
   const account = ctx.accounts.get(user);
   if (!account) ctx.sink.error([...path, 'user'], `no user "${user}" on the host`);
