@@ -28,6 +28,7 @@ export const IP_OPTIONS: OptionSupport[] = [
   { flag: '-s, -stats', support: 'partial', note: 'one level; -s -s details are not printed' },
   { flag: '-j, -json, -p, -pretty', support: 'full', note: 'address, link and route' },
   { flag: '-c, -color', support: 'partial', note: 'accepted, no colours' },
+  { flag: '-o, -oneline', support: 'full', note: 'address and link' },
   { flag: '-d, -details', support: 'none', note: 'accepted, details are not printed' },
   { flag: '-h, -human', support: 'none', note: 'accepted, numbers stay exact' },
 ];
@@ -36,12 +37,13 @@ interface Opts {
   family?: 'inet' | 'inet6';
   brief: boolean;
   stats: boolean;
+  oneline: boolean;
   json: boolean;
   pretty: boolean;
 }
 
 /** Accepted and ignored: they change nothing the lab prints yet. */
-const IGNORED = ['-details', '-resolve', '-oneline'];
+const IGNORED = ['-details', '-resolve'];
 
 const out = (stdout: string): ToolResult => ({ stdout, stderr: '', exitCode: 0 });
 const err = (stderr: string, exitCode: number): ToolResult => ({ stdout: '', stderr, exitCode });
@@ -79,6 +81,7 @@ function parseOptions(args: string[], o: Opts, world: HostState): number | ToolR
     else if (matches(opt, '-human') || matches(opt, '-iec')) continue;
     else if (matches(opt, '-stats') || matches(opt, '-statistics')) o.stats = true;
     else if (IGNORED.some((name) => matches(opt, name))) continue;
+    else if (matches(opt, '-oneline')) o.oneline = true;
     else if (matches(opt, '-Version')) return out(version(world));
     else if (/^-(c|co|col|colo|color|colou|colour)(=.*)?$/.test(opt)) continue;
     else if (matches(opt, '-help')) return err(USAGE, 255);
@@ -106,7 +109,7 @@ function showLinks(ctx: ToolContext, rest: string[], isLink: boolean, o: Opts): 
     if (!dev) return err(`Device "${name}" does not exist.\n`, 1);
     list = list.filter((x) => x === dev);
   }
-  const view = { family: isLink ? undefined : o.family, stats: o.stats };
+  const view = { family: isLink ? undefined : o.family, stats: o.stats, oneline: o.oneline };
   if (o.json) return out(jsonOutput(linkJson(ctx.world, list, isLink, view, o.brief), o.pretty));
   return out((o.brief ? briefText : linkText)(ctx.world, list, isLink, view));
 }
@@ -217,7 +220,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map([
 
 function run(ctx: ToolContext): ToolResult {
   const args = ctx.argv.slice(1);
-  const o: Opts = { brief: false, stats: false, json: false, pretty: false };
+  const o: Opts = { brief: false, stats: false, oneline: false, json: false, pretty: false };
   const at = parseOptions(args, o, ctx.world);
   if (typeof at !== 'number') return at;
   const word = args[at];

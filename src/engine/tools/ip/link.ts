@@ -8,6 +8,8 @@ import type { JsonValue } from './jsonw';
 export interface ViewOptions {
   family?: 'inet' | 'inet6';
   stats: boolean;
+  /** `-o`: one record per line, inner line breaks printed as a backslash. */
+  oneline?: boolean;
 }
 
 const FOREVER = 4294967295;
@@ -97,17 +99,27 @@ export function statsLines(s: LinkStats): string[] {
 export function linkText(
   world: HostState, list: Interface[], isLink: boolean, o: ViewOptions,
 ): string {
-  const out: string[] = [];
+  if (o.oneline && !isLink) return addrOneline(list, o);
+  const records: string[][] = [];
   for (const i of list) {
     const addrs = addressesOf(i, o.family);
     if (!isLink && o.family && addrs.length === 0) continue;
     const showLink = isLink || !o.family;
-    out.push(headLine(world, i, isLink, showLink));
-    if (showLink) out.push(linkLine(i));
-    if (isLink && o.stats) out.push(...statsLines(i.stats));
-    if (!isLink) for (const a of addrs) out.push(...addrLines(i, a));
+    const rec = [headLine(world, i, isLink, showLink)];
+    if (showLink) rec.push(linkLine(i));
+    if (isLink && o.stats) rec.push(...statsLines(i.stats));
+    if (!isLink) for (const a of addrs) rec.push(...addrLines(i, a));
+    // `ip -s addr` prints the counters after the addresses.
+    if (!isLink && o.stats) rec.push(...statsLines(i.stats));
+    records.push(rec);
   }
-  return out.length ? `${out.join('\n')}\n` : '';
+  return records.map((rec) => `${rec.join(o.oneline ? '\\' : '\n')}\n`).join('');
+}
+
+/** `ip -o addr`: no link lines, one line per address led by index and name. */
+function addrOneline(list: Interface[], o: ViewOptions): string {
+  return list.flatMap((i) => addressesOf(i, o.family)
+    .map((a) => `${i.index}: ${i.name}${addrLines(i, a).join('\\')}\n`)).join('');
 }
 
 export function briefText(
@@ -193,6 +205,7 @@ export function linkJson(
     if (i.linkNetns) r.link_netnsid = 0;
     if (isLink && o.stats) r.stats64 = statsJson(i.stats);
     if (!isLink) r.addr_info = addrs.map((a) => addrJson(i, a));
+    if (!isLink && o.stats) r.stats64 = statsJson(i.stats);
     rows.push(r);
   }
   return rows;
