@@ -5,6 +5,16 @@
  * "compact" layout ss uses when its output is not a terminal, which is what
  * the reference captures show: a column is as wide as its longest field plus
  * its delimiter, and no spare screen width is handed out.
+ *
+ * Given a screen width (ss on a terminal), the spare width of each screen
+ * line is spread over its columns as ss's render_calc_width does, and
+ * columns that do not fit start a new line.
+ *
+ * The header quirk follows from this: "Peer Address:Port" and "Process" touch
+ * ("PortProcess") when no peer port is longer than "Port" (every peer is "*"
+ * or a port of at most 4 digits), because the Process column has no
+ * delimiter and the port column is exactly 4 wide; a 5-character peer port
+ * ("45713") widens that column and leaves a space.
  */
 
 export type Align = 'left' | 'right';
@@ -39,7 +49,9 @@ export function ssColumns(): Column[] {
 }
 
 /** Lines are arrays of field texts indexed by column; disabled columns are skipped. */
-export function renderColumns(columns: Column[], lines: string[][], header: boolean): string {
+export function renderColumns(
+  columns: Column[], lines: string[][], header: boolean, screenWidth?: number,
+): string {
   const all = header ? [columns.map((c) => c.header), ...lines] : lines;
   if (all.length === 0) return '';
   const maxLen = columns.map(() => 0);
@@ -50,6 +62,7 @@ export function renderColumns(columns: Column[], lines: string[][], header: bool
     }
   }
   const width = columnWidths(columns, maxLen);
+  if (screenWidth !== undefined && screenWidth > 0) spreadWidths(width, screenWidth);
   const out: string[] = [];
   for (const line of all) out.push(renderLine(columns, width, line));
   return out.join('');
@@ -64,6 +77,39 @@ function columnWidths(columns: Column[], maxLen: number[]): number[] {
     if (w) first = false;
     return w;
   });
+}
+
+/** ss's second pass: break lines at the screen width and share out spare columns. */
+function spreadWidths(width: number[], screen: number): void {
+  for (let i = 0; i < width.length; i++) width[i] = Math.min(width[i] as number, screen);
+  let eol = -1;
+  let len = 0;
+  let cols = 0;
+  for (let c = 0; c < width.length; c++) {
+    if (!width[c]) continue;
+    cols++;
+    len += width[c] as number;
+    const last = !width.slice(c + 1).some((w) => w > 0);
+    if (!last && len < screen) continue;
+    if (len !== screen) {
+      if (len > screen) {
+        len -= width[c] as number;
+        c--;
+        cols--;
+      }
+      const pad = screen - len;
+      const each = cols ? Math.floor(pad / cols) : 0;
+      let rem = cols ? pad % cols : 0;
+      for (let t = c; t > eol; t--) {
+        if (!width[t]) continue;
+        width[t] = (width[t] as number) + each + (rem > 0 ? 1 : 0);
+        if (rem > 0) rem--;
+      }
+    }
+    eol = c;
+    len = 0;
+    cols = 0;
+  }
 }
 
 function renderLine(columns: Column[], width: number[], line: string[]): string {

@@ -90,6 +90,18 @@ function congestionOf(world: HostState): string {
   return world.sockets.find((s) => s.info)?.info?.congestion ?? 'cubic';
 }
 
+/**
+ * ss spreads its columns over the terminal's width only when stdout is a
+ * terminal. The session says so by setting OUTBOUND_STDOUT_TTY=1 (and
+ * COLUMNS) for a command whose output is not piped; otherwise ss prints the
+ * compact layout of the captures.
+ */
+function screenWidth(ctx: ToolContext): number | undefined {
+  if (ctx.env.get('OUTBOUND_STDOUT_TTY') !== '1') return undefined;
+  const cols = Number(ctx.env.get('COLUMNS'));
+  return Number.isInteger(cols) && cols > 0 ? cols : undefined;
+}
+
 function listing(ctx: ToolContext, q: Query, f: Flags, rest: string[], pre: string): ToolResult {
   const { world } = ctx;
   const preferred = q.preferred === 'inet' || q.preferred === 'inet6' ? q.preferred : undefined;
@@ -111,7 +123,7 @@ function listing(ctx: ToolContext, q: Query, f: Flags, rest: string[], pre: stri
     owners: f.processes ? buildOwnerIndex(world, ctx.uid) : undefined,
   };
   const lines = selectLines(world, q, parsed.ok, show);
-  return out(pre + renderColumns(columns, lines, f.header));
+  return out(pre + renderColumns(columns, lines, f.header, screenWidth(ctx)));
 }
 
 function run(ctx: ToolContext): ToolResult {
