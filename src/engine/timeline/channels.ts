@@ -11,10 +11,10 @@
  */
 import { contextFor } from '../world/at';
 import type { BaseHost } from '../world/base-types';
-import { kRange, occurrence, outcomeUnder } from '../world/behaviours/beacon-occ';
+import { kRange, occurrence, outcomeUnder, stopAt } from '../world/behaviours/beacon-occ';
 import type { WorldCtx } from '../world/behaviours/context';
 import { progress } from '../world/behaviours/exfil';
-import { cutAt } from '../world/behaviours/reverse-shell';
+import { shellEpochs } from '../world/behaviours/reverse-shell';
 import type { Beacon, CompiledBehaviour } from '../world/behaviours/types';
 import type { WorldEvent } from '../world/types';
 
@@ -35,34 +35,43 @@ function isChannel(b: CompiledBehaviour): boolean {
   return CHANNEL_KINDS.has(b.kind) || (b.kind === 'ssh-login' && b.forwards.length > 0);
 }
 
-/** First firewall epoch from which every check-in fails (Infinity if none). */
-function beaconCut(b: Beacon, ctx: WorldCtx): number {
-  let cut = Infinity;
-  for (let e = ctx.epochStarts.length - 1; e >= 0; e--) {
-    const from = Math.max(ctx.epochStarts[e]!, b.first);
-    const [k] = kRange(b, from, from + b.interval);
-    const port = occurrence(b, ctx, k).port;
-    if (outcomeUnder(ctx.firewallAt(from), ctx, b, port) === 'ok') break;
-    cut = from;
-  }
-  return cut;
+/** Does a check-in made at t get through? */
+function beaconLive(b: Beacon, ctx: WorldCtx, t: number): boolean {
+  if (t < b.first || t >= stopAt(b, ctx)) return false;
+  const [k] = kRange(b, t, t + b.interval);
+  return outcomeUnder(ctx.firewallAt(t), ctx, b, occurrence(b, ctx, k).port) === 'ok';
 }
 
-/** When the channel stops reaching the attacker. */
-export function channelCut(b: CompiledBehaviour, ctx: WorldCtx): number {
-  const end = ctx.endOf(b.id);
-  const local = (port: number) => ({ addr: ctx.hostAddr, port });
+/** Does the channel reach the attacker at t? */
+export function channelLive(b: CompiledBehaviour, ctx: WorldCtx, t: number): boolean {
+  if (t < b.at) return false;
   switch (b.kind) {
     case 'reverse-shell':
-      return Math.min(end, cutAt(ctx, b.at, local(b.localPort), b.to));
+      return shellEpochs(b, ctx).some((e) => e.start <= t && t < Math.min(e.sockEnd, e.cut));
+    case 'exfil': {
+      const p = progress(b, ctx, Infinity);
+      return t < Math.min(p.stop, p.cut);
+    }
+    case 'beacon':
+      return beaconLive(b, ctx, t);
+    default:
+      return t < ctx.endOf(b.id);
+  }
+}
+
+/** When the channel stops reaching the attacker for good (Infinity: it does not). */
+export function channelCut(b: CompiledBehaviour, ctx: WorldCtx): number {
+  switch (b.kind) {
+    case 'reverse-shell': {
+      const last = shellEpochs(b, ctx).at(-1)!;
+      return Math.min(last.sockEnd, last.cut);
+    }
     case 'exfil': {
       const p = progress(b, ctx, Infinity);
       return Math.min(p.stop, p.cut);
     }
-    case 'beacon':
-      return Math.min(end, beaconCut(b, ctx));
     default:
-      return end;
+      return ctx.endOf(b.id);
   }
 }
 
@@ -81,10 +90,8 @@ export function phaseTimes(
   base: BaseHost, timeline: readonly CompiledBehaviour[], actions: readonly WorldEvent[],
 ): PhaseTimes {
   const ctx = contextFor(base, timeline, actions);
-  const cuts = new Map<string, number>();
-  for (const b of timeline) if (isChannel(b)) cuts.set(b.id, channelCut(b, ctx));
   const untouched = contextFor(base, timeline, []);
-  const naturalCuts = new Map([...cuts.keys()].map((id) => [id, channelCut(ctx.byId.get(id)!, untouched)]));
+  const channels = timeline.filter(isChannel);
   const first = (pred: (b: CompiledBehaviour) => boolean) =>
     Math.min(Infinity, ...timeline.filter(pred).map((b) => b.at));
   const execution = first((b) => b.kind === 'reverse-shell' || b.kind === 'process' || b.kind === 'listener');
@@ -95,7 +102,7 @@ export function phaseTimes(
     .map((b) => rootLogin(b, byId)).filter((b): b is CompiledBehaviour => b !== undefined);
   const initialAccess = Math.min(execution, ...entry.map((b) => b.at));
   const exfils = timeline.filter((b) => b.kind === 'exfil');
-  const exfilEnd = exfils.length === 0 ? Infinity : Math.max(...exfils.map((b) => cuts.get(b.id)!));
+  const exfilEnd = exfils.length === 0 ? Infinity : Math.max(...exfils.map((b) => channelCut(b, ctx)));
   return {
     initialAccess,
     execution,
@@ -105,11 +112,11 @@ export function phaseTimes(
     contained(t) {
       let started = 0;
       let byTrainee = false;
-      for (const [id, cut] of cuts) {
-        if (ctx.byId.get(id)!.at > t) continue;
+      for (const b of channels) {
+        if (b.at > t) continue;
         started++;
-        if (cut > t) return false;
-        if (cut < naturalCuts.get(id)!) byTrainee = true;
+        if (channelLive(b, ctx, t)) return false;
+        if (channelLive(b, untouched, t)) byTrainee = true;
       }
       return started > 0 && byTrainee;
     },

@@ -44,12 +44,24 @@ export function compileReverseShell(
     pids: cc.pids.alloc(at, chain.length), pipes: inodes.slice(0, f.pipes),
     inode: inodes[f.pipes]!, sk: cc.sk(),
     ...(e.reconnect_after ? { reconnectAfter: parseDuration(e.reconnect_after) } : {}),
+    respawns: e.reconnect_after ? reserveRespawns(e.id, chain.length, f.pipes, cc) : [],
     detached: e.detached, shellIndex: f.shellIndex,
   };
   cc.anchors.set(e.id, {
     pid: b.pids[b.shellIndex]!, tty: b.tty, cwd: b.cwd, env: b.env, runAs: anchor.runAs,
   });
   return b;
+}
+
+/** Pids, inodes and ports for the reconnections, drawn at the scenario's now. */
+function reserveRespawns(id: string, procs: number, pipes: number, cc: CompileCtx): ReverseShell['respawns'] {
+  return [1, 2, 3].map((n) => {
+    const inodes = cc.inodes.alloc(cc.now, pipes + 1);
+    return {
+      pids: cc.pids.alloc(cc.now, procs), pipes: inodes.slice(0, pipes), inode: inodes[pipes]!,
+      sk: cc.sk(), localPort: cc.port(`revshell:${id}:${n}`),
+    };
+  });
 }
 
 /** The first firewall epoch from `from` on that stops the connection, or Infinity. */
@@ -84,70 +96,106 @@ function firstCut(
 
 const holdsSocket = (c: ChainProcess) => c.fds.some((f) => 'sock' in f);
 
-/** End time of each chain process. */
-export function chainEnds(b: ReverseShell, ctx: WorldCtx): number[] {
-  const memoKey = `${b.id}:ends`;
-  const known = ctx.memo.get(memoKey) as number[] | undefined;
-  if (known) return known;
-  const parentEnd = b.detached ? Infinity : ctx.endOf(b.parent);
-  const cut = cutAt(ctx, b.at, { addr: ctx.hostAddr, port: b.localPort }, b.to);
-  const abort = cut + RETRANS_GIVE_UP;
+/** One connection of the shell: the first, or a reconnection after a kill. */
+export interface ShellEpoch {
+  start: number;
+  pids: number[];
+  pipes: number[];
+  inode: number;
+  sk: number;
+  localPort: number;
+  /** -1 for the parent entry, or a pid (1 for a reconnection). */
+  parentPid: number;
+  tty: string | null;
+  ends: number[];
+  sockEnd: number;
+  cut: number;
+}
+
+function epochEnds(b: ReverseShell, ctx: WorldCtx, e: Omit<ShellEpoch, 'ends' | 'sockEnd'>, first: boolean) {
+  const parentEnd = b.detached || !first ? Infinity : ctx.endOf(b.parent);
+  const abort = e.cut + RETRANS_GIVE_UP;
   const ends = b.chain.map((c, i) => {
-    let e = Math.min(b.until ?? Infinity, parentEnd, ctx.killAt(b.pids[i]!, b.at, c.ignores));
-    if (c.lifetime) e = Math.min(e, b.at + c.lifetime);
-    if (holdsSocket(c)) e = Math.min(e, abort);
-    return e;
+    let end = Math.min(b.until ?? Infinity, parentEnd, ctx.killAt(e.pids[i]!, e.start, c.ignores));
+    if (c.lifetime) end = Math.min(end, e.start + c.lifetime);
+    if (holdsSocket(c)) end = Math.min(end, abort);
+    return end;
   });
   for (let pass = 0; pass < b.chain.length; pass++) {
     b.chain.forEach((c, i) => {
       for (const j of c.endsWith ?? []) ends[i] = Math.min(ends[i]!, ends[j] ?? Infinity);
     });
   }
-  ctx.memo.set(memoKey, ends);
-  return ends;
+  let sockEnd = -Infinity;
+  b.chain.forEach((c, i) => { if (holdsSocket(c)) sockEnd = Math.max(sockEnd, ends[i]!); });
+  return { ends, sockEnd };
 }
 
-function socketEnd(b: ReverseShell, ends: number[]): number {
-  let e = -Infinity;
-  b.chain.forEach((c, i) => { if (holdsSocket(c)) e = Math.max(e, ends[i]!); });
-  return e;
+/** The shell's connections, given the trainee's actions (memoised per context). */
+export function shellEpochs(b: ReverseShell, ctx: WorldCtx): ShellEpoch[] {
+  const key = `${b.id}:epochs`;
+  const known = ctx.memo.get(key) as ShellEpoch[] | undefined;
+  if (known) return known;
+  const out: ShellEpoch[] = [];
+  let next: Omit<ShellEpoch, 'ends' | 'sockEnd' | 'cut'> | undefined = {
+    start: b.at, pids: b.pids, pipes: b.pipes, inode: b.inode, sk: b.sk, localPort: b.localPort,
+    parentPid: b.parentPid, tty: b.tty,
+  };
+  while (next) {
+    const cut = cutAt(ctx, next.start, { addr: ctx.hostAddr, port: next.localPort }, b.to);
+    const e = { ...next, cut };
+    const epoch: ShellEpoch = { ...e, ...epochEnds(b, ctx, e, out.length === 0) };
+    out.push(epoch);
+    next = undefined;
+    const r = b.respawns[out.length - 1];
+    const again = epoch.sockEnd + (b.reconnectAfter ?? 0);
+    const cutByTrainee = epoch.sockEnd < (b.until ?? Infinity) && epoch.sockEnd < epoch.cut;
+    if (r && b.reconnectAfter !== undefined && cutByTrainee && again < (b.until ?? Infinity)) {
+      next = { start: again, ...r, parentPid: 1, tty: null };
+    }
+  }
+  ctx.memo.set(key, out);
+  return out;
 }
 
-function fdOf(b: ReverseShell, spec: FdSpec, sockAlive: boolean): FdEntry | null {
-  if ('sock' in spec) return sockAlive ? sockFd(spec.fd, b.inode) : null;
-  if ('tty' in spec) return pathFd(spec.fd, b.tty ? `/dev/${b.tty}` : '/dev/null');
-  if ('pipe' in spec) return pipeFd(spec.fd, b.pipes[spec.pipe] ?? 0, spec.mode);
+/** End time of each process of the first connection (tests, other modules). */
+export function chainEnds(b: ReverseShell, ctx: WorldCtx): number[] {
+  return shellEpochs(b, ctx)[0]!.ends;
+}
+
+function fdOf(b: ReverseShell, e: ShellEpoch, spec: FdSpec, sockAlive: boolean): FdEntry | null {
+  if ('sock' in spec) return sockAlive ? sockFd(spec.fd, e.inode) : null;
+  if ('tty' in spec) return pathFd(spec.fd, e.tty ? `/dev/${e.tty}` : '/dev/null');
+  if ('pipe' in spec) return pipeFd(spec.fd, e.pipes[spec.pipe] ?? 0, spec.mode);
   return pathFd(spec.fd, spec.path, spec.mode);
 }
 
-function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
-  if (t < b.at) return;
-  const ends = chainEnds(b, ctx);
-  const sockEnd = socketEnd(b, ends);
-  const alive = (i: number) => t < ends[i]!;
-  const parentAlive = ctx.endOf(b.parent) > t;
+function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: boolean, t: number, out: Collector) {
+  if (t < e.start) return;
+  const alive = (i: number) => t < e.ends[i]!;
+  const parentAlive = first && ctx.endOf(b.parent) > t;
   b.chain.forEach((c, i) => {
     if (!alive(i)) return;
     const ppid = c.parent < 0
-      ? (parentAlive ? b.parentPid : 1)
-      : (alive(c.parent) ? b.pids[c.parent]! : 1);
-    const fds = c.fds.map((f) => fdOf(b, f, t < sockEnd)).filter((f): f is FdEntry => f !== null);
+      ? (parentAlive ? e.parentPid : 1)
+      : (alive(c.parent) ? e.pids[c.parent]! : 1);
+    const fds = c.fds.map((f) => fdOf(b, e, f, t < e.sockEnd)).filter((f): f is FdEntry => f !== null);
     out.processes.push(proc({
-      pid: b.pids[i]!, ppid, uid: b.uid, gid: b.gid, comm: c.comm, argv: c.argv, exe: c.exe,
-      cwd: b.cwd, env: b.env, tty: b.tty, stat: c.stat, startTime: b.at + i * 3 + (i > 1 ? 6 : 0),
-      vsz: c.vsz, rss: c.rss, fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id,
+      pid: e.pids[i]!, ppid, uid: b.uid, gid: b.gid, comm: c.comm, argv: c.argv, exe: c.exe,
+      cwd: first ? b.cwd : b.home, env: b.env, tty: e.tty, stat: c.stat,
+      startTime: e.start + i * 3 + (i > 1 ? 6 : 0), vsz: c.vsz, rss: c.rss,
+      fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id,
     }));
   });
-  if (t >= sockEnd) return;
-  const local = { addr: ctx.hostAddr, port: b.localPort };
-  const cut = cutAt(ctx, b.at, local, b.to);
-  const idle = t - b.at - 4;
+  if (t >= e.sockEnd) return;
+  const local = { addr: ctx.hostAddr, port: e.localPort };
+  const idle = t - e.start - 4;
   const socket = tcp({
-    id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', local, remote: b.to,
-    uid: b.uid, createdAt: b.at, info: interactiveInfo(30, 31, idle, 0.4, false),
+    id: first ? b.id : `${b.id}~${e.localPort}`, inode: e.inode, sk: e.sk, state: 'ESTABLISHED', local,
+    remote: b.to, uid: b.uid, createdAt: e.start, info: interactiveInfo(30, 31, idle, 0.4, false),
   });
-  if (t >= cut) {
-    const since = t - cut;
+  if (t >= e.cut) {
+    const since = t - e.cut;
     socket.sendQ = 41;
     socket.timer = { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
   }
@@ -158,6 +206,10 @@ function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): 
     reply: { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port },
     assured: true, mark: 0,
   });
+}
+
+function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
+  shellEpochs(b, ctx).forEach((e, i) => contributeEpoch(b, ctx, e, i === 0, t, out));
 }
 
 /** Retransmissions after `ms` with RTO doubling from 200 ms up to 120 s. */
@@ -175,7 +227,7 @@ export function retransCount(ms: number): number {
 
 export const reverseShellModule: BehaviourModule<ReverseShell> = {
   kind: 'reverse-shell',
-  end: (b, ctx) => socketEnd(b, chainEnds(b, ctx)),
+  end: (b, ctx) => shellEpochs(b, ctx).at(-1)!.sockEnd,
   contribute,
   logs: () => {},
 };

@@ -110,6 +110,8 @@ export interface ReverseShell extends BehaviourBase, RunAs {
   sk: number;
   /** After a kill, the attacker reconnects this long later (new pids). */
   reconnectAfter?: number;
+  /** Numbers reserved for up to three reconnections (allocated at now). */
+  respawns: { pids: number[]; pipes: number[]; inode: number; sk: number; localPort: number }[];
   /** Started with setsid/nohup: survives its parent's end. */
   detached: boolean;
   /** Index in `chain` of the interactive shell (what the attacker types into). */

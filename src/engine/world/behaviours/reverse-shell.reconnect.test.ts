@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { WorldEvent } from '../types';
+import { compileText } from './testkit';
+
+const text = readFileSync(new URL('../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8')
+  .replace('    detached: true\n', '    detached: true\n    reconnect_after: 5m\n');
+
+describe('reverse-shell with reconnect_after', () => {
+  const c = compileText(text);
+  const rs = c.byId('revshell', 'reverse-shell');
+  const now = c.base.now;
+  const kill: WorldEvent = { type: 'kill', at: now + 10_000, pid: rs.pids[2]!, signal: 9 };
+
+  it('comes back with new pids and a new connection after the delay', () => {
+    expect(rs.reconnectAfter).toBe(300_000);
+    const gap = c.at(now + 60_000, [kill]);
+    expect(gap.processes.some((p) => p.origin === 'revshell')).toBe(false);
+    const back = c.at(now + 10_000 + 300_000 + 20_000, [kill]);
+    const chain = back.processes.filter((p) => p.origin === 'revshell');
+    const r = rs.respawns[0]!;
+    expect(chain.map((p) => p.pid)).toEqual([r.pids[0], r.pids[1], r.pids[2], r.pids[3]]);
+    expect(chain[0]!.ppid).toBe(1);
+    const sock = back.sockets.find((s) => s.inode === r.inode);
+    expect([sock?.state, sock?.remote]).toEqual(['ESTABLISHED', rs.to]);
+    expect(new Set(chain.map((p) => p.pid)).has(rs.pids[2]!)).toBe(false);
+  });
+
+  it('does not come back when the firewall already blocks the C2', () => {
+    const drop: WorldEvent = { type: 'firewall', at: now + 5_000, table: 'filter',
+      op: { kind: 'append', chain: 'OUTPUT', rule: { destination: rs.to.addr, target: 'DROP', packets: 0, bytes: 0 } } };
+    const w = c.at(now + 10_000 + 300_000 + 20_000, [drop, kill]);
+    expect(w.processes.some((p) => p.origin === 'revshell')).toBe(false);
+  });
+});
