@@ -7,7 +7,14 @@
 import type { z } from 'zod';
 import { closest } from './suggest';
 import { describeExpected, describeValue, quote } from './schema-describe';
-import { allowedKeys, exampleOf, metaOf, schemaAt, unionKinds } from './schema-walk';
+import {
+  allowedKeys,
+  exampleOf,
+  metaOf,
+  pickOption,
+  schemaAt,
+  unionKinds,
+} from './schema-walk';
 
 type Segment = string | number;
 type Issue = z.core.$ZodIssue;
@@ -42,8 +49,12 @@ function explainIssue(
       return [value === undefined ? missingKey(path, schema()) : wrongType(path, schema(), value)];
     case 'invalid_value':
       return [wrongValue(path, issue.values, value)];
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey(path, key, allowedKeys(schema())));
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(pickOption(schema(), value));
+      return issue.keys.map((key) => unknownKey(path, key, allowed));
+    }
+    case 'invalid_key':
+      return [badKey(path, issue.issues)];
     case 'invalid_union':
       return badUnion(issue, path, root, data, value);
     case 'too_small':
@@ -63,7 +74,7 @@ function missingKey(path: Segment[], schema: unknown): LocatedIssue {
   const description = metaOf(schema).description;
   const expected = describeExpected(schema);
   const about = description
-    ? ` (${lowerFirst(description).replace(/\.$/, '')})`
+    ? `: ${lowerFirst(description).replace(/\.$/, '')}`
     : VAGUE.has(expected) ? '' : ` (${expected})`;
   return {
     path,
@@ -117,6 +128,17 @@ function wrongValue(path: Segment[], values: readonly unknown[], value: unknown)
   return out;
 }
 
+/** A mapping key that fails the key schema (a var name, say). */
+function badKey(path: Segment[], inner: readonly Issue[]): LocatedIssue {
+  const key = String(path[path.length - 1]);
+  const reason = inner.map((i) => i.message).find((m) => !/^Invalid\b/.test(m));
+  return {
+    path,
+    at: 'key',
+    message: `\`${key}\` is not allowed as a name here` + (reason ? `: ${lowerFirst(reason)}` : ''),
+  };
+}
+
 function unknownKey(path: Segment[], key: string, allowed: string[]): LocatedIssue {
   const near = closest(key, allowed);
   const out: LocatedIssue = { path: [...path, key], at: 'key', message: `unknown key \`${key}\`` };
@@ -139,7 +161,8 @@ function badUnion(
   }
   const branch = bestBranch(issue.errors);
   if (branch) return branch.flatMap((i) => explainIssue(i, path, root, data));
-  return [wrongType(path, schemaAt(root, data, path), value)];
+  const schema = schemaAt(root, data, path);
+  return [value === undefined ? missingKey(path, schema) : wrongType(path, schema, value)];
 }
 
 function badKind(
