@@ -46,6 +46,7 @@ describe('time formatting', () => {
     expect(strftime('%a %b %e %j %u %Z %z %F %T %%', t, 'UTC')).toBe('Fri Dec  4 338 5 UTC +0000 2026-12-04 13:28:56 %');
     expect(strftime('%I:%M %p %N', t, 'UTC')).toBe('01:28 PM 250000000');
     expect(strftime('%q', t, 'UTC')).toBe('%q');
+    expect(strftime('%-d/%-m %_H %0e %^a', Date.parse('2026-03-04T05:06:07Z'), 'UTC')).toBe('4/3  5 04 WED');
   });
 
   it('uptime', () => {

@@ -223,7 +223,20 @@ const SPECS: Record<string, Spec> = {
 SPECS.c = (t, ms) => `${DAYS[t.wday]} ${MONTHS[t.month]} ${sp2(t.day)} ` +
   `${SPECS.T?.(t, ms)} ${t.year}`;
 
-/** strftime(3) subset used by `date +FORMAT`; unknown specifiers print as typed. */
+/** GNU padding flags: `-` no padding, `_` spaces, `0` zeros, `^` upper case. */
+function withFlag(text: string, flag: string): string {
+  if (flag === '^') return text.toUpperCase();
+  const m = /^([0 ]*)(\d.*)$/.exec(text);
+  if (!m || !flag) return text;
+  const [, lead = '', rest = ''] = m;
+  if (flag === '-') return rest;
+  return (flag === '_' ? ' ' : '0').repeat(lead.length) + rest;
+}
+
+/**
+ * strftime(3) subset used by `date +FORMAT`, with GNU's `-`, `_`, `0` and
+ * `^` flags; unknown specifiers print as typed.
+ */
 export function strftime(fmt: string, ms: number, tz: string): string {
   const t = localTime(ms, tz);
   let out = '';
@@ -233,9 +246,11 @@ export function strftime(fmt: string, ms: number, tz: string): string {
       out += ch;
       continue;
     }
+    let flag = '';
+    if ('-_0^'.includes(fmt[i + 1] ?? 'x') && i + 2 < fmt.length) flag = fmt[++i] ?? '';
     const spec = fmt[++i] ?? '';
     const fn = Object.hasOwn(SPECS, spec) ? SPECS[spec] : undefined;
-    out += fn ? fn(t, ms) : `%${spec}`;
+    out += fn ? withFlag(fn(t, ms), flag) : `%${flag}${spec}`;
   }
   return out;
 }

@@ -61,7 +61,7 @@ function run(ctx: ToolContext): ToolResult {
 export const dateTool: Tool = {
   name: 'date', summary: 'print the system date and time',
   options: [
-    { flag: '+FORMAT', support: 'partial', note: 'common strftime specifiers; no padding flags (%-d, %_H)' },
+    { flag: '+FORMAT', support: 'partial', note: 'common strftime specifiers and the - _ 0 ^ flags; no field widths (%10s)' },
     { flag: '-u / -R / -I / -d', support: 'full' },
     { flag: '-s / --set', support: 'none', note: 'the simulated clock is not set from the shell' },
   ],
