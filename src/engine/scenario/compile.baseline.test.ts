@@ -21,6 +21,32 @@ describe('a standard Ubuntu 24.04 host', () => {
     expect(resolved?.uid).toBe(w.accounts.find((a) => a.name === 'systemd-resolve')?.uid);
   });
 
+  it('adds lo, the connected routes, the gateway neighbour and traffic counters', () => {
+    expect(w.interfaces.map((l) => `${l.index}:${l.name}`)).toEqual(['1:lo', '2:eth0']);
+    const eth0 = w.interfaces[1];
+    expect(eth0?.addresses.map((a) => `${a.address}/${a.prefix} ${a.broadcast ?? '-'} ${a.scope}`)).toEqual([
+      '10.20.0.7/24 10.20.0.255 global', `${eth0?.addresses[1]?.address}/64 - link`,
+    ]);
+    expect(eth0?.addresses[1]?.address).toMatch(/^fe80::/);
+    expect(w.routes).toEqual([
+      { family: 'inet', dst: 'default', via: '10.20.0.1', dev: 'eth0' },
+      { family: 'inet', dst: '10.20.0.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: '10.20.0.7' },
+      { family: 'inet6', dst: 'fe80::/64', dev: 'eth0', proto: 'kernel', metric: 256, pref: 'medium' },
+    ]);
+    expect(w.neighbours.map((n) => n.address)).toEqual(['10.20.0.1']);
+    expect(eth0?.stats.rxBytes).toBeGreaterThan(0);
+    expect(w.interfaces[0]?.stats.rxBytes).toBe(w.interfaces[0]?.stats.txBytes);
+  });
+
+  it('holds UNIX sockets for journald, udev and dbus, also by pid 1', () => {
+    const paths = w.unixSockets.map((u) => u.path);
+    expect(paths).toContain('/run/systemd/journal/stdout');
+    expect(paths).toContain('/run/dbus/system_bus_socket');
+    const bus = w.unixSockets.find((u) => u.path === '/run/dbus/system_bus_socket');
+    const holders = w.processes.filter((p) => p.fds.some((f) => f.kind === 'unix' && f.target === bus?.inode));
+    expect(holders.map((p) => p.comm)).toEqual(['systemd', 'dbus-daemon']);
+  });
+
   it('listens where a default install listens', () => {
     const listening = w.sockets
       .filter((x) => x.state === 'LISTEN' || x.state === 'UNCONN')

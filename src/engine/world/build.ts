@@ -91,7 +91,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   buildAccounts(ctx);
   const interfaces = buildInterfaces(ctx);
   const routes = buildRoutes(ctx, interfaces);
-  const neighbours = buildNeighbours(ctx, interfaces);
+  const neighbours = buildNeighbours(ctx, interfaces, routes);
   const firewall = buildFirewall(ctx);
   reserveExplicitIds(ctx);
   const units = buildServices(ctx);

@@ -70,7 +70,10 @@ export function buildFiles(ctx: BuildContext, accounts: Account[], groups: Group
   root('/etc/group', group(groups));
   if (ctx.doc.host.baseline === 'standard') root('/etc/crontab', ctx.profile.crontab);
   for (const f of crontabFiles(ctx, jobs, ctx.boot)) files.set(f.path, f);
+  const seen = new Set<string>();
   ctx.doc.host.files.forEach((f, i) => {
+    if (seen.has(f.path)) ctx.sink.error(['host', 'files', i, 'path'], `${f.path} is declared twice`);
+    seen.add(f.path);
     const [user = 'root', grp] = (f.owner ?? 'root').split(':');
     const acct = ctx.accounts.get(user);
     if (!acct) ctx.sink.error(['host', 'files', i, 'owner'], `no user "${user}" on the host`);

@@ -57,8 +57,27 @@ function toAddress(ctx: BuildContext, a: AddressDoc, kind: LinkKind, path: (stri
   });
 }
 
-function stats(doc: LinkDoc['stats']): LinkStats {
-  if (!doc) return { ...ZERO };
+/** Counters of a link that has been up since boot, from the seed. */
+function autoStats(ctx: BuildContext, name: string, kind: LinkKind): LinkStats {
+  if (ctx.doc.host.baseline !== 'standard' || kind === 'tun' || kind === 'bridge') return { ...ZERO };
+  const rng = ctx.ids.stream(`stats:${name}`);
+  const up = Math.max(1, (ctx.now - ctx.boot) / 1000);
+  if (kind === 'loopback') {
+    const bytes = Math.floor(up * rng.int(40, 400));
+    const packets = Math.max(1, Math.floor(bytes / rng.int(90, 160)));
+    return { ...ZERO, rxBytes: bytes, rxPackets: packets, txBytes: bytes, txPackets: packets };
+  }
+  const rxBytes = Math.floor(up * rng.int(300, 3000));
+  const txBytes = Math.floor(up * rng.int(150, 2500));
+  return {
+    ...ZERO, rxBytes, rxPackets: Math.floor(rxBytes / rng.int(180, 700)), rxMcast: Math.floor(up / rng.int(60, 400)),
+    rxDropped: Math.floor(up / rng.int(20_000, 90_000)), txBytes, txPackets: Math.floor(txBytes / rng.int(150, 600)),
+  };
+}
+
+function stats(ctx: BuildContext, l: LinkDoc): LinkStats {
+  const doc = l.stats;
+  if (!doc) return autoStats(ctx, l.name, l.kind);
   return {
     rxBytes: doc.rx_bytes ?? 0, rxPackets: doc.rx_packets ?? 0, rxErrors: doc.rx_errors ?? 0,
     rxDropped: doc.rx_dropped ?? 0, rxMissed: doc.rx_missed ?? 0, rxMcast: doc.rx_mcast ?? 0,
@@ -88,7 +107,7 @@ function buildLink(ctx: BuildContext, l: LinkDoc, index: number, path: (string |
     mtu: l.mtu ?? (kind === 'loopback' ? 65536 : 1500), flags,
     operState: l.state ?? (kind === 'loopback' ? 'UNKNOWN' : l.carrier ? 'UP' : 'DOWN'),
     qdisc: l.qdisc ?? (quiet ? 'noqueue' : 'fq_codel'), qlen: l.qlen ?? (kind === 'tun' ? 500 : 1000),
-    master: l.master, addresses, stats: stats(l.stats),
+    master: l.master, addresses, stats: stats(ctx, l),
   });
 }
 
@@ -168,11 +187,25 @@ export function buildRoutes(ctx: BuildContext, links: Interface[]): Route[] {
   return [...sort(v4), ...sort(v6)];
 }
 
-export function buildNeighbours(ctx: BuildContext, links: Interface[]): Neighbour[] {
+/** With baseline standard, the default gateway is in the neighbour table. */
+function gatewayNeighbours(ctx: BuildContext, listed: Neighbour[], routes: Route[]): Neighbour[] {
+  if (ctx.doc.host.baseline !== 'standard') return [];
+  const out: Neighbour[] = [];
+  for (const r of routes) {
+    if (r.dst !== 'default' || !r.via || r.family !== 'inet') continue;
+    if (listed.some((n) => n.address === r.via) || out.some((n) => n.address === r.via)) continue;
+    const state = ctx.ids.stream(`neigh:${r.via}`).pick(['REACHABLE', 'STALE', 'DELAY'] as const);
+    out.push({ address: r.via, dev: r.dev, lladdr: ctx.ids.mac(`neigh:${r.via}`), state });
+  }
+  return out;
+}
+
+export function buildNeighbours(ctx: BuildContext, links: Interface[], routes: Route[] = []): Neighbour[] {
   const names = new Set(links.map((l) => l.name));
-  return ctx.doc.host.neighbours.map((n, i) => {
+  const listed = ctx.doc.host.neighbours.map((n, i) => {
     if (!names.has(n.dev)) ctx.sink.error(['host', 'neighbours', i, 'dev'], `no interface "${n.dev}"`);
     const lladdr = n.lladdr === 'auto' ? ctx.ids.mac(`neigh:${n.address}`) : n.lladdr?.toLowerCase();
     return compact<Neighbour>({ address: n.address, dev: n.dev, lladdr, state: n.state, router: n.router });
   });
+  return [...gatewayNeighbours(ctx, listed, routes), ...listed];
 }
