@@ -52,3 +52,12 @@ describe('ip -json', () => {
     });
   });
 });
+
+describe('ip -json neigh', () => {
+  it('prints state as an array, as ipneigh.c does', () => {
+    expect(ip('-j', 'neigh')).toBe(
+      '[{"dst":"10.10.0.1","dev":"eth0","lladdr":"e2:3d:4c:1f:44:de","state":["REACHABLE"]},'
+      + '{"dst":"203.0.113.45","dev":"eth0","lladdr":"e2:3d:4c:1f:44:de","state":["STALE"]}]\n',
+    );
+  });
+});

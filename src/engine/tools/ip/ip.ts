@@ -12,7 +12,7 @@ import type { HostState, Interface } from '../../world/types';
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import { jsonOutput } from './jsonw';
 import { briefText, linkJson, linkText } from './link';
-import { neighText } from './neigh';
+import { neighJson, neighText } from './neigh';
 import { RouteFilter, routeGet, routeJson, routesOf, routeText } from './route';
 
 export const IP_OPTIONS: OptionSupport[] = [
@@ -26,7 +26,7 @@ export const IP_OPTIONS: OptionSupport[] = [
   { flag: '-4, -6', support: 'full' },
   { flag: '-br, -brief', support: 'full' },
   { flag: '-s, -stats', support: 'partial', note: 'one level; -s -s details are not printed' },
-  { flag: '-j, -json, -p, -pretty', support: 'full', note: 'address, link and route' },
+  { flag: '-j, -json, -p, -pretty', support: 'full', note: 'address, link, route and neigh' },
   { flag: '-c, -color', support: 'partial', note: 'accepted, no colours' },
   { flag: '-o, -oneline', support: 'full', note: 'address and link' },
   { flag: '-d, -details', support: 'none', note: 'accepted, details are not printed' },
@@ -189,6 +189,7 @@ const neighShow: Handler = (ctx, rest, o) => {
   }
   if (dev) list = list.filter((n) => n.dev === dev);
   if (o.family) list = list.filter((n) => n.address.includes(':') === (o.family === 'inet6'));
+  if (o.json) return out(jsonOutput(neighJson(list, !dev), o.pretty));
   return out(neighText(list, !dev));
 };
 
