@@ -54,7 +54,9 @@ function portText(port: number, s: Socket, f: ShowFlags): string {
   return ssServiceName(port, s.proto, f.numeric);
 }
 
+/** -e fields; a TIME-WAIT mini-socket has no uid, shutdown or v6only attribute. */
 function details(s: Socket): string {
+  if (s.state === 'TIME-WAIT') return ` ino:${s.inode} sk:${s.sk.toString(16)}`;
   let out = '';
   if (s.uid) out += ` uid:${s.uid}`;
   out += ` ino:${s.inode} sk:${s.sk.toString(16)}`;
@@ -79,7 +81,9 @@ function inetLine(s: Socket, f: ShowFlags): string[] {
     proc += ` timer:(${TIMER_NAMES[s.timer.kind]},${msTimer(s.timer.expiresMs)},${s.timer.retrans})`;
   }
   if (f.details) proc += details(s);
-  if (f.info && s.proto === 'tcp') proc += `\n\t${tcpInfoText(s, f.numeric, f.congestion)}`;
+  if (f.info && s.proto === 'tcp') {
+    proc += `\n\t${s.state === 'TIME-WAIT' ? '' : tcpInfoText(s, f.numeric, f.congestion)}`;
+  }
   line[COL.PROC] = proc;
   return line;
 }

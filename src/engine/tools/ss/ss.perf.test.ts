@@ -33,19 +33,26 @@ function busyWorld(count = 10_000): HostState {
  * fail only because the CI box is busy. Linearity is checked separately.
  */
 function slowdown(): number {
-  const t0 = performance.now();
-  const a: string[] = [];
-  for (let i = 0; i < 100_000; i++) a.push(`x${i}`.padEnd(12) + String(i % 7));
-  const ms = performance.now() - t0;
-  return Math.max(1, ms / 5 + a.length * 0);
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const a: string[] = [];
+    for (let i = 0; i < 100_000; i++) a.push(`x${i}`.padEnd(12) + String(i % 7));
+    best = Math.min(best, performance.now() - t0 + a.length * 0);
+  }
+  return Math.max(1, best / 5);
 }
 
+/** The fastest of five runs (after a warm-up): load spikes only ever add time. */
 function timed(fn: () => void): number {
   fn();
-  const runs = 5;
-  const t0 = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - t0) / runs;
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
 }
 
 const ctx = (world: HostState, argv: string[]) => ({
