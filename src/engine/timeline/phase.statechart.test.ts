@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { compiledOnce } from '../world/behaviours/flagship.fixture';
@@ -6,7 +6,7 @@ import type { WorldEvent } from '../world/types';
 import { attackMachine } from './machine';
 import { phaseAt, phaseInput } from './phase';
 
-const text = readFileSync(new URL('../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+const text = flagship;
 
 describe('the attack statechart', () => {
   const c = compiledOnce(text);

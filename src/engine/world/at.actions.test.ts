@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from './behaviours/flagship.fixture';
 import type { WorldEvent } from './types';
 
-const text = readFileSync(new URL('../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+const text = flagship;
 
 describe('worldAt: the trainee\'s actions change what happens next', () => {
   const c = compiledOnce(text);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { compileText } from './behaviours/testkit';
 
-const text = readFileSync(new URL('../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+const text = flagship;
 
 /** The flagship with the beacon installed `hours` before now instead. */
 const withBeaconAge = (hours: number) => text.replace(

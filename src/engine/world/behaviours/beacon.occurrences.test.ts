@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { compileText } from './testkit';
 import { compiledOnce } from './flagship.fixture';
 
-const text = readFileSync(new URL('../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+const text = flagship;
 
 describe('beacon via cron: occurrences, jitter, TIME-WAIT', () => {
   const c = compiledOnce(text);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import type { WorldEvent } from '../types';
 import { compileText } from './testkit';
 
-const text = readFileSync(new URL('../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8')
+const text = flagship
   .replace('    detached: true\n', '    detached: true\n    reconnect_after: 5m\n');
 
 describe('reverse-shell with reconnect_after', () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import flagship from '../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from './flagship.fixture';
 
-const text = readFileSync(new URL('../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml', import.meta.url), 'utf8');
+const text = flagship;
 
 describe('ssh-login: sshd processes, socket, utmp and auth.log', () => {
   const c = compiledOnce(text);
