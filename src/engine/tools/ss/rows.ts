@@ -49,8 +49,17 @@ function hostText(addr: string, v6only: boolean, s: Socket, f: ShowFlags): strin
   return text.includes(':') ? `[${text}]` : text;
 }
 
+/** /etc/protocols names ss prints for a raw socket's "port" (its protocol). */
+const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
+  [1, 'icmp'], [2, 'igmp'], [6, 'tcp'], [17, 'udp'], [41, 'ipv6'], [47, 'gre'], [50, 'esp'],
+  [58, 'ipv6-icmp'], [89, 'ospf'], [112, 'vrrp'], [132, 'sctp'], [255, '255'],
+]);
+
 function portText(port: number, s: Socket, f: ShowFlags): string {
-  if (s.proto === 'raw') return port === 0 ? '*' : String(port);
+  if (s.proto === 'raw') {
+    if (port === 0) return '*';
+    return f.numeric ? String(port) : IP_PROTOCOLS.get(port) ?? String(port);
+  }
   return ssServiceName(port, s.proto, f.numeric);
 }
 
