@@ -13,8 +13,15 @@ describe('a standard Ubuntu 24.04 host', () => {
   const byComm = (comm: string) => w.processes.filter((p) => p.comm === comm);
 
   it('runs systemd as pid 1 and the baseline services with their real titles', () => {
-    expect(w.processes[0]).toMatchObject({ pid: 1, comm: 'systemd', argv: ['/sbin/init'], ppid: 0 });
-    expect(byComm('sshd')[0]?.title).toBe('sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups');
+    expect(w.processes[0]).toMatchObject({
+      pid: 1,
+      comm: 'systemd',
+      argv: ['/sbin/init'],
+      ppid: 0,
+    });
+    expect(byComm('sshd')[0]?.title).toBe(
+      'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
+    );
     expect(byComm('cron')[0]?.argv).toEqual(['/usr/sbin/cron', '-f', '-P']);
     expect(byComm('rsyslogd')[0]?.argv).toEqual(['/usr/sbin/rsyslogd', '-n', '-iNONE']);
     const resolved = byComm('systemd-resolve')[0];
@@ -24,14 +31,28 @@ describe('a standard Ubuntu 24.04 host', () => {
   it('adds lo, the connected routes, the gateway neighbour and traffic counters', () => {
     expect(w.interfaces.map((l) => `${l.index}:${l.name}`)).toEqual(['1:lo', '2:eth0']);
     const eth0 = w.interfaces[1];
-    expect(eth0?.addresses.map((a) => `${a.address}/${a.prefix} ${a.broadcast ?? '-'} ${a.scope}`)).toEqual([
-      '10.20.0.7/24 10.20.0.255 global', `${eth0?.addresses[1]?.address}/64 - link`,
-    ]);
+    expect(
+      eth0?.addresses.map((a) => `${a.address}/${a.prefix} ${a.broadcast ?? '-'} ${a.scope}`),
+    ).toEqual(['10.20.0.7/24 10.20.0.255 global', `${eth0?.addresses[1]?.address}/64 - link`]);
     expect(eth0?.addresses[1]?.address).toMatch(/^fe80::/);
     expect(w.routes).toEqual([
       { family: 'inet', dst: 'default', via: '10.20.0.1', dev: 'eth0' },
-      { family: 'inet', dst: '10.20.0.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: '10.20.0.7' },
-      { family: 'inet6', dst: 'fe80::/64', dev: 'eth0', proto: 'kernel', metric: 256, pref: 'medium' },
+      {
+        family: 'inet',
+        dst: '10.20.0.0/24',
+        dev: 'eth0',
+        proto: 'kernel',
+        scope: 'link',
+        src: '10.20.0.7',
+      },
+      {
+        family: 'inet6',
+        dst: 'fe80::/64',
+        dev: 'eth0',
+        proto: 'kernel',
+        metric: 256,
+        pref: 'medium',
+      },
     ]);
     expect(w.neighbours.map((n) => n.address)).toEqual(['10.20.0.1']);
     expect(eth0?.stats.rxBytes).toBeGreaterThan(0);
@@ -43,7 +64,9 @@ describe('a standard Ubuntu 24.04 host', () => {
     expect(paths).toContain('/run/systemd/journal/stdout');
     expect(paths).toContain('/run/dbus/system_bus_socket');
     const bus = w.unixSockets.find((u) => u.path === '/run/dbus/system_bus_socket');
-    const holders = w.processes.filter((p) => p.fds.some((f) => f.kind === 'unix' && f.target === bus?.inode));
+    const holders = w.processes.filter((p) =>
+      p.fds.some((f) => f.kind === 'unix' && f.target === bus?.inode),
+    );
     expect(holders.map((p) => p.comm)).toEqual(['systemd', 'dbus-daemon']);
   });
 
@@ -53,13 +76,19 @@ describe('a standard Ubuntu 24.04 host', () => {
       .map((x) => `${x.proto} ${x.local.addr}:${x.local.port}`)
       .sort();
     expect(listening).toEqual([
-      'tcp 0.0.0.0:22', 'tcp 127.0.0.53:53', 'tcp 127.0.0.54:53', 'tcp :::22',
-      'udp 127.0.0.53:53', 'udp 127.0.0.54:53',
+      'tcp 0.0.0.0:22',
+      'tcp 127.0.0.53:53',
+      'tcp 127.0.0.54:53',
+      'tcp :::22',
+      'udp 127.0.0.53:53',
+      'udp 127.0.0.54:53',
     ]);
   });
 
   it('holds every listener by a process fd with the same inode', () => {
-    const inodes = new Set(w.processes.flatMap((p) => p.fds.filter((f) => f.kind === 'socket').map((f) => f.target)));
+    const inodes = new Set(
+      w.processes.flatMap((p) => p.fds.filter((f) => f.kind === 'socket').map((f) => f.target)),
+    );
     for (const sock of w.sockets) expect(inodes.has(sock.inode), sock.id).toBe(true);
   });
 
@@ -79,18 +108,35 @@ describe('a standard Ubuntu 24.04 host', () => {
 
   it('logs cron.hourly every hour at :17 with the session lines, lazily over any window', () => {
     const day = w.logs(s.now - 86_400_000, s.now).filter((e) => e.ident === 'CRON');
-    const cmds = day.filter((e) => e.message.includes('CMD (cd / && run-parts --report /etc/cron.hourly)'));
+    const cmds = day.filter((e) =>
+      e.message.includes('CMD (cd / && run-parts --report /etc/cron.hourly)'),
+    );
     expect(cmds.length).toBe(24);
     for (const e of cmds) expect(new Date(e.time).getUTCMinutes()).toBe(17);
-    expect(day.some((e) => e.message === 'pam_unix(cron:session): session opened for user root(uid=0) by root(uid=0)')).toBe(true);
+    expect(
+      day.some(
+        (e) =>
+          e.message ===
+          'pam_unix(cron:session): session opened for user root(uid=0) by root(uid=0)',
+      ),
+    ).toBe(true);
     expect(w.logs(s.now - 60_000, s.now).filter((e) => e.ident === 'CRON')).toEqual([]);
   });
 
   it('logs systemd timer runs and the trainee login', () => {
     const logs = w.logs(s.now - 86_400_000, s.now);
-    expect(logs.some((e) => e.message === 'Starting logrotate.service - Rotate log files...')).toBe(true);
-    expect(logs.some((e) => /^Accepted publickey for analyst from 192\.0\.2\.10 port \d+ ssh2: ED25519 SHA256:/.test(e.message))).toBe(true);
-    for (let i = 1; i < logs.length; i++) expect(logs[i]!.time).toBeGreaterThanOrEqual(logs[i - 1]!.time);
+    expect(logs.some((e) => e.message === 'Starting logrotate.service - Rotate log files...')).toBe(
+      true,
+    );
+    expect(
+      logs.some((e) =>
+        /^Accepted publickey for analyst from 192\.0\.2\.10 port \d+ ssh2: ED25519 SHA256:/.test(
+          e.message,
+        ),
+      ),
+    ).toBe(true);
+    for (let i = 1; i < logs.length; i++)
+      expect(logs[i]!.time).toBeGreaterThanOrEqual(logs[i - 1]!.time);
   });
 
   it('is deterministic per seed and differs across seeds', () => {
@@ -117,7 +163,9 @@ describe('distribution differences', () => {
   it('uses the classic PAM wording and /lib paths on Ubuntu 22.04', () => {
     const s = compiled({ host: { ...(baseDoc().host as object), distro: 'ubuntu-22.04' } });
     const w = s.worldAt(s.now);
-    expect(w.processes.find((p) => p.comm === 'systemd-journal')?.argv).toEqual(['/lib/systemd/systemd-journald']);
+    expect(w.processes.find((p) => p.comm === 'systemd-journal')?.argv).toEqual([
+      '/lib/systemd/systemd-journald',
+    ]);
     const lines = w.logs(s.now - 86_400_000, s.now).map((e) => e.message);
     expect(lines).toContain('pam_unix(cron:session): session opened for user root by (uid=0)');
     expect(lines).toContain('Starting Rotate log files...');
@@ -126,7 +174,9 @@ describe('distribution differences', () => {
   it('runs neither resolved nor rsyslog on Debian 12', () => {
     const s = compiled({ host: { ...(baseDoc().host as object), distro: 'debian-12' } });
     const w = s.worldAt(s.now);
-    expect(w.processes.some((p) => p.comm === 'systemd-resolve' || p.comm === 'rsyslogd')).toBe(false);
+    expect(w.processes.some((p) => p.comm === 'systemd-resolve' || p.comm === 'rsyslogd')).toBe(
+      false,
+    );
     expect(w.processes.find((p) => p.comm === 'cron')?.argv).toEqual(['/usr/sbin/cron', '-f']);
   });
 });

@@ -7,12 +7,18 @@ function issuesOf(over: Record<string, unknown>): PathIssue[] {
   return r.issues.filter((i) => i.severity !== 'warning');
 }
 
-const proc = (id: string, extra: Record<string, unknown> = {}) => ({ id, argv: ['sleep', '60'], ...extra });
+const proc = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  argv: ['sleep', '60'],
+  ...extra,
+});
 
 describe('semantic issues carry the path of the offending node', () => {
   it('duplicate process ids', () => {
     const issues = issuesOf({ processes: [proc('a'), proc('a')] });
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['processes', 1, 'id'], message: 'duplicate id "a"' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: ['processes', 1, 'id'], message: 'duplicate id "a"' }),
+    );
   });
 
   it('a socket and a process with the same id', () => {
@@ -20,7 +26,9 @@ describe('semantic issues carry the path of the offending node', () => {
       processes: [proc('x', { fds: [{ fd: 3, socket: 'x' }] })],
       sockets: [{ id: 'x', state: 'LISTEN', local: '0.0.0.0:8000' }],
     });
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['sockets', 0, 'id'], message: 'duplicate id "x"' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: ['sockets', 0, 'id'], message: 'duplicate id "x"' }),
+    );
   });
 
   it('an unknown parent', () => {
@@ -30,7 +38,12 @@ describe('semantic issues carry the path of the offending node', () => {
 
   it('an fd naming a socket that does not exist', () => {
     const issues = issuesOf({ processes: [proc('a', { fds: [{ fd: 3, socket: 'ghost' }] })] });
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['processes', 0, 'fds', 0, 'socket'], message: 'no socket "ghost"' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: ['processes', 0, 'fds', 0, 'socket'],
+        message: 'no socket "ghost"',
+      }),
+    );
   });
 
   it('an unknown user, group and service', () => {
@@ -58,7 +71,9 @@ describe('semantic issues carry the path of the offending node', () => {
     const paths = issues.map((i) => JSON.stringify(i.path));
     expect(paths).toContain(JSON.stringify(['host', 'routes', 0, 'dev']));
     expect(paths).toContain(JSON.stringify(['host', 'neighbours', 0, 'dev']));
-    expect(paths).toContain(JSON.stringify(['host', 'firewall', 'iptables', 'filter', 'INPUT', 'rules', 0, 'target']));
+    expect(paths).toContain(
+      JSON.stringify(['host', 'firewall', 'iptables', 'filter', 'INPUT', 'rules', 0, 'target']),
+    );
   });
 
   it('a visible trainee on a host without sshd', () => {

@@ -26,15 +26,21 @@ export type CompileResult =
 
 function meta(doc: ScenarioDoc): ScenarioMeta {
   return {
-    id: doc.id, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
-    estimatedMinutes: doc.estimated_minutes, attack: [...doc.attack], briefing: doc.briefing,
+    id: doc.id,
+    title: doc.title,
+    summary: doc.summary,
+    difficulty: doc.difficulty,
+    estimatedMinutes: doc.estimated_minutes,
+    attack: [...doc.attack],
+    briefing: doc.briefing,
     passingScore: doc.passing_score,
   };
 }
 
 function entityMap(base: BaseHost, timeline: readonly CompiledBehaviour[]): Map<string, EntityRef> {
   const out = new Map<string, EntityRef>();
-  for (const e of base.entities.values()) out.set(e.id, { ...e, pids: [...e.pids], inodes: [...e.inodes] });
+  for (const e of base.entities.values())
+    out.set(e.id, { ...e, pids: [...e.pids], inodes: [...e.inodes] });
   for (const e of timelineEntities(timeline)) out.set(e.id, e);
   return out;
 }
@@ -50,8 +56,20 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
   if (sink.hasErrors) return { ok: false, issues: sink.issues };
   const t = base.trainee;
   const scenario: CompiledScenario = {
-    meta: meta(doc), seed, vars, now: base.now, historyStart: base.historyStart,
-    trainee: { user: t.user, uid: t.uid, gid: t.gid, home: t.home, shellPid: t.shellPid, tty: t.tty, from: t.from },
+    meta: meta(doc),
+    seed,
+    vars,
+    now: base.now,
+    historyStart: base.historyStart,
+    trainee: {
+      user: t.user,
+      uid: t.uid,
+      gid: t.gid,
+      home: t.home,
+      shellPid: t.shellPid,
+      tty: t.tty,
+      from: t.from,
+    },
     entities: entityMap(base, timeline),
     questions: [...doc.questions],
     worldAt: (at, actions = []) => worldAt(base, timeline, at, actions),

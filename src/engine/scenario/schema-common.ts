@@ -33,8 +33,7 @@ export const durationSchema = doc(
   ['90s', '17m', '2h', '1d', '1h30m', '250ms'],
 );
 
-export const ISO_PATTERN =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+export const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 export const RELATIVE_PATTERN = /^(boot)?[+-](\d+(\.\d+)?(ms|s|m|min|h|d))+$/;
 
 export const timeSchema = doc(
@@ -45,7 +44,7 @@ export const timeSchema = doc(
       'a time is an ISO 8601 date-time, or -DURATION (before now), or boot+DURATION',
     ),
   'A moment on the scenario clock: an absolute ISO 8601 time, a duration before (-) ' +
-    'or after (+) the scenario\'s now, or boot+DURATION (after the host booted).',
+    "or after (+) the scenario's now, or boot+DURATION (after the host booted).",
   ['2026-12-04T13:28:30Z', '-26s', '-3h', 'boot+4s'],
 );
 
@@ -68,9 +67,11 @@ export const cidrSchema = doc(
   ['10.10.0.5/24', '2001:db8:10::5/64'],
 );
 
-export const portSchema = doc(z.number().int().min(0).max(65535), 'A TCP or UDP port number.', [
-  22, 4444,
-]);
+export const portSchema = doc(
+  z.number().int().min(0).max(65535),
+  'A TCP or UDP port number.',
+  [22, 4444],
+);
 
 export const endpointSchema = doc(
   z.union([

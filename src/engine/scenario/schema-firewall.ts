@@ -20,7 +20,10 @@ const negatable = (what: string, examples: unknown[]) =>
 
 export const ruleSchema = z.strictObject({
   id: doc(idSchema.optional(), 'An id, so questions and timeline entries can refer to the rule.'),
-  protocol: doc(z.enum(['tcp', 'udp', 'icmp', 'icmpv6', 'all']).optional(), '-p: the protocol matched.'),
+  protocol: doc(
+    z.enum(['tcp', 'udp', 'icmp', 'icmpv6', 'all']).optional(),
+    '-p: the protocol matched.',
+  ),
   source: negatable('-s: source address or prefix', ['203.0.113.0/24', '!10.0.0.0/8']),
   destination: negatable('-d: destination address or prefix', ['198.51.100.23']),
   in_iface: negatable('-i: input interface', ['lo', '!docker0']),
@@ -28,17 +31,20 @@ export const ruleSchema = z.strictObject({
   sport: doc(portMatch.optional(), '--sport.'),
   dport: doc(portMatch.optional(), '--dport.'),
   ctstate: doc(
-    z.array(z.enum(['NEW', 'RELATED', 'ESTABLISHED', 'INVALID', 'UNTRACKED', 'SNAT', 'DNAT'])).optional(),
+    z
+      .array(z.enum(['NEW', 'RELATED', 'ESTABLISHED', 'INVALID', 'UNTRACKED', 'SNAT', 'DNAT']))
+      .optional(),
     '-m conntrack --ctstate, in the order written.',
     [['RELATED', 'ESTABLISHED']],
   ),
   comment: doc(z.string().optional(), '-m comment --comment.'),
-  target: doc(z.string().min(1), '-j: ACCEPT, DROP, REJECT, MASQUERADE, LOG, or a user chain.', ['ACCEPT']),
-  target_options: doc(
-    z.string().optional(),
-    'Target options as iptables -S prints them.',
-    ['--reject-with icmp-port-unreachable', '--to-ports 8080'],
-  ),
+  target: doc(z.string().min(1), '-j: ACCEPT, DROP, REJECT, MASQUERADE, LOG, or a user chain.', [
+    'ACCEPT',
+  ]),
+  target_options: doc(z.string().optional(), 'Target options as iptables -S prints them.', [
+    '--reject-with icmp-port-unreachable',
+    '--to-ports 8080',
+  ]),
   packets: doc(z.number().int().min(0).default(0), 'Packet counter at the start.'),
   bytes: doc(z.number().int().min(0).default(0), 'Byte counter at the start.'),
 });
@@ -78,8 +84,14 @@ const ufwRuleSchema = z.strictObject({
 const ufwSchema = z.strictObject({
   enabled: doc(z.boolean().default(false), 'Status: active or inactive.'),
   logging: doc(z.enum(['off', 'low', 'medium', 'high', 'full']).default('low'), 'Logging level.'),
-  default_incoming: doc(z.enum(['deny', 'allow', 'reject']).default('deny'), 'Default for incoming.'),
-  default_outgoing: doc(z.enum(['deny', 'allow', 'reject']).default('allow'), 'Default for outgoing.'),
+  default_incoming: doc(
+    z.enum(['deny', 'allow', 'reject']).default('deny'),
+    'Default for incoming.',
+  ),
+  default_outgoing: doc(
+    z.enum(['deny', 'allow', 'reject']).default('allow'),
+    'Default for outgoing.',
+  ),
   default_routed: doc(
     z.enum(['deny', 'allow', 'reject', 'disabled']).default('disabled'),
     'Default for routed.',

@@ -12,10 +12,22 @@ const addressObject = z.strictObject({
     z.union([ipSchema, z.literal(false)]).optional(),
     'IPv4 broadcast; computed from the prefix by default on broadcast links, false for none.',
   ),
-  peer: doc(ipSchema.optional(), 'Point-to-point peer (tun links): `inet 10.8.0.2 peer 10.8.0.1/32`.'),
-  scope: doc(z.enum(['host', 'global', 'link']).optional(), 'Scope; derived from the address by default.'),
-  valid_lft: doc(z.number().int().min(0).optional(), 'Seconds of validity left; forever by default.'),
-  preferred_lft: doc(z.number().int().min(0).optional(), 'Seconds preferred left; forever by default.'),
+  peer: doc(
+    ipSchema.optional(),
+    'Point-to-point peer (tun links): `inet 10.8.0.2 peer 10.8.0.1/32`.',
+  ),
+  scope: doc(
+    z.enum(['host', 'global', 'link']).optional(),
+    'Scope; derived from the address by default.',
+  ),
+  valid_lft: doc(
+    z.number().int().min(0).optional(),
+    'Seconds of validity left; forever by default.',
+  ),
+  preferred_lft: doc(
+    z.number().int().min(0).optional(),
+    'Seconds preferred left; forever by default.',
+  ),
   dynamic: doc(z.boolean().optional(), 'Learnt by DHCP or SLAAC (`dynamic` in ip addr).'),
 });
 
@@ -43,11 +55,21 @@ const statsSchema = z.strictObject({
 });
 
 export const linkSchema = z.strictObject({
-  name: doc(z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'a link name is at most 15 characters'), 'Link name.', ['eth0']),
+  name: doc(
+    z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'a link name is at most 15 characters'),
+    'Link name.',
+    ['eth0'],
+  ),
   kind: doc(z.enum(['loopback', 'ether', 'bridge', 'tun', 'veth']).default('ether'), 'Link kind.'),
-  index: doc(z.number().int().min(1).optional(), 'ifindex; the next free one in list order by default.'),
+  index: doc(
+    z.number().int().min(1).optional(),
+    'ifindex; the next free one in list order by default.',
+  ),
   mac: doc(
-    z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'a MAC is six hex pairs with colons').optional(),
+    z
+      .string()
+      .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'a MAC is six hex pairs with colons')
+      .optional(),
     'Link-layer address; a locally administered one drawn from the seed by default.',
     ['d2:99:1f:44:88:0f'],
   ),
@@ -57,14 +79,29 @@ export const linkSchema = z.strictObject({
     'Link flags in the order `ip link` prints them; derived from kind and state by default.',
     [['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP']],
   ),
-  state: doc(z.enum(['UP', 'DOWN', 'UNKNOWN']).optional(), 'Operational state; UNKNOWN for lo, UP otherwise.'),
-  carrier: doc(z.boolean().default(true), 'false: no carrier (NO-CARRIER, state DOWN, routes linkdown).'),
-  qdisc: doc(z.string().optional(), 'Queueing discipline; noqueue for lo/veth/bridge, fq_codel otherwise.'),
-  qlen: doc(z.number().int().min(0).optional(), 'Transmit queue length; 1000 (500 for tun) by default.'),
-  peer_index: doc(z.number().int().min(1).optional(), 'veth: the peer\'s ifindex (eth0@if9).'),
-  link_netns: doc(z.string().optional(), 'veth: the peer\'s namespace name (link-netns).'),
+  state: doc(
+    z.enum(['UP', 'DOWN', 'UNKNOWN']).optional(),
+    'Operational state; UNKNOWN for lo, UP otherwise.',
+  ),
+  carrier: doc(
+    z.boolean().default(true),
+    'false: no carrier (NO-CARRIER, state DOWN, routes linkdown).',
+  ),
+  qdisc: doc(
+    z.string().optional(),
+    'Queueing discipline; noqueue for lo/veth/bridge, fq_codel otherwise.',
+  ),
+  qlen: doc(
+    z.number().int().min(0).optional(),
+    'Transmit queue length; 1000 (500 for tun) by default.',
+  ),
+  peer_index: doc(z.number().int().min(1).optional(), "veth: the peer's ifindex (eth0@if9)."),
+  link_netns: doc(z.string().optional(), "veth: the peer's namespace name (link-netns)."),
   master: doc(z.string().optional(), 'The bridge this link is enslaved to.'),
-  addresses: doc(z.array(addressSchema).default([]), 'Addresses, in the order `ip addr` prints them.'),
+  addresses: doc(
+    z.array(addressSchema).default([]),
+    'Addresses, in the order `ip addr` prints them.',
+  ),
   link_local: doc(
     z.boolean().optional(),
     'Add the EUI-64 fe80:: address last (default for ether, veth and bridge links that are up).',
@@ -76,7 +113,10 @@ export const routeSchema = z.strictObject({
   dst: doc(z.string().min(1), '"default" or a destination prefix.', ['default', '10.20.0.0/16']),
   via: doc(ipSchema.optional(), 'Gateway.', ['10.10.0.1']),
   dev: doc(z.string().min(1), 'Output link.', ['eth0']),
-  family: doc(z.enum(['inet', 'inet6']).optional(), 'Address family; inferred from dst/via by default.'),
+  family: doc(
+    z.enum(['inet', 'inet6']).optional(),
+    'Address family; inferred from dst/via by default.',
+  ),
   proto: doc(z.enum(['kernel', 'boot', 'static', 'dhcp', 'ra']).optional(), 'Who installed it.'),
   scope: doc(z.enum(['link', 'host', 'global']).optional(), 'Route scope.'),
   src: doc(ipSchema.optional(), 'Preferred source address.'),
@@ -90,7 +130,10 @@ export const neighbourSchema = z.strictObject({
   address: doc(ipSchema, 'Neighbour address.', ['10.10.0.1']),
   dev: doc(z.string().min(1), 'Link.', ['eth0']),
   lladdr: doc(
-    z.string().regex(/^(([0-9a-f]{2}:){5}[0-9a-f]{2}|auto)$/i).optional(),
+    z
+      .string()
+      .regex(/^(([0-9a-f]{2}:){5}[0-9a-f]{2}|auto)$/i)
+      .optional(),
     'Its MAC; "auto" draws one from the seed. Absent for FAILED/INCOMPLETE entries.',
   ),
   state: doc(

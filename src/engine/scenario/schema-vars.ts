@@ -19,19 +19,28 @@ const ipv4Var = z.strictObject({
 
 const portVar = z.strictObject({
   kind: z.literal('port'),
-  choices: doc(z.array(z.number().int().min(1).max(65535)).min(1).optional(), 'Ports to pick from.', [[4444, 9001]]),
+  choices: doc(
+    z.array(z.number().int().min(1).max(65535)).min(1).optional(),
+    'Ports to pick from.',
+    [[4444, 9001]],
+  ),
   min: doc(z.number().int().min(1).max(65535).default(1024), 'Lowest port, without choices.'),
   max: doc(z.number().int().min(1).max(65535).default(49151), 'Highest port, without choices.'),
 });
 
 const choiceVar = z.strictObject({
   kind: z.literal('choice'),
-  choices: doc(z.array(z.union([z.string(), z.number()])).min(1), 'Values to pick from.', [['deploy', 'webops']]),
+  choices: doc(z.array(z.union([z.string(), z.number()])).min(1), 'Values to pick from.', [
+    ['deploy', 'webops'],
+  ]),
 });
 
 const userVar = z.strictObject({
   kind: z.literal('user'),
-  choices: doc(z.array(z.string()).min(1).optional(), 'User names to pick from; a built-in list by default.'),
+  choices: doc(
+    z.array(z.string()).min(1).optional(),
+    'User names to pick from; a built-in list by default.',
+  ),
 });
 
 const intVar = z.strictObject({
@@ -43,7 +52,10 @@ const intVar = z.strictObject({
 export const varSchema = doc(
   z.discriminatedUnion('kind', [ipv4Var, portVar, choiceVar, userVar, intVar]),
   'A per-trainee value drawn from the seed.',
-  [{ kind: 'ipv4', range: 'documentation' }, { kind: 'port', choices: [4444, 9001] }],
+  [
+    { kind: 'ipv4', range: 'documentation' },
+    { kind: 'port', choices: [4444, 9001] },
+  ],
 );
 
 export const varsSchema = doc(

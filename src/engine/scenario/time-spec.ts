@@ -3,7 +3,14 @@
  * scenario format, turned into milliseconds on the scenario clock.
  */
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 const PART = /(\d+(?:\.\d+)?)(ms|s|min|m|h|d)/g;
 
 /** Milliseconds of a duration, or null if it is not one. */
@@ -28,7 +35,8 @@ export function parseTime(text: string, anchors: ClockAnchors): number | null {
     const base = rel[1] ? anchors.boot : anchors.now;
     return rel[2] === '-' ? base - d : base + d;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(text))
+    return null;
   const t = Date.parse(text);
   return Number.isNaN(t) ? null : t;
 }

@@ -37,14 +37,26 @@ describe('drawVars', () => {
 
   it('keeps one range when asked, and draws inside a cidr', () => {
     for (let seed = 0; seed < 50; seed++) {
-      const v = drawVars([['a', { kind: 'ipv4', range: 'test-net-2' }], ['b', { kind: 'ipv4', cidr: '10.20.0.0/24' }]], seed);
+      const v = drawVars(
+        [
+          ['a', { kind: 'ipv4', range: 'test-net-2' }],
+          ['b', { kind: 'ipv4', cidr: '10.20.0.0/24' }],
+        ],
+        seed,
+      );
       expect(String(v.get('a'))).toMatch(/^198\.51\.100\.\d+$/);
       expect(String(v.get('b'))).toMatch(/^10\.20\.0\.([1-9]\d?|1\d\d|2[0-4]\d|25[0-4])$/);
     }
   });
 
   it('draws ports as numbers from the choices or the range', () => {
-    const v = drawVars([['p', { kind: 'port', choices: [4444, 9001] }], ['q', { kind: 'port', min: 2000, max: 2010 }]], 3);
+    const v = drawVars(
+      [
+        ['p', { kind: 'port', choices: [4444, 9001] }],
+        ['q', { kind: 'port', min: 2000, max: 2010 }],
+      ],
+      3,
+    );
     expect([4444, 9001]).toContain(v.get('p'));
     expect(v.get('q')).toBeGreaterThanOrEqual(2000);
     expect(v.get('q')).toBeLessThanOrEqual(2010);
@@ -52,7 +64,13 @@ describe('drawVars', () => {
 
   it('does not shift a var when another is added before it', () => {
     const alone = drawVars([['c2_port', { kind: 'port', min: 1024, max: 60000 }]], 11);
-    const more = drawVars([['x', { kind: 'choice', choices: ['a', 'b'] }], ['c2_port', { kind: 'port', min: 1024, max: 60000 }]], 11);
+    const more = drawVars(
+      [
+        ['x', { kind: 'choice', choices: ['a', 'b'] }],
+        ['c2_port', { kind: 'port', min: 1024, max: 60000 }],
+      ],
+      11,
+    );
     expect(more.get('c2_port')).toBe(alone.get('c2_port'));
   });
 });
@@ -61,7 +79,9 @@ describe('resolveVars', () => {
   const raw = {
     seed: 5,
     vars: { c2_ip: { kind: 'ipv4' }, c2_port: { kind: 'port', choices: [4444] } },
-    timeline: [{ id: 'r', remote: '${c2_ip}:${c2_port}', port: '${c2_port}', note: 'costs $${HOME}' }],
+    timeline: [
+      { id: 'r', remote: '${c2_ip}:${c2_port}', port: '${c2_port}', note: 'costs $${HOME}' },
+    ],
   };
 
   it('substitutes in strings and keeps the typed value for an exact reference', () => {
@@ -86,15 +106,21 @@ describe('resolveVars', () => {
   });
 
   it('reports an unknown var with its path and the closest name', () => {
-    const out = resolveVars({ vars: { c2_port: { kind: 'port' } }, host: { files: [{ content: 'x ${c2_prot}' }] } });
-    expect(out.issues).toEqual([{
-      path: ['host', 'files', 0, 'content'],
-      message: 'unknown var "c2_prot" in ${c2_prot}',
-      hint: 'did you mean ${c2_port}?',
-    }]);
+    const out = resolveVars({
+      vars: { c2_port: { kind: 'port' } },
+      host: { files: [{ content: 'x ${c2_prot}' }] },
+    });
+    expect(out.issues).toEqual([
+      {
+        path: ['host', 'files', 0, 'content'],
+        message: 'unknown var "c2_prot" in ${c2_prot}',
+        hint: 'did you mean ${c2_port}?',
+      },
+    ]);
   });
 
   it('never throws on odd input', () => {
-    for (const v of [null, 3, 'x', [], { vars: 5 }, { vars: { a: 'nope' } }]) expect(() => resolveVars(v)).not.toThrow();
+    for (const v of [null, 3, 'x', [], { vars: 5 }, { vars: { a: 'nope' } }])
+      expect(() => resolveVars(v)).not.toThrow();
   });
 });

@@ -34,8 +34,18 @@ const RANGE_NETS: Record<string, string[]> = {
 };
 
 const USER_NAMES = [
-  'deploy', 'webops', 'jenkins', 'appuser', 'svc-backup', 'ansible', 'build', 'ops',
-  'gitlab-runner', 'devops', 'release', 'monitor',
+  'deploy',
+  'webops',
+  'jenkins',
+  'appuser',
+  'svc-backup',
+  'ansible',
+  'build',
+  'ops',
+  'gitlab-runner',
+  'devops',
+  'release',
+  'monitor',
 ];
 
 function drawFromCidr(rng: Rng, cidr: string): string {
@@ -55,7 +65,9 @@ function drawOne(def: VarDoc, rng: Rng): VarValue {
       if (def.cidr) return drawFromCidr(rng, def.cidr);
       return `${rng.pick(RANGE_NETS[def.range] ?? DOC_NETS)}.${rng.int(1, 254)}`;
     case 'port':
-      return def.choices ? rng.pick(def.choices) : rng.int(Math.min(def.min, def.max), Math.max(def.min, def.max));
+      return def.choices
+        ? rng.pick(def.choices)
+        : rng.int(Math.min(def.min, def.max), Math.max(def.min, def.max));
     case 'choice':
       return rng.pick(def.choices);
     case 'user':
@@ -121,7 +133,13 @@ function editDistance(a: string, b: string): number {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost));
+      cur.push(
+        Math.min(
+          (prev[j] as number) + 1,
+          (cur[j - 1] as number) + 1,
+          (prev[j - 1] as number) + cost,
+        ),
+      );
     }
     prev = cur;
   }
@@ -160,7 +178,10 @@ function walk(node: unknown, path: (string | number)[], w: Walk): unknown {
   if (Array.isArray(node)) return node.map((item, i) => walk(item, [...path, i], w));
   if (isRecord(node)) {
     return Object.fromEntries(
-      Object.entries(node).map(([k, v]) => [k, path.length === 0 && k === 'vars' ? v : walk(v, [...path, k], w)]),
+      Object.entries(node).map(([k, v]) => [
+        k,
+        path.length === 0 && k === 'vars' ? v : walk(v, [...path, k], w),
+      ]),
     );
   }
   return node;

@@ -31,10 +31,18 @@ export interface BuildResult {
   issues: PathIssue[];
 }
 
-function clock(doc: ScenarioDoc, sink: IssueSink): { now: number; boot: number; historyStart: number } {
+function clock(
+  doc: ScenarioDoc,
+  sink: IssueSink,
+): { now: number; boot: number; historyStart: number } {
   const now = Date.parse(doc.clock.now);
   const boot = parseTime(doc.clock.boot, { now, boot: now }) ?? now - 3 * 86_400_000;
-  if (boot > now) sink.error(['clock', 'boot'], 'the host boots after now', 'write a time before clock.now, like -17m');
+  if (boot > now)
+    sink.error(
+      ['clock', 'boot'],
+      'the host boots after now',
+      'write a time before clock.now, like -17m',
+    );
   const history = parseDuration(doc.clock.history) ?? 86_400_000;
   return { now, boot: Math.min(boot, now), historyStart: now - history };
 }
@@ -42,10 +50,20 @@ function clock(doc: ScenarioDoc, sink: IssueSink): { now: number; boot: number; 
 function hostInfo(ctx: BuildContext): HostInfo {
   const h = ctx.doc.host;
   const rng = ctx.ids.stream('host:info');
-  const load: [number, number, number] = h.load ?? [rng.int(0, 40) / 100, rng.int(5, 35) / 100, rng.int(5, 30) / 100];
+  const load: [number, number, number] = h.load ?? [
+    rng.int(0, 40) / 100,
+    rng.int(5, 35) / 100,
+    rng.int(5, 30) / 100,
+  ];
   return {
-    hostname: h.hostname, distro: h.distro, kernel: h.kernel ?? ctx.profile.kernel, arch: h.arch,
-    bootTime: ctx.boot, timezone: h.timezone, load, memTotalKb: h.mem_total_kb ?? rng.pick([2_014_312, 4_005_116, 8_139_652]),
+    hostname: h.hostname,
+    distro: h.distro,
+    kernel: h.kernel ?? ctx.profile.kernel,
+    arch: h.arch,
+    bootTime: ctx.boot,
+    timezone: h.timezone,
+    load,
+    memTotalKb: h.mem_total_kb ?? rng.pick([2_014_312, 4_005_116, 8_139_652]),
   };
 }
 
@@ -55,12 +73,27 @@ function logins(ctx: BuildContext): Login[] {
     let pid = l.pid ?? 0;
     if (l.process !== undefined) {
       const found = ctx.pidOf.get(l.process);
-      if (found === undefined) ctx.sink.error([...path, 'process'], `no process "${l.process}"`, 'name a process of processes:');
+      if (found === undefined)
+        ctx.sink.error(
+          [...path, 'process'],
+          `no process "${l.process}"`,
+          'name a process of processes:',
+        );
       pid = found ?? pid;
     }
-    if (!ctx.accounts.has(l.user)) ctx.sink.error([...path, 'user'], `no user "${l.user}" on the host`);
-    const logoutAt = l.logout === undefined ? undefined : timeAt(ctx, l.logout, [...path, 'logout']);
-    return compact<Login>({ id: l.id, user: l.user, tty: l.tty, host: l.host, loginAt: timeAt(ctx, l.login, [...path, 'login']), logoutAt, pid });
+    if (!ctx.accounts.has(l.user))
+      ctx.sink.error([...path, 'user'], `no user "${l.user}" on the host`);
+    const logoutAt =
+      l.logout === undefined ? undefined : timeAt(ctx, l.logout, [...path, 'logout']);
+    return compact<Login>({
+      id: l.id,
+      user: l.user,
+      tty: l.tty,
+      host: l.host,
+      loginAt: timeAt(ctx, l.login, [...path, 'login']),
+      logoutAt,
+      pid,
+    });
   });
 }
 
@@ -72,8 +105,13 @@ function explicitLogs(ctx: BuildContext): LogEntry[] {
       if (pid === undefined) ctx.sink.error(['logs', i, 'process'], `no process "${l.process}"`);
     }
     return compact<LogEntry>({
-      time: timeAt(ctx, l.time, ['logs', i, 'time']), ident: l.ident, pid, message: l.message,
-      facility: l.facility, unit: l.unit, priority: l.priority,
+      time: timeAt(ctx, l.time, ['logs', i, 'time']),
+      ident: l.ident,
+      pid,
+      message: l.message,
+      facility: l.facility,
+      unit: l.unit,
+      priority: l.priority,
     });
   });
 }
@@ -84,9 +122,23 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const { now, boot, historyStart } = clock(doc, sink);
   const profile = profileFor(doc.host.distro);
   const ctx: BuildContext = {
-    doc, profile, now, boot, historyStart, ids: createIds(seed, boot), sink,
-    accounts: new Map(), groups: new Map(), processes: [], sockets: [], pidOf: new Map(),
-    socketOf: new Map(), unixSockets: [], unixOf: new Map(), entities: new Map(), logSources: [],
+    doc,
+    profile,
+    now,
+    boot,
+    historyStart,
+    ids: createIds(seed, boot),
+    sink,
+    accounts: new Map(),
+    groups: new Map(),
+    processes: [],
+    sockets: [],
+    pidOf: new Map(),
+    socketOf: new Map(),
+    unixSockets: [],
+    unixOf: new Map(),
+    entities: new Map(),
+    logSources: [],
   };
   buildAccounts(ctx);
   const interfaces = buildInterfaces(ctx);
@@ -101,16 +153,37 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const { accounts, groups } = accountLists(ctx);
   const cron = buildCron(ctx);
   const files = buildFiles(ctx, accounts, groups, cron);
-  const allUnits = doc.host.baseline === 'standard' && units.length > 0 ? [...units, ...timerUnits(ctx)] : units;
+  const allUnits =
+    doc.host.baseline === 'standard' && units.length > 0 ? [...units, ...timerUnits(ctx)] : units;
   const extra = [...explicitLogs(ctx), ...trainee.logs];
   const loginList = logins(ctx);
   if (trainee.login) loginList.push(trainee.login);
   const processes: BaseProcess[] = [...ctx.processes].sort((a, b) => a.pid - b.pid);
   const base: BaseHost = {
-    now, historyStart, seed, host: hostInfo(ctx), profile, accounts, groups, interfaces, routes, neighbours,
-    firewall, files, cron, units: allUnits, processes, sockets: ctx.sockets, unixSockets: ctx.unixSockets, logins: loginList,
-    flows: [], logSources: baselineLogs(ctx, units, extra), packetSources: [], trainee: trainee.session,
-    entities: ctx.entities, ids: ctx.ids,
+    now,
+    historyStart,
+    seed,
+    host: hostInfo(ctx),
+    profile,
+    accounts,
+    groups,
+    interfaces,
+    routes,
+    neighbours,
+    firewall,
+    files,
+    cron,
+    units: allUnits,
+    processes,
+    sockets: ctx.sockets,
+    unixSockets: ctx.unixSockets,
+    logins: loginList,
+    flows: [],
+    logSources: baselineLogs(ctx, units, extra),
+    packetSources: [],
+    trainee: trainee.session,
+    entities: ctx.entities,
+    ids: ctx.ids,
   };
   return { base, issues: sink.issues };
 }

@@ -18,7 +18,9 @@ describe('pids', () => {
     const early = ids.pids.one(BOOT + 5_000);
     const late = ids.pids.one(BOOT + 3_600_000);
     expect(late).toBeGreaterThan(early);
-    expect(counterAt(ids.pids.model, BOOT + 7_200_000)).toBeGreaterThan(counterAt(ids.pids.model, BOOT + 3_600_000));
+    expect(counterAt(ids.pids.model, BOOT + 7_200_000)).toBeGreaterThan(
+      counterAt(ids.pids.model, BOOT + 3_600_000),
+    );
   });
 
   it('are consecutive for processes created at the same instant', () => {

@@ -83,12 +83,31 @@ function lib(ctx: CatalogueContext): string {
   return ctx.distro === 'ubuntu-24.04' ? '/usr/lib/systemd' : '/lib/systemd';
 }
 
-function systemdBinary(ctx: CatalogueContext, name: string, user: string, stat = 'Ss'): ServiceProcess {
+function systemdBinary(
+  ctx: CatalogueContext,
+  name: string,
+  user: string,
+  stat = 'Ss',
+): ServiceProcess {
   const path = `${lib(ctx)}/${name}`;
-  return { key: 'main', user, argv: [path], exe: `/usr/lib/systemd/${name}`, comm: name.slice(0, 15), stat, ...kb(50_000, 9_000) };
+  return {
+    key: 'main',
+    user,
+    argv: [path],
+    exe: `/usr/lib/systemd/${name}`,
+    comm: name.slice(0, 15),
+    stat,
+    ...kb(50_000, 9_000),
+  };
 }
 
-function simple(name: string, unit: string, description: string, startMs: number, main: ServiceProcess): ServiceDef {
+function simple(
+  name: string,
+  unit: string,
+  description: string,
+  startMs: number,
+  main: ServiceProcess,
+): ServiceDef {
   return { name, unit, description, startMs, processes: [main], listeners: [] };
 }
 
@@ -101,29 +120,69 @@ function sshService(ctx: CatalogueContext): ServiceDef {
     unit: 'ssh.service',
     description: 'OpenBSD Secure Shell server',
     startMs: 6_000,
-    processes: [{
-      key: 'main', user: 'root', argv: ['/usr/sbin/sshd', '-D'],
-      title: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
-      exe: '/usr/sbin/sshd', comm: 'sshd', stat: 'Ss', ...kb(12_020, 8_064),
-    }],
-    listeners: [
-      { key: 'v4', proto: 'tcp', addr: '0.0.0.0', port: 22, backlog, holders: [{ process: 'main', fd: fds[0] as number }], ...(activated ? { systemdFd: 78 } : {}) },
-      { key: 'v6', proto: 'tcp', addr: '::', port: 22, backlog, v6only: true, holders: [{ process: 'main', fd: fds[1] as number }], ...(activated ? { systemdFd: 79 } : {}) },
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/sbin/sshd', '-D'],
+        title: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
+        exe: '/usr/sbin/sshd',
+        comm: 'sshd',
+        stat: 'Ss',
+        ...kb(12_020, 8_064),
+      },
     ],
-    startLogs: [['', 'Server listening on 0.0.0.0 port 22.'], ['', 'Server listening on :: port 22.']],
+    listeners: [
+      {
+        key: 'v4',
+        proto: 'tcp',
+        addr: '0.0.0.0',
+        port: 22,
+        backlog,
+        holders: [{ process: 'main', fd: fds[0] as number }],
+        ...(activated ? { systemdFd: 78 } : {}),
+      },
+      {
+        key: 'v6',
+        proto: 'tcp',
+        addr: '::',
+        port: 22,
+        backlog,
+        v6only: true,
+        holders: [{ process: 'main', fd: fds[1] as number }],
+        ...(activated ? { systemdFd: 79 } : {}),
+      },
+    ],
+    startLogs: [
+      ['', 'Server listening on 0.0.0.0 port 22.'],
+      ['', 'Server listening on :: port 22.'],
+    ],
   };
 }
 
 function resolved(ctx: CatalogueContext): ServiceDef {
   const main = systemdBinary(ctx, 'systemd-resolved', 'systemd-resolve');
   const l = (key: string, proto: 'tcp' | 'udp', addr: string, fd: number): ServiceListener => ({
-    key, proto, addr, port: 53, holders: [{ process: 'main', fd }], ...(proto === 'tcp' ? { backlog: 4096 } : {}),
+    key,
+    proto,
+    addr,
+    port: 53,
+    holders: [{ process: 'main', fd }],
+    ...(proto === 'tcp' ? { backlog: 4096 } : {}),
   });
   return {
-    ...simple('systemd-resolved', 'systemd-resolved.service', 'Network Name Resolution', 3_000, main),
+    ...simple(
+      'systemd-resolved',
+      'systemd-resolved.service',
+      'Network Name Resolution',
+      3_000,
+      main,
+    ),
     listeners: [
-      l('udp53', 'udp', '127.0.0.53', 12), l('tcp53', 'tcp', '127.0.0.53', 13),
-      l('udp54', 'udp', '127.0.0.54', 14), l('tcp54', 'tcp', '127.0.0.54', 15),
+      l('udp53', 'udp', '127.0.0.53', 12),
+      l('tcp53', 'tcp', '127.0.0.53', 13),
+      l('udp54', 'udp', '127.0.0.54', 14),
+      l('tcp54', 'tcp', '127.0.0.54', 15),
     ],
   };
 }
@@ -135,23 +194,72 @@ function chrony(): ServiceDef {
     description: 'chrony, an NTP client/server',
     startMs: 4_000,
     processes: [
-      { key: 'main', user: '_chrony', argv: ['/usr/sbin/chronyd', '-F', '1'], exe: '/usr/sbin/chronyd', comm: 'chronyd', stat: 'S', ...kb(10_836, 3_320) },
-      { key: 'helper', parent: 'main', user: '_chrony', argv: ['/usr/sbin/chronyd', '-F', '1'], exe: '/usr/sbin/chronyd', comm: 'chronyd', stat: 'S', ...kb(2_708, 1_356), delayMs: 20 },
+      {
+        key: 'main',
+        user: '_chrony',
+        argv: ['/usr/sbin/chronyd', '-F', '1'],
+        exe: '/usr/sbin/chronyd',
+        comm: 'chronyd',
+        stat: 'S',
+        ...kb(10_836, 3_320),
+      },
+      {
+        key: 'helper',
+        parent: 'main',
+        user: '_chrony',
+        argv: ['/usr/sbin/chronyd', '-F', '1'],
+        exe: '/usr/sbin/chronyd',
+        comm: 'chronyd',
+        stat: 'S',
+        ...kb(2_708, 1_356),
+        delayMs: 20,
+      },
     ],
     listeners: [
-      { key: 'cmd4', proto: 'udp', addr: '127.0.0.1', port: 323, holders: [{ process: 'main', fd: 5 }] },
-      { key: 'cmd6', proto: 'udp', addr: '::1', port: 323, v6only: true, holders: [{ process: 'main', fd: 6 }] },
+      {
+        key: 'cmd4',
+        proto: 'udp',
+        addr: '127.0.0.1',
+        port: 323,
+        holders: [{ process: 'main', fd: 5 }],
+      },
+      {
+        key: 'cmd6',
+        proto: 'udp',
+        addr: '::1',
+        port: 323,
+        v6only: true,
+        holders: [{ process: 'main', fd: 6 }],
+      },
     ],
-    account: { name: '_chrony', uid: 114, gid: 121, gecos: 'Chrony daemon,,,', home: '/var/lib/chrony', shell: '/usr/sbin/nologin' },
+    account: {
+      name: '_chrony',
+      uid: 114,
+      gid: 121,
+      gecos: 'Chrony daemon,,,',
+      home: '/var/lib/chrony',
+      shell: '/usr/sbin/nologin',
+    },
   };
 }
 
 function nginx(ctx: CatalogueContext): ServiceDef {
   const workers: ServiceProcess[] = Array.from({ length: Math.max(1, ctx.cpus) }, (_, i) => ({
-    key: `worker${i + 1}`, parent: 'main', user: 'www-data', argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
-    title: 'nginx: worker process', exe: '/usr/sbin/nginx', comm: 'nginx', stat: 'S', ...kb(55_868, 5_712), delayMs: 10,
+    key: `worker${i + 1}`,
+    parent: 'main',
+    user: 'www-data',
+    argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
+    title: 'nginx: worker process',
+    exe: '/usr/sbin/nginx',
+    comm: 'nginx',
+    stat: 'S',
+    ...kb(55_868, 5_712),
+    delayMs: 10,
   }));
-  const holders = (fd: number) => [{ process: 'main', fd }, ...workers.map((w) => ({ process: w.key, fd }))];
+  const holders = (fd: number) => [
+    { process: 'main', fd },
+    ...workers.map((w) => ({ process: w.key, fd })),
+  ];
   return {
     name: 'nginx',
     unit: 'nginx.service',
@@ -159,34 +267,66 @@ function nginx(ctx: CatalogueContext): ServiceDef {
     startMs: 7_000,
     processes: [
       {
-        key: 'main', user: 'root', argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
         title: 'nginx: master process /usr/sbin/nginx -g daemon on; master_process on;',
-        exe: '/usr/sbin/nginx', comm: 'nginx', stat: 'Ss', ...kb(55_196, 1_680),
+        exe: '/usr/sbin/nginx',
+        comm: 'nginx',
+        stat: 'Ss',
+        ...kb(55_196, 1_680),
       },
       ...workers,
     ],
     listeners: [
       { key: 'v4', proto: 'tcp', addr: '0.0.0.0', port: 80, backlog: 511, holders: holders(5) },
-      { key: 'v6', proto: 'tcp', addr: '::', port: 80, backlog: 511, v6only: true, holders: holders(6) },
+      {
+        key: 'v6',
+        proto: 'tcp',
+        addr: '::',
+        port: 80,
+        backlog: 511,
+        v6only: true,
+        holders: holders(6),
+      },
     ],
   };
 }
 
 function polkit(ctx: CatalogueContext): ServiceProcess {
   // Ubuntu 22.04 still ships policykit-1 0.105, which runs as root.
-  const path = ctx.distro === 'ubuntu-22.04' ? '/usr/lib/policykit-1/polkitd' : '/usr/lib/polkit-1/polkitd';
+  const path =
+    ctx.distro === 'ubuntu-22.04' ? '/usr/lib/policykit-1/polkitd' : '/usr/lib/polkit-1/polkitd';
   const user = ctx.distro === 'ubuntu-22.04' ? 'root' : 'polkitd';
-  return { key: 'main', user, argv: [path, '--no-debug'], exe: path, comm: 'polkitd', stat: 'Ssl', ...kb(308_164, 7_808) };
+  return {
+    key: 'main',
+    user,
+    argv: [path, '--no-debug'],
+    exe: path,
+    comm: 'polkitd',
+    stat: 'Ssl',
+    ...kb(308_164, 7_808),
+  };
 }
 
-const u = (key: string, kind: ServiceUnix['kind'], path: string, fd: number, systemdFd?: number): ServiceUnix =>
-  (systemdFd === undefined ? { key, kind, path, fd } : { key, kind, path, fd, systemdFd });
+const u = (
+  key: string,
+  kind: ServiceUnix['kind'],
+  path: string,
+  fd: number,
+  systemdFd?: number,
+): ServiceUnix =>
+  systemdFd === undefined ? { key, kind, path, fd } : { key, kind, path, fd, systemdFd };
 
 /** The UNIX sockets of the services, as a default install binds them. */
 const UNIX: Record<string, ServiceUnix[]> = {
-  systemd: [u('notify', 'dgram', '/run/systemd/notify', 14), u('private', 'stream', '/run/systemd/private', 15)],
+  systemd: [
+    u('notify', 'dgram', '/run/systemd/notify', 14),
+    u('private', 'stream', '/run/systemd/private', 15),
+  ],
   'systemd-journald': [
-    u('stdout', 'stream', '/run/systemd/journal/stdout', 3, 30), u('socket', 'dgram', '/run/systemd/journal/socket', 4, 31),
+    u('stdout', 'stream', '/run/systemd/journal/stdout', 3, 30),
+    u('socket', 'dgram', '/run/systemd/journal/socket', 4, 31),
     u('dev-log', 'dgram', '/run/systemd/journal/dev-log', 5, 32),
   ],
   'systemd-udevd': [u('control', 'seqpacket', '/run/udev/control', 3, 33)],
@@ -199,38 +339,114 @@ const UNIX: Record<string, ServiceUnix[]> = {
 export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef> {
   const defs: ServiceDef[] = [
     simple('systemd', 'init.scope', 'System and Service Manager', 0, {
-      key: 'main', user: 'root', argv: ['/sbin/init'], exe: '/usr/lib/systemd/systemd', comm: 'systemd', stat: 'Ss', ...kb(22_148, 13_160),
+      key: 'main',
+      user: 'root',
+      argv: ['/sbin/init'],
+      exe: '/usr/lib/systemd/systemd',
+      comm: 'systemd',
+      stat: 'Ss',
+      ...kb(22_148, 13_160),
     }),
-    simple('systemd-journald', 'systemd-journald.service', 'Journal Service', 1_200, { ...systemdBinary(ctx, 'systemd-journald', 'root'), comm: 'systemd-journal' }),
-    simple('systemd-udevd', 'systemd-udevd.service', 'Rule-based Manager for Device Events and Files', 1_800, systemdBinary(ctx, 'systemd-udevd', 'root')),
-    simple('systemd-networkd', 'systemd-networkd.service', 'Network Configuration', 2_500, systemdBinary(ctx, 'systemd-networkd', 'systemd-network')),
+    simple('systemd-journald', 'systemd-journald.service', 'Journal Service', 1_200, {
+      ...systemdBinary(ctx, 'systemd-journald', 'root'),
+      comm: 'systemd-journal',
+    }),
+    simple(
+      'systemd-udevd',
+      'systemd-udevd.service',
+      'Rule-based Manager for Device Events and Files',
+      1_800,
+      systemdBinary(ctx, 'systemd-udevd', 'root'),
+    ),
+    simple(
+      'systemd-networkd',
+      'systemd-networkd.service',
+      'Network Configuration',
+      2_500,
+      systemdBinary(ctx, 'systemd-networkd', 'systemd-network'),
+    ),
     resolved(ctx),
-    simple('systemd-timesyncd', 'systemd-timesyncd.service', 'Network Time Synchronization', 3_100, systemdBinary(ctx, 'systemd-timesyncd', 'systemd-timesync', 'Ssl')),
+    simple(
+      'systemd-timesyncd',
+      'systemd-timesyncd.service',
+      'Network Time Synchronization',
+      3_100,
+      systemdBinary(ctx, 'systemd-timesyncd', 'systemd-timesync', 'Ssl'),
+    ),
     chrony(),
     simple('cron', 'cron.service', 'Regular background program processing daemon', 5_000, {
-      key: 'main', user: 'root', argv: ctx.distro === 'debian-12' ? ['/usr/sbin/cron', '-f'] : ['/usr/sbin/cron', '-f', '-P'],
-      exe: '/usr/sbin/cron', comm: 'cron', stat: 'Ss', ...kb(6_824, 2_688),
+      key: 'main',
+      user: 'root',
+      argv: ctx.distro === 'debian-12' ? ['/usr/sbin/cron', '-f'] : ['/usr/sbin/cron', '-f', '-P'],
+      exe: '/usr/sbin/cron',
+      comm: 'cron',
+      stat: 'Ss',
+      ...kb(6_824, 2_688),
     }),
     simple('dbus', 'dbus.service', 'D-Bus System Message Bus', 4_800, {
-      key: 'main', user: 'messagebus',
-      argv: [ctx.distro === 'debian-12' ? '/usr/bin/dbus-daemon' : '@dbus-daemon', '--system', '--address=systemd:', '--nofork', '--nopidfile', '--systemd-activation', '--syslog-only'],
-      exe: '/usr/bin/dbus-daemon', comm: 'dbus-daemon', stat: 'Ss', ...kb(9_592, 4_992),
+      key: 'main',
+      user: 'messagebus',
+      argv: [
+        ctx.distro === 'debian-12' ? '/usr/bin/dbus-daemon' : '@dbus-daemon',
+        '--system',
+        '--address=systemd:',
+        '--nofork',
+        '--nopidfile',
+        '--systemd-activation',
+        '--syslog-only',
+      ],
+      exe: '/usr/bin/dbus-daemon',
+      comm: 'dbus-daemon',
+      stat: 'Ss',
+      ...kb(9_592, 4_992),
     }),
-    simple('systemd-logind', 'systemd-logind.service', 'User Login Management', 5_200, systemdBinary(ctx, 'systemd-logind', 'root')),
+    simple(
+      'systemd-logind',
+      'systemd-logind.service',
+      'User Login Management',
+      5_200,
+      systemdBinary(ctx, 'systemd-logind', 'root'),
+    ),
     simple('agetty-tty1', 'getty@tty1.service', 'Getty on tty1', 6_500, {
-      key: 'main', user: 'root', argv: ['/sbin/agetty', '-o', '-p -- \\u', '--noclear', 'tty1', 'linux'],
-      exe: '/usr/sbin/agetty', comm: 'agetty', stat: 'Ss+', tty: 'tty1', ...kb(6_176, 2_048),
+      key: 'main',
+      user: 'root',
+      argv: ['/sbin/agetty', '-o', '-p -- \\u', '--noclear', 'tty1', 'linux'],
+      exe: '/usr/sbin/agetty',
+      comm: 'agetty',
+      stat: 'Ss+',
+      tty: 'tty1',
+      ...kb(6_176, 2_048),
     }),
     sshService(ctx),
     simple('rsyslog', 'rsyslog.service', 'System Logging Service', 4_900, {
-      key: 'main', user: ctx.distro === 'debian-12' ? 'root' : 'syslog', argv: ['/usr/sbin/rsyslogd', '-n', '-iNONE'],
-      exe: '/usr/sbin/rsyslogd', comm: 'rsyslogd', stat: 'Ssl', ...kb(222_508, 5_120),
+      key: 'main',
+      user: ctx.distro === 'debian-12' ? 'root' : 'syslog',
+      argv: ['/usr/sbin/rsyslogd', '-n', '-iNONE'],
+      exe: '/usr/sbin/rsyslogd',
+      comm: 'rsyslogd',
+      stat: 'Ssl',
+      ...kb(222_508, 5_120),
     }),
     simple('polkit', 'polkit.service', 'Authorization Manager', 5_400, polkit(ctx)),
-    simple('unattended-upgrades', 'unattended-upgrades.service', 'Unattended Upgrades Shutdown', 7_500, {
-      key: 'main', user: 'root', argv: ['/usr/bin/python3', '/usr/share/unattended-upgrades/unattended-upgrade-shutdown', '--wait-for-signal'],
-      exe: ctx.distro === 'ubuntu-22.04' ? '/usr/bin/python3.10' : '/usr/bin/python3.12', comm: 'unattended-upgr', stat: 'Ssl', ...kb(109_800, 22_400),
-    }),
+    simple(
+      'unattended-upgrades',
+      'unattended-upgrades.service',
+      'Unattended Upgrades Shutdown',
+      7_500,
+      {
+        key: 'main',
+        user: 'root',
+        argv: [
+          '/usr/bin/python3',
+          '/usr/share/unattended-upgrades/unattended-upgrade-shutdown',
+          '--wait-for-signal',
+        ],
+        exe: ctx.distro === 'ubuntu-22.04' ? '/usr/bin/python3.10' : '/usr/bin/python3.12',
+        comm: 'unattended-upgr',
+        stat: 'Ssl',
+        ...kb(109_800, 22_400),
+      },
+    ),
     nginx(ctx),
   ];
   for (const d of defs) d.unix = UNIX[d.name];

@@ -17,7 +17,12 @@
  * profile-services.ts; the system accounts in profile-accounts.ts.
  */
 import type { DistroId } from './types';
-import { systemAccounts, systemGroups, type SystemAccount, type SystemGroup } from './profile-accounts';
+import {
+  systemAccounts,
+  systemGroups,
+  type SystemAccount,
+  type SystemGroup,
+} from './profile-accounts';
 
 export interface ToolVersions {
   iptables: string;
@@ -98,12 +103,23 @@ SHELL=/bin/sh
 `;
 
 const BASE_SERVICES = [
-  'systemd', 'systemd-journald', 'systemd-udevd', 'systemd-networkd', 'systemd-resolved',
-  'systemd-timesyncd', 'cron', 'dbus', 'systemd-logind', 'agetty-tty1', 'ssh',
+  'systemd',
+  'systemd-journald',
+  'systemd-udevd',
+  'systemd-networkd',
+  'systemd-resolved',
+  'systemd-timesyncd',
+  'cron',
+  'dbus',
+  'systemd-logind',
+  'agetty-tty1',
+  'ssh',
 ] as const;
 
 /** Debian 12 configures the network with ifupdown and has no stub resolver. */
-const DEBIAN_SERVICES = BASE_SERVICES.filter((s) => s !== 'systemd-networkd' && s !== 'systemd-resolved');
+const DEBIAN_SERVICES = BASE_SERVICES.filter(
+  (s) => s !== 'systemd-networkd' && s !== 'systemd-resolved',
+);
 
 const UBUNTU_24: DistroProfile = {
   id: 'ubuntu-24.04',
@@ -113,10 +129,23 @@ const UBUNTU_24: DistroProfile = {
   kernel: '6.8.0-51-generic',
   kernelVersion: '#52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024',
   versions: {
-    iptables: '1.8.10', nftables: '1.0.9', iproute2: '6.1.0', procps: '4.0.4',
-    openssh: '9.6p1', sshBanner: 'OpenSSH_9.6p1 Ubuntu-3ubuntu13.5', systemd: 255,
-    rsyslog: '8.2312.0', bash: '5.2.21', coreutils: '9.4', python3: '3.12.3', lsof: '4.95.0',
-    netTools: '2.10', conntrack: '1.4.8', tcpdump: '4.99.4', ufw: '0.36.2', chrony: '4.5',
+    iptables: '1.8.10',
+    nftables: '1.0.9',
+    iproute2: '6.1.0',
+    procps: '4.0.4',
+    openssh: '9.6p1',
+    sshBanner: 'OpenSSH_9.6p1 Ubuntu-3ubuntu13.5',
+    systemd: 255,
+    rsyslog: '8.2312.0',
+    bash: '5.2.21',
+    coreutils: '9.4',
+    python3: '3.12.3',
+    lsof: '4.95.0',
+    netTools: '2.10',
+    conntrack: '1.4.8',
+    tcpdump: '4.99.4',
+    ufw: '0.36.2',
+    chrony: '4.5',
   },
   syslogFormat: 'rfc3339',
   rsyslogByDefault: true,
@@ -139,10 +168,22 @@ const UBUNTU_22: DistroProfile = {
   kernel: '5.15.0-126-generic',
   kernelVersion: '#136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024',
   versions: {
-    iptables: '1.8.7', nftables: '1.0.2', iproute2: '5.15.0', procps: '3.3.17',
-    openssh: '8.9p1', sshBanner: 'OpenSSH_8.9p1 Ubuntu-3ubuntu0.10', systemd: 249,
-    rsyslog: '8.2112.0', bash: '5.1.16', coreutils: '8.32', python3: '3.10.12', lsof: '4.93.2',
-    netTools: '1.60+git20181103', conntrack: '1.4.6', tcpdump: '4.99.1', ufw: '0.36.1',
+    iptables: '1.8.7',
+    nftables: '1.0.2',
+    iproute2: '5.15.0',
+    procps: '3.3.17',
+    openssh: '8.9p1',
+    sshBanner: 'OpenSSH_8.9p1 Ubuntu-3ubuntu0.10',
+    systemd: 249,
+    rsyslog: '8.2112.0',
+    bash: '5.1.16',
+    coreutils: '8.32',
+    python3: '3.10.12',
+    lsof: '4.93.2',
+    netTools: '1.60+git20181103',
+    conntrack: '1.4.6',
+    tcpdump: '4.99.1',
+    ufw: '0.36.1',
     chrony: '4.2',
   },
   syslogFormat: 'traditional',
@@ -159,10 +200,23 @@ const DEBIAN_12: DistroProfile = {
   kernel: '6.1.0-28-amd64',
   kernelVersion: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)',
   versions: {
-    iptables: '1.8.9', nftables: '1.0.6', iproute2: '6.1.0', procps: '4.0.2',
-    openssh: '9.2p1', sshBanner: 'OpenSSH_9.2p1 Debian-2+deb12u3', systemd: 252,
-    rsyslog: '8.2302.0', bash: '5.2.15', coreutils: '9.1', python3: '3.11.2', lsof: '4.95.0',
-    netTools: '2.10', conntrack: '1.4.7', tcpdump: '4.99.3', ufw: '0.36.2', chrony: '4.3',
+    iptables: '1.8.9',
+    nftables: '1.0.6',
+    iproute2: '6.1.0',
+    procps: '4.0.2',
+    openssh: '9.2p1',
+    sshBanner: 'OpenSSH_9.2p1 Debian-2+deb12u3',
+    systemd: 252,
+    rsyslog: '8.2302.0',
+    bash: '5.2.15',
+    coreutils: '9.1',
+    python3: '3.11.2',
+    lsof: '4.95.0',
+    netTools: '2.10',
+    conntrack: '1.4.7',
+    tcpdump: '4.99.3',
+    ufw: '0.36.2',
+    chrony: '4.3',
   },
   syslogFormat: 'rfc3339',
   rsyslogByDefault: false,

@@ -17,7 +17,11 @@ function nextFree(used: Iterable<number>, from = 1000): number {
 export function addGroup(ctx: BuildContext, name: string, gid?: number): Group {
   const existing = ctx.groups.get(name);
   if (existing) return existing;
-  const group: Group = { name, gid: gid ?? nextFree([...ctx.groups.values()].map((g) => g.gid)), members: [] };
+  const group: Group = {
+    name,
+    gid: gid ?? nextFree([...ctx.groups.values()].map((g) => g.gid)),
+    members: [],
+  };
   ctx.groups.set(name, group);
   return group;
 }
@@ -43,19 +47,30 @@ export interface NewUser {
 export function addUser(ctx: BuildContext, u: NewUser, path: (string | number)[]): Account {
   const existing = ctx.accounts.get(u.name);
   if (existing) {
-    ctx.sink.error(path, `user "${u.name}" is declared twice (or is a system account)`, 'remove one');
+    ctx.sink.error(
+      path,
+      `user "${u.name}" is declared twice (or is a system account)`,
+      'remove one',
+    );
     return existing;
   }
   const uids = [...ctx.accounts.values()].map((a) => a.uid);
   const uid = u.uid ?? nextFree(uids);
-  if (u.uid !== undefined && uids.includes(u.uid)) ctx.sink.warn([...path, 'uid'], `uid ${u.uid} is already used`);
+  if (u.uid !== undefined && uids.includes(u.uid))
+    ctx.sink.warn([...path, 'uid'], `uid ${u.uid} is already used`);
   const gids = [...ctx.groups.values()].map((g) => g.gid);
   let gid = u.gid;
   if (gid === undefined) gid = addGroup(ctx, u.name, nextFree(gids, uid)).gid;
   else if (!gids.includes(gid)) addGroup(ctx, u.name, gid);
   const home = u.home ?? (u.name === 'root' ? '/root' : `/home/${u.name}`);
   const account: Account = {
-    name: u.name, uid, gid, gecos: u.gecos ?? '', home, shell: u.shell ?? '/bin/bash', groups: [...(u.groups ?? [])],
+    name: u.name,
+    uid,
+    gid,
+    gecos: u.gecos ?? '',
+    home,
+    shell: u.shell ?? '/bin/bash',
+    groups: [...(u.groups ?? [])],
   };
   ctx.accounts.set(u.name, account);
   return account;
@@ -67,7 +82,11 @@ export function linkMemberships(ctx: BuildContext): void {
     (u.groups ?? []).forEach((name, j) => {
       const group = ctx.groups.get(name);
       if (!group) {
-        ctx.sink.error(['host', 'users', i, 'groups', j], `unknown group "${name}"`, 'declare it under host.groups');
+        ctx.sink.error(
+          ['host', 'users', i, 'groups', j],
+          `unknown group "${name}"`,
+          'declare it under host.groups',
+        );
         return;
       }
       if (!group.members.includes(u.name)) group.members.push(u.name);
@@ -94,7 +113,8 @@ export function buildAccounts(ctx: BuildContext): void {
 export function accountLists(ctx: BuildContext): { accounts: Account[]; groups: Group[] } {
   const groups = [...ctx.groups.values()];
   const memberOf = new Map<string, Group[]>();
-  for (const g of groups) for (const m of g.members) memberOf.set(m, [...(memberOf.get(m) ?? []), g]);
+  for (const g of groups)
+    for (const m of g.members) memberOf.set(m, [...(memberOf.get(m) ?? []), g]);
   for (const a of ctx.accounts.values()) {
     a.groups = (memberOf.get(a.name) ?? []).filter((g) => g.gid !== a.gid).map((g) => g.name);
   }

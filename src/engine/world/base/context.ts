@@ -33,7 +33,12 @@ export interface BuildContext {
 }
 
 /** A time spec of the document in epoch ms; an issue (and `fallback`) if bad. */
-export function timeAt(ctx: BuildContext, spec: string, path: IssuePath, fallback = ctx.now): number {
+export function timeAt(
+  ctx: BuildContext,
+  spec: string,
+  path: IssuePath,
+  fallback = ctx.now,
+): number {
   const t = parseTime(spec, { now: ctx.now, boot: ctx.boot });
   if (t === null) {
     ctx.sink.error(path, `"${spec}" is not a time`, 'write -26s, boot+4s or an ISO 8601 date-time');

@@ -28,8 +28,13 @@ function field(text: string, min: number, max: number): Field | null {
 }
 
 const MACROS: Record<string, string> = {
-  '@hourly': '0 * * * *', '@daily': '0 0 * * *', '@midnight': '0 0 * * *',
-  '@weekly': '0 0 * * 0', '@monthly': '0 0 1 * *', '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *',
+  '@hourly': '0 * * * *',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@weekly': '0 0 * * 0',
+  '@monthly': '0 0 1 * *',
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
 };
 
 /** A predicate on epoch minutes, or null for @reboot or unreadable text. */
@@ -38,8 +43,11 @@ export function cronMatcher(schedule: string): ((t: number) => boolean) | null {
   const f = text.split(/\s+/);
   if (f.length !== 5) return null;
   const [mi, ho, dm, mo, dw] = [
-    field(f[0] as string, 0, 59), field(f[1] as string, 0, 23), field(f[2] as string, 1, 31),
-    field(f[3] as string, 1, 12), field((f[4] as string).replace(/\b7\b/, '0'), 0, 6),
+    field(f[0] as string, 0, 59),
+    field(f[1] as string, 0, 23),
+    field(f[2] as string, 1, 31),
+    field(f[3] as string, 1, 12),
+    field((f[4] as string).replace(/\b7\b/, '0'), 0, 6),
   ];
   if (!mi || !ho || !dm || !mo || !dw) return null;
   const domStar = f[2] === '*';

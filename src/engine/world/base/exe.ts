@@ -12,13 +12,34 @@ const PYTHON: Record<DistroId, string> = {
 };
 
 const KNOWN: Record<string, string> = {
-  bash: '/usr/bin/bash', sh: '/usr/bin/dash', dash: '/usr/bin/dash', nc: '/usr/bin/nc.openbsd',
-  netcat: '/usr/bin/nc.openbsd', ncat: '/usr/bin/ncat', socat: '/usr/bin/socat', curl: '/usr/bin/curl',
-  wget: '/usr/bin/wget', sleep: '/usr/bin/sleep', tar: '/usr/bin/tar', gzip: '/usr/bin/gzip',
-  ssh: '/usr/bin/ssh', sshd: '/usr/sbin/sshd', perl: '/usr/bin/perl', php: '/usr/bin/php8.3',
-  cron: '/usr/sbin/cron', nginx: '/usr/sbin/nginx', base64: '/usr/bin/base64', cat: '/usr/bin/cat',
-  dd: '/usr/bin/dd', openssl: '/usr/bin/openssl', scp: '/usr/bin/scp', rsync: '/usr/bin/rsync',
-  sudo: '/usr/bin/sudo', su: '/usr/bin/su', top: '/usr/bin/top', vim: '/usr/bin/vim.basic',
+  bash: '/usr/bin/bash',
+  sh: '/usr/bin/dash',
+  dash: '/usr/bin/dash',
+  nc: '/usr/bin/nc.openbsd',
+  netcat: '/usr/bin/nc.openbsd',
+  ncat: '/usr/bin/ncat',
+  socat: '/usr/bin/socat',
+  curl: '/usr/bin/curl',
+  wget: '/usr/bin/wget',
+  sleep: '/usr/bin/sleep',
+  tar: '/usr/bin/tar',
+  gzip: '/usr/bin/gzip',
+  ssh: '/usr/bin/ssh',
+  sshd: '/usr/sbin/sshd',
+  perl: '/usr/bin/perl',
+  php: '/usr/bin/php8.3',
+  cron: '/usr/sbin/cron',
+  nginx: '/usr/sbin/nginx',
+  base64: '/usr/bin/base64',
+  cat: '/usr/bin/cat',
+  dd: '/usr/bin/dd',
+  openssl: '/usr/bin/openssl',
+  scp: '/usr/bin/scp',
+  rsync: '/usr/bin/rsync',
+  sudo: '/usr/bin/sudo',
+  su: '/usr/bin/su',
+  top: '/usr/bin/top',
+  vim: '/usr/bin/vim.basic',
 };
 
 function basename(path: string): string {
@@ -29,8 +50,10 @@ function basename(path: string): string {
 /** The binary a process runs, from argv[0]. */
 export function exeFor(argv0: string, distro: DistroId): string {
   const name = basename(argv0.replace(/^-/, ''));
-  if (/^python3(\.\d+)?$/.test(name)) return argv0.includes('/') && name !== 'python3' ? argv0 : PYTHON[distro];
-  if (argv0.startsWith('/')) return KNOWN[name] && argv0 === `/bin/${name}` ? (KNOWN[name] as string) : argv0;
+  if (/^python3(\.\d+)?$/.test(name))
+    return argv0.includes('/') && name !== 'python3' ? argv0 : PYTHON[distro];
+  if (argv0.startsWith('/'))
+    return KNOWN[name] && argv0 === `/bin/${name}` ? (KNOWN[name] as string) : argv0;
   return KNOWN[name] ?? `/usr/bin/${name}`;
 }
 

@@ -20,9 +20,29 @@ const BUILTIN: Record<FirewallTable['name'], string[]> = {
 };
 
 const TARGETS = new Set([
-  'ACCEPT', 'DROP', 'REJECT', 'RETURN', 'LOG', 'MASQUERADE', 'SNAT', 'DNAT', 'REDIRECT', 'MARK',
-  'CONNMARK', 'NFLOG', 'NFQUEUE', 'QUEUE', 'TCPMSS', 'CT', 'NOTRACK', 'TRACE', 'AUDIT', 'CHECKSUM',
-  'TEE', 'TPROXY', 'ULOG',
+  'ACCEPT',
+  'DROP',
+  'REJECT',
+  'RETURN',
+  'LOG',
+  'MASQUERADE',
+  'SNAT',
+  'DNAT',
+  'REDIRECT',
+  'MARK',
+  'CONNMARK',
+  'NFLOG',
+  'NFQUEUE',
+  'QUEUE',
+  'TCPMSS',
+  'CT',
+  'NOTRACK',
+  'TRACE',
+  'AUDIT',
+  'CHECKSUM',
+  'TEE',
+  'TPROXY',
+  'ULOG',
 ]);
 
 function negated(value: string | undefined): [string | undefined, true | undefined] {
@@ -43,14 +63,33 @@ function rule(r: RuleDoc): FirewallRule {
   const [inIface, inIfaceNegated] = negated(r.in_iface);
   const [outIface, outIfaceNegated] = negated(r.out_iface);
   return compact<FirewallRule>({
-    id: r.id, protocol: r.protocol, source, sourceNegated, destination, destinationNegated,
-    inIface, inIfaceNegated, outIface, outIfaceNegated, sport: ports(r.sport), dport: ports(r.dport),
-    ctstate: r.ctstate, comment: r.comment, target: r.target, targetOptions: r.target_options,
-    packets: r.packets, bytes: r.bytes,
+    id: r.id,
+    protocol: r.protocol,
+    source,
+    sourceNegated,
+    destination,
+    destinationNegated,
+    inIface,
+    inIfaceNegated,
+    outIface,
+    outIfaceNegated,
+    sport: ports(r.sport),
+    dport: ports(r.dport),
+    ctstate: r.ctstate,
+    comment: r.comment,
+    target: r.target,
+    targetOptions: r.target_options,
+    packets: r.packets,
+    bytes: r.bytes,
   });
 }
 
-function table(ctx: BuildContext, name: FirewallTable['name'], doc: TableDoc, path: (string | number)[]): FirewallTable {
+function table(
+  ctx: BuildContext,
+  name: FirewallTable['name'],
+  doc: TableDoc,
+  path: (string | number)[],
+): FirewallTable {
   const builtins = BUILTIN[name];
   const userChains = Object.keys(doc).filter((c) => !builtins.includes(c));
   const chainNames = new Set([...builtins, ...userChains]);
@@ -58,18 +97,35 @@ function table(ctx: BuildContext, name: FirewallTable['name'], doc: TableDoc, pa
     const c = doc[cname];
     const cpath = [...path, cname];
     const isBuiltin = builtins.includes(cname);
-    if (c?.policy && !isBuiltin) ctx.sink.error([...cpath, 'policy'], `user chain ${cname} cannot have a policy`, 'only built-in chains have one');
+    if (c?.policy && !isBuiltin)
+      ctx.sink.error(
+        [...cpath, 'policy'],
+        `user chain ${cname} cannot have a policy`,
+        'only built-in chains have one',
+      );
     const rules = (c?.rules ?? []).map((r, i) => {
       const rpath = [...cpath, 'rules', i];
       if (!TARGETS.has(r.target) && !chainNames.has(r.target)) {
-        ctx.sink.error([...rpath, 'target'], `no target or chain "${r.target}" in table ${name}`, 'declare the chain in the same table');
+        ctx.sink.error(
+          [...rpath, 'target'],
+          `no target or chain "${r.target}" in table ${name}`,
+          'declare the chain in the same table',
+        );
       }
-      if (r.id) addEntity(ctx, { id: r.id, kind: 'firewall-rule', at: ctx.historyStart, pids: [], inodes: [] }, [...rpath, 'id']);
+      if (r.id)
+        addEntity(
+          ctx,
+          { id: r.id, kind: 'firewall-rule', at: ctx.historyStart, pids: [], inodes: [] },
+          [...rpath, 'id'],
+        );
       return rule(r);
     });
     return compact<FirewallChain>({
-      name: cname, policy: isBuiltin ? c?.policy ?? 'ACCEPT' : undefined,
-      packets: c?.packets ?? 0, bytes: c?.bytes ?? 0, rules,
+      name: cname,
+      policy: isBuiltin ? (c?.policy ?? 'ACCEPT') : undefined,
+      packets: c?.packets ?? 0,
+      bytes: c?.bytes ?? 0,
+      rules,
     });
   };
   return { name, chains: [...builtins, ...userChains].map(chain) };
@@ -77,9 +133,18 @@ function table(ctx: BuildContext, name: FirewallTable['name'], doc: TableDoc, pa
 
 function ufw(doc: NonNullable<FirewallDoc['ufw']>): UfwState {
   return {
-    enabled: doc.enabled, logging: doc.logging, defaultIncoming: doc.default_incoming,
-    defaultOutgoing: doc.default_outgoing, defaultRouted: doc.default_routed,
-    rules: doc.rules.map((r) => ({ to: r.to, action: r.action, direction: r.direction, from: r.from, v6: r.v6 })),
+    enabled: doc.enabled,
+    logging: doc.logging,
+    defaultIncoming: doc.default_incoming,
+    defaultOutgoing: doc.default_outgoing,
+    defaultRouted: doc.default_routed,
+    rules: doc.rules.map((r) => ({
+      to: r.to,
+      action: r.action,
+      direction: r.direction,
+      from: r.from,
+      v6: r.v6,
+    })),
   };
 }
 
@@ -93,6 +158,9 @@ export function buildFirewall(ctx: BuildContext): Firewall {
     if (t) tables.push(table(ctx, name, t, ['host', 'firewall', 'iptables', name]));
   }
   return compact<Firewall>({
-    backend: doc.backend, tables, ufw: doc.ufw ? ufw(doc.ufw) : undefined, nftNative: doc.nft,
+    backend: doc.backend,
+    tables,
+    ufw: doc.ufw ? ufw(doc.ufw) : undefined,
+    nftNative: doc.nft,
   });
 }

@@ -42,7 +42,16 @@ export function broadcastOf(addr: string, prefix: number): string {
 export function linkLocalFromMac(mac: string): string {
   const b = mac.split(':').map((h) => parseInt(h, 16));
   const g = (hi: number, lo: number) => ((hi & 255) << 8) | (lo & 255);
-  const groups = [0xfe80, 0, 0, 0, g((b[0] ?? 0) ^ 2, b[1] ?? 0), g(b[2] ?? 0, 0xff), g(0xfe, b[3] ?? 0), g(b[4] ?? 0, b[5] ?? 0)];
+  const groups = [
+    0xfe80,
+    0,
+    0,
+    0,
+    g((b[0] ?? 0) ^ 2, b[1] ?? 0),
+    g(b[2] ?? 0, 0xff),
+    g(0xfe, b[3] ?? 0),
+    g(b[4] ?? 0, b[5] ?? 0),
+  ];
   return formatIpv6(groups);
 }
 

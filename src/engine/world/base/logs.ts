@@ -57,9 +57,30 @@ function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {
   const [who, by] = pamUser(ctx, job.user);
   const unit = 'cron.service';
   return [
-    { time: t, ident: 'CRON', pid, facility: 'authpriv', unit, message: `pam_unix(cron:session): session opened for user ${who} by ${by}` },
-    { time: t + 2, ident: 'CRON', pid: pid + 1, facility: 'cron', unit, message: `(${job.user}) CMD (${job.command})` },
-    { time: t + 40, ident: 'CRON', pid, facility: 'authpriv', unit, message: `pam_unix(cron:session): session closed for user ${job.user}` },
+    {
+      time: t,
+      ident: 'CRON',
+      pid,
+      facility: 'authpriv',
+      unit,
+      message: `pam_unix(cron:session): session opened for user ${who} by ${by}`,
+    },
+    {
+      time: t + 2,
+      ident: 'CRON',
+      pid: pid + 1,
+      facility: 'cron',
+      unit,
+      message: `(${job.user}) CMD (${job.command})`,
+    },
+    {
+      time: t + 40,
+      ident: 'CRON',
+      pid,
+      facility: 'authpriv',
+      unit,
+      message: `pam_unix(cron:session): session closed for user ${job.user}`,
+    },
   ];
 }
 
@@ -78,7 +99,8 @@ function cronSource(ctx: BuildContext): LogSource | null {
 }
 
 function timerSource(ctx: BuildContext, units: Unit[]): LogSource | null {
-  if (ctx.doc.host.baseline !== 'standard' || !units.some((u) => u.name === 'init.scope')) return null;
+  if (ctx.doc.host.baseline !== 'standard' || !units.some((u) => u.name === 'init.scope'))
+    return null;
   const named = ctx.profile.versions.systemd >= 250;
   return (from, to) => {
     const out: LogEntry[] = [];
@@ -89,9 +111,30 @@ function timerSource(ctx: BuildContext, units: Unit[]): LogSource | null {
         const unit = timer.service;
         const done = t + timer.runMs;
         out.push(
-          { time: t, ident: 'systemd', pid: 1, facility: 'daemon', unit, message: `Starting ${what}...` },
-          { time: done, ident: 'systemd', pid: 1, facility: 'daemon', unit, message: `${timer.service}: Deactivated successfully.` },
-          { time: done + 1, ident: 'systemd', pid: 1, facility: 'daemon', unit, message: `Finished ${what}.` },
+          {
+            time: t,
+            ident: 'systemd',
+            pid: 1,
+            facility: 'daemon',
+            unit,
+            message: `Starting ${what}...`,
+          },
+          {
+            time: done,
+            ident: 'systemd',
+            pid: 1,
+            facility: 'daemon',
+            unit,
+            message: `${timer.service}: Deactivated successfully.`,
+          },
+          {
+            time: done + 1,
+            ident: 'systemd',
+            pid: 1,
+            facility: 'daemon',
+            unit,
+            message: `Finished ${what}.`,
+          },
         );
       }
     }
@@ -103,19 +146,41 @@ function bootEntries(ctx: BuildContext, units: Unit[]): LogEntry[] {
   const out: LogEntry[] = [];
   if (ctx.doc.host.baseline === 'standard') {
     const v = ctx.profile.kernelVersion;
-    out.push({ time: ctx.boot, ident: 'kernel', facility: 'kern', message: `Linux version ${ctx.doc.host.kernel ?? ctx.profile.kernel} (buildd@lcy02-amd64-001) ${v}` });
+    out.push({
+      time: ctx.boot,
+      ident: 'kernel',
+      facility: 'kern',
+      message: `Linux version ${ctx.doc.host.kernel ?? ctx.profile.kernel} (buildd@lcy02-amd64-001) ${v}`,
+    });
   }
   const named = ctx.profile.versions.systemd >= 250;
   for (const u of units) {
     if (u.name === 'init.scope') continue;
     const text = named ? `Started ${u.name} - ${u.description}.` : `Started ${u.description}.`;
-    out.push({ time: u.since + 30, ident: 'systemd', pid: 1, facility: 'daemon', unit: u.name, message: text });
+    out.push({
+      time: u.since + 30,
+      ident: 'systemd',
+      pid: 1,
+      facility: 'daemon',
+      unit: u.name,
+      message: text,
+    });
   }
   const ssh = ctx.pidOf.get('service:ssh');
   const sshUnit = units.find((u) => u.name === 'ssh.service');
   if (ssh !== undefined && sshUnit) {
-    for (const [i, message] of ['Server listening on 0.0.0.0 port 22.', 'Server listening on :: port 22.'].entries()) {
-      out.push({ time: sshUnit.since + 10 + i, ident: 'sshd', pid: ssh, facility: 'auth', unit: 'ssh.service', message });
+    for (const [i, message] of [
+      'Server listening on 0.0.0.0 port 22.',
+      'Server listening on :: port 22.',
+    ].entries()) {
+      out.push({
+        time: sshUnit.since + 10 + i,
+        ident: 'sshd',
+        pid: ssh,
+        facility: 'auth',
+        unit: 'ssh.service',
+        message,
+      });
     }
   }
   out.push(...timeSyncEntries(ctx, units));
@@ -130,16 +195,44 @@ function timeSyncEntries(ctx: BuildContext, units: Unit[]): LogEntry[] {
     const t = timesyncd.since + 4_000;
     const message = `Contacted time server ${ntp.address}:123 (${ntp.server}).`;
     return [
-      { time: t, ident: 'systemd-timesyncd', pid: timesyncd.mainPid, facility: 'daemon', unit: timesyncd.name, message },
-      { time: t + 2, ident: 'systemd-timesyncd', pid: timesyncd.mainPid, facility: 'daemon', unit: timesyncd.name, message: 'Initial clock synchronization to ' + isoLike(t) + '.' },
+      {
+        time: t,
+        ident: 'systemd-timesyncd',
+        pid: timesyncd.mainPid,
+        facility: 'daemon',
+        unit: timesyncd.name,
+        message,
+      },
+      {
+        time: t + 2,
+        ident: 'systemd-timesyncd',
+        pid: timesyncd.mainPid,
+        facility: 'daemon',
+        unit: timesyncd.name,
+        message: 'Initial clock synchronization to ' + isoLike(t) + '.',
+      },
     ];
   }
   if (chrony) {
     const v = ctx.profile.versions.chrony;
     const who = ntp.server === ntp.address ? ntp.address : `${ntp.address} (${ntp.server})`;
     return [
-      { time: chrony.since + 5, ident: 'chronyd', pid: chrony.mainPid, facility: 'daemon', unit: chrony.name, message: `chronyd version ${v} starting (+CMDMON +NTP +REFCLOCK +RTC +PRIVDROP +SCFILTER +SIGND +ASYNCDNS +NTS +SECHASH +IPV6 -DEBUG)` },
-      { time: chrony.since + 6_000, ident: 'chronyd', pid: chrony.mainPid, facility: 'daemon', unit: chrony.name, message: `Selected source ${who}` },
+      {
+        time: chrony.since + 5,
+        ident: 'chronyd',
+        pid: chrony.mainPid,
+        facility: 'daemon',
+        unit: chrony.name,
+        message: `chronyd version ${v} starting (+CMDMON +NTP +REFCLOCK +RTC +PRIVDROP +SCFILTER +SIGND +ASYNCDNS +NTS +SECHASH +IPV6 -DEBUG)`,
+      },
+      {
+        time: chrony.since + 6_000,
+        ident: 'chronyd',
+        pid: chrony.mainPid,
+        facility: 'daemon',
+        unit: chrony.name,
+        message: `Selected source ${who}`,
+      },
     ];
   }
   return [];
@@ -153,8 +246,10 @@ function isoLike(t: number): string {
   const d = new Date(t);
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${days[d.getUTCDay()]} ${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ` +
-    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)} UTC`;
+  return (
+    `${days[d.getUTCDay()]} ${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ` +
+    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)} UTC`
+  );
 }
 
 function windowed(entries: LogEntry[]): LogSource {
@@ -163,7 +258,9 @@ function windowed(entries: LogEntry[]): LogSource {
 
 /** The host's baseline log sources, plus the document's explicit lines. */
 export function baselineLogs(ctx: BuildContext, units: Unit[], extra: LogEntry[]): LogSource[] {
-  const sources: LogSource[] = [windowed([...bootEntries(ctx, units), ...extra].sort((a, b) => a.time - b.time))];
+  const sources: LogSource[] = [
+    windowed([...bootEntries(ctx, units), ...extra].sort((a, b) => a.time - b.time)),
+  ];
   const cron = cronSource(ctx);
   if (cron) sources.push(cron);
   const timers = timerSource(ctx, units);

@@ -13,13 +13,24 @@ type LinkDoc = HostDoc['interfaces'][number];
 type AddressDoc = LinkDoc['addresses'][number];
 
 const ZERO: LinkStats = {
-  rxBytes: 0, rxPackets: 0, rxErrors: 0, rxDropped: 0, rxMissed: 0, rxMcast: 0,
-  txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0, txCarrier: 0, txCollisions: 0,
+  rxBytes: 0,
+  rxPackets: 0,
+  rxErrors: 0,
+  rxDropped: 0,
+  rxMissed: 0,
+  rxMcast: 0,
+  txBytes: 0,
+  txPackets: 0,
+  txErrors: 0,
+  txDropped: 0,
+  txCarrier: 0,
+  txCollisions: 0,
 };
 
 function defaultFlags(kind: LinkKind, carrier: boolean): string[] {
   if (kind === 'loopback') return ['LOOPBACK', 'UP', 'LOWER_UP'];
-  const base = kind === 'tun' ? ['POINTOPOINT', 'MULTICAST', 'NOARP', 'UP'] : ['BROADCAST', 'MULTICAST', 'UP'];
+  const base =
+    kind === 'tun' ? ['POINTOPOINT', 'MULTICAST', 'NOARP', 'UP'] : ['BROADCAST', 'MULTICAST', 'UP'];
   return carrier ? [...base, 'LOWER_UP'] : ['NO-CARRIER', ...base];
 }
 
@@ -29,7 +40,12 @@ function scopeOf(addr: string): Address['scope'] {
   return 'global';
 }
 
-function toAddress(ctx: BuildContext, a: AddressDoc, kind: LinkKind, path: (string | number)[]): Address | null {
+function toAddress(
+  ctx: BuildContext,
+  a: AddressDoc,
+  kind: LinkKind,
+  path: (string | number)[],
+): Address | null {
   const obj = typeof a === 'string' ? { address: a } : a;
   const [text = '', prefixText = ''] = obj.address.split('/');
   const addr = canonical(text);
@@ -52,14 +68,22 @@ function toAddress(ctx: BuildContext, a: AddressDoc, kind: LinkKind, path: (stri
     broadcast = broadcastOf(addr, prefix);
   }
   return compact<Address>({
-    family, address: addr, prefix, broadcast, peer: o.peer, scope: o.scope ?? scopeOf(addr),
-    validLft: o.valid_lft, preferredLft: o.preferred_lft, dynamic: o.dynamic,
+    family,
+    address: addr,
+    prefix,
+    broadcast,
+    peer: o.peer,
+    scope: o.scope ?? scopeOf(addr),
+    validLft: o.valid_lft,
+    preferredLft: o.preferred_lft,
+    dynamic: o.dynamic,
   });
 }
 
 /** Counters of a link that has been up since boot, from the seed. */
 function autoStats(ctx: BuildContext, name: string, kind: LinkKind): LinkStats {
-  if (ctx.doc.host.baseline !== 'standard' || kind === 'tun' || kind === 'bridge') return { ...ZERO };
+  if (ctx.doc.host.baseline !== 'standard' || kind === 'tun' || kind === 'bridge')
+    return { ...ZERO };
   const rng = ctx.ids.stream(`stats:${name}`);
   const up = Math.max(1, (ctx.now - ctx.boot) / 1000);
   if (kind === 'loopback') {
@@ -70,8 +94,13 @@ function autoStats(ctx: BuildContext, name: string, kind: LinkKind): LinkStats {
   const rxBytes = Math.floor(up * rng.int(300, 3000));
   const txBytes = Math.floor(up * rng.int(150, 2500));
   return {
-    ...ZERO, rxBytes, rxPackets: Math.floor(rxBytes / rng.int(180, 700)), rxMcast: Math.floor(up / rng.int(60, 400)),
-    rxDropped: Math.floor(up / rng.int(20_000, 90_000)), txBytes, txPackets: Math.floor(txBytes / rng.int(150, 600)),
+    ...ZERO,
+    rxBytes,
+    rxPackets: Math.floor(rxBytes / rng.int(180, 700)),
+    rxMcast: Math.floor(up / rng.int(60, 400)),
+    rxDropped: Math.floor(up / rng.int(20_000, 90_000)),
+    txBytes,
+    txPackets: Math.floor(txBytes / rng.int(150, 600)),
   };
 }
 
@@ -79,35 +108,69 @@ function stats(ctx: BuildContext, l: LinkDoc): LinkStats {
   const doc = l.stats;
   if (!doc) return autoStats(ctx, l.name, l.kind);
   return {
-    rxBytes: doc.rx_bytes ?? 0, rxPackets: doc.rx_packets ?? 0, rxErrors: doc.rx_errors ?? 0,
-    rxDropped: doc.rx_dropped ?? 0, rxMissed: doc.rx_missed ?? 0, rxMcast: doc.rx_mcast ?? 0,
-    txBytes: doc.tx_bytes ?? 0, txPackets: doc.tx_packets ?? 0, txErrors: doc.tx_errors ?? 0,
-    txDropped: doc.tx_dropped ?? 0, txCarrier: doc.tx_carrier ?? 0, txCollisions: doc.tx_collisions ?? 0,
+    rxBytes: doc.rx_bytes ?? 0,
+    rxPackets: doc.rx_packets ?? 0,
+    rxErrors: doc.rx_errors ?? 0,
+    rxDropped: doc.rx_dropped ?? 0,
+    rxMissed: doc.rx_missed ?? 0,
+    rxMcast: doc.rx_mcast ?? 0,
+    txBytes: doc.tx_bytes ?? 0,
+    txPackets: doc.tx_packets ?? 0,
+    txErrors: doc.tx_errors ?? 0,
+    txDropped: doc.tx_dropped ?? 0,
+    txCarrier: doc.tx_carrier ?? 0,
+    txCollisions: doc.tx_collisions ?? 0,
   };
 }
 
-const LOOPBACK: LinkDoc = { name: 'lo', kind: 'loopback', carrier: true, addresses: ['127.0.0.1/8', '::1/128'] };
+const LOOPBACK: LinkDoc = {
+  name: 'lo',
+  kind: 'loopback',
+  carrier: true,
+  addresses: ['127.0.0.1/8', '::1/128'],
+};
 
-function buildLink(ctx: BuildContext, l: LinkDoc, index: number, path: (string | number)[]): Interface {
+function buildLink(
+  ctx: BuildContext,
+  l: LinkDoc,
+  index: number,
+  path: (string | number)[],
+): Interface {
   const kind = l.kind;
-  const mac = kind === 'loopback' ? l.mac ?? '00:00:00:00:00:00' : kind === 'tun' ? l.mac : l.mac?.toLowerCase() ?? ctx.ids.mac(l.name);
+  const mac =
+    kind === 'loopback'
+      ? (l.mac ?? '00:00:00:00:00:00')
+      : kind === 'tun'
+        ? l.mac
+        : (l.mac?.toLowerCase() ?? ctx.ids.mac(l.name));
   const flags = l.flags ?? defaultFlags(kind, l.carrier);
   const addresses: Address[] = [];
   l.addresses.forEach((a, i) => {
     const built = toAddress(ctx, a, kind, [...path, 'addresses', i]);
     if (built) addresses.push(built);
   });
-  const wantsLinkLocal = l.link_local ?? ((kind === 'ether' || kind === 'veth' || kind === 'bridge') && flags.includes('UP'));
+  const wantsLinkLocal =
+    l.link_local ??
+    ((kind === 'ether' || kind === 'veth' || kind === 'bridge') && flags.includes('UP'));
   if (wantsLinkLocal && mac && !addresses.some((a) => a.scope === 'link' && a.family === 'inet6')) {
     addresses.push({ family: 'inet6', address: linkLocalFromMac(mac), prefix: 64, scope: 'link' });
   }
   const quiet = kind === 'loopback' || kind === 'veth' || kind === 'bridge';
   return compact<Interface>({
-    index, name: l.name, kind, peerIndex: l.peer_index, linkNetns: l.link_netns, mac,
-    mtu: l.mtu ?? (kind === 'loopback' ? 65536 : 1500), flags,
+    index,
+    name: l.name,
+    kind,
+    peerIndex: l.peer_index,
+    linkNetns: l.link_netns,
+    mac,
+    mtu: l.mtu ?? (kind === 'loopback' ? 65536 : 1500),
+    flags,
     operState: l.state ?? (kind === 'loopback' ? 'UNKNOWN' : l.carrier ? 'UP' : 'DOWN'),
-    qdisc: l.qdisc ?? (quiet ? 'noqueue' : 'fq_codel'), qlen: l.qlen ?? (kind === 'tun' ? 500 : 1000),
-    master: l.master, addresses, stats: stats(ctx, l),
+    qdisc: l.qdisc ?? (quiet ? 'noqueue' : 'fq_codel'),
+    qlen: l.qlen ?? (kind === 'tun' ? 500 : 1000),
+    master: l.master,
+    addresses,
+    stats: stats(ctx, l),
   });
 }
 
@@ -126,7 +189,8 @@ export function buildInterfaces(ctx: BuildContext): Interface[] {
   let next = 1;
   const out: Interface[] = [];
   for (const [l, path] of list) {
-    if (names.has(l.name)) ctx.sink.error([...path, 'name'], `interface "${l.name}" is declared twice`);
+    if (names.has(l.name))
+      ctx.sink.error([...path, 'name'], `interface "${l.name}" is declared twice`);
     names.add(l.name);
     let index = l.index;
     if (index === undefined) {
@@ -146,13 +210,34 @@ function connected(links: Interface[]): Route[] {
     for (const a of link.addresses) {
       if (a.family === 'inet') {
         if (a.scope === 'host') continue;
-        const dst = a.peer ?? (a.prefix === 32 ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`);
-        out.push(compact<Route>({ family: 'inet', dst, dev: link.name, proto: 'kernel', scope: 'link', src: a.address, linkdown: down || undefined }));
+        const dst =
+          a.peer ?? (a.prefix === 32 ? a.address : `${networkOf(a.address, a.prefix)}/${a.prefix}`);
+        out.push(
+          compact<Route>({
+            family: 'inet',
+            dst,
+            dev: link.name,
+            proto: 'kernel',
+            scope: 'link',
+            src: a.address,
+            linkdown: down || undefined,
+          }),
+        );
       } else {
         // Kernel 6.x keeps ::1 in the local table only: `ip -6 route` does not show it.
         if (a.scope === 'host') continue;
         const dst = `${networkOf(a.address, a.prefix)}/${a.prefix}`;
-        out.push(compact<Route>({ family: 'inet6', dst, dev: link.name, proto: 'kernel', metric: 256, linkdown: down || undefined, pref: 'medium' }));
+        out.push(
+          compact<Route>({
+            family: 'inet6',
+            dst,
+            dev: link.name,
+            proto: 'kernel',
+            metric: 256,
+            linkdown: down || undefined,
+            pref: 'medium',
+          }),
+        );
       }
     }
   }
@@ -160,7 +245,8 @@ function connected(links: Interface[]): Route[] {
 }
 
 function routeKey(r: Route, links: Map<string, number>): string {
-  const [addr = '', len = ''] = r.dst === 'default' ? [r.family === 'inet' ? '0.0.0.0' : '::', '0'] : r.dst.split('/');
+  const [addr = '', len = ''] =
+    r.dst === 'default' ? [r.family === 'inet' ? '0.0.0.0' : '::', '0'] : r.dst.split('/');
   const plen = len === '' ? (r.family === 'inet' ? 32 : 128) : Number(len);
   const index = links.get(r.dev) ?? 0;
   return `${addrKey(addr)}/${String(plen).padStart(3, '0')}/${String(r.metric ?? 0).padStart(10, '0')}/${String(index).padStart(6, '0')}`;
@@ -169,11 +255,26 @@ function routeKey(r: Route, links: Map<string, number>): string {
 export function buildRoutes(ctx: BuildContext, links: Interface[]): Route[] {
   const byName = new Map(links.map((l) => [l.name, l.index]));
   const explicit: Route[] = ctx.doc.host.routes.map((r, i) => {
-    if (!byName.has(r.dev)) ctx.sink.error(['host', 'routes', i, 'dev'], `no interface "${r.dev}"`, 'declare it under host.interfaces');
-    const family = r.family ?? (isV6(r.dst) || (r.via !== undefined && isV6(r.via)) ? 'inet6' : 'inet');
+    if (!byName.has(r.dev))
+      ctx.sink.error(
+        ['host', 'routes', i, 'dev'],
+        `no interface "${r.dev}"`,
+        'declare it under host.interfaces',
+      );
+    const family =
+      r.family ?? (isV6(r.dst) || (r.via !== undefined && isV6(r.via)) ? 'inet6' : 'inet');
     return compact<Route>({
-      family, dst: r.dst, via: r.via, dev: r.dev, proto: r.proto, scope: r.scope, src: r.src, metric: r.metric,
-      linkdown: r.linkdown, pref: r.pref, table: r.table,
+      family,
+      dst: r.dst,
+      via: r.via,
+      dev: r.dev,
+      proto: r.proto,
+      scope: r.scope,
+      src: r.src,
+      metric: r.metric,
+      linkdown: r.linkdown,
+      pref: r.pref,
+      table: r.table,
     });
   });
   if (!ctx.doc.host.connected_routes) return explicit;
@@ -183,7 +284,8 @@ export function buildRoutes(ctx: BuildContext, links: Interface[]): Route[] {
   const keys = new Map(all.map((r) => [r, routeKey(r, byName)]));
   const v4 = all.filter((r) => r.family === 'inet');
   const v6 = all.filter((r) => r.family === 'inet6');
-  const sort = (list: Route[]) => list.sort((a, b) => ((keys.get(a) as string) < (keys.get(b) as string) ? -1 : 1));
+  const sort = (list: Route[]) =>
+    list.sort((a, b) => ((keys.get(a) as string) < (keys.get(b) as string) ? -1 : 1));
   return [...sort(v4), ...sort(v6)];
 }
 
@@ -200,12 +302,24 @@ function gatewayNeighbours(ctx: BuildContext, listed: Neighbour[], routes: Route
   return out;
 }
 
-export function buildNeighbours(ctx: BuildContext, links: Interface[], routes: Route[] = []): Neighbour[] {
+export function buildNeighbours(
+  ctx: BuildContext,
+  links: Interface[],
+  routes: Route[] = [],
+): Neighbour[] {
   const names = new Set(links.map((l) => l.name));
   const listed = ctx.doc.host.neighbours.map((n, i) => {
-    if (!names.has(n.dev)) ctx.sink.error(['host', 'neighbours', i, 'dev'], `no interface "${n.dev}"`);
-    const lladdr = n.lladdr === 'auto' ? ctx.ids.mac(`neigh:${n.address}`) : n.lladdr?.toLowerCase();
-    return compact<Neighbour>({ address: n.address, dev: n.dev, lladdr, state: n.state, router: n.router });
+    if (!names.has(n.dev))
+      ctx.sink.error(['host', 'neighbours', i, 'dev'], `no interface "${n.dev}"`);
+    const lladdr =
+      n.lladdr === 'auto' ? ctx.ids.mac(`neigh:${n.address}`) : n.lladdr?.toLowerCase();
+    return compact<Neighbour>({
+      address: n.address,
+      dev: n.dev,
+      lladdr,
+      state: n.state,
+      router: n.router,
+    });
   });
   return [...gatewayNeighbours(ctx, listed, routes), ...listed];
 }

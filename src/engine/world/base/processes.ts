@@ -19,18 +19,22 @@ type ProcessDoc = ScenarioDoc['processes'][number];
 export function reserveExplicitIds(ctx: BuildContext): void {
   const { doc, ids, sink } = ctx;
   doc.processes.forEach((p, i) => {
-    if (p.pid !== undefined && !ids.pids.reserve(p.pid)) sink.error(['processes', i, 'pid'], `pid ${p.pid} is used twice`);
+    if (p.pid !== undefined && !ids.pids.reserve(p.pid))
+      sink.error(['processes', i, 'pid'], `pid ${p.pid} is used twice`);
   });
-  for (const s of doc.host.services ?? []) if (typeof s === 'object' && s.pid !== undefined) ids.pids.reserve(s.pid);
+  for (const s of doc.host.services ?? [])
+    if (typeof s === 'object' && s.pid !== undefined) ids.pids.reserve(s.pid);
   if (doc.trainee.shell_pid !== undefined) ids.pids.reserve(doc.trainee.shell_pid);
   for (const l of doc.logins) if (l.pid !== undefined) ids.pids.reserve(l.pid);
   doc.sockets.forEach((s, i) => {
-    if (s.inode !== undefined && !ids.inodes.reserve(s.inode)) sink.error(['sockets', i, 'inode'], `inode ${s.inode} is used twice`);
+    if (s.inode !== undefined && !ids.inodes.reserve(s.inode))
+      sink.error(['sockets', i, 'inode'], `inode ${s.inode} is used twice`);
     const local = typeof s.local === 'string' ? parseEndpointText(s.local) : s.local;
     if (local?.port) ids.ports.reserve(local.addr, local.port);
   });
   doc.unix_sockets.forEach((u, i) => {
-    if (u.inode !== undefined && !ids.inodes.reserve(u.inode)) sink.error(['unix_sockets', i, 'inode'], `inode ${u.inode} is used twice`);
+    if (u.inode !== undefined && !ids.inodes.reserve(u.inode))
+      sink.error(['unix_sockets', i, 'inode'], `inode ${u.inode} is used twice`);
   });
 }
 
@@ -45,7 +49,13 @@ function plan(ctx: BuildContext): Planned[] {
   return ctx.doc.processes.map((p, index) => {
     const start = timeAt(ctx, p.start, ['processes', index, 'start']);
     const pid = p.pid ?? ctx.ids.pids.one(start);
-    if (addEntity(ctx, { id: p.id, kind: 'process', at: start, pids: [pid], inodes: [] }, ['processes', index, 'id'])) {
+    if (
+      addEntity(ctx, { id: p.id, kind: 'process', at: start, pids: [pid], inodes: [] }, [
+        'processes',
+        index,
+        'id',
+      ])
+    ) {
       ctx.pidOf.set(p.id, pid);
     }
     return { doc: p, index, pid, start };
@@ -69,7 +79,11 @@ function parentPid(ctx: BuildContext, p: ProcessDoc, i: number): number {
   if (p.parent === undefined) return p.ppid ?? 1;
   const pid = ctx.pidOf.get(p.parent) ?? ctx.pidOf.get(`service:${p.parent}`);
   if (pid === undefined) {
-    ctx.sink.error(['processes', i, 'parent'], `no process or service "${p.parent}"`, 'name the id of a process in processes:, or a service');
+    ctx.sink.error(
+      ['processes', i, 'parent'],
+      `no process or service "${p.parent}"`,
+      'name the id of a process in processes:, or a service',
+    );
     return 1;
   }
   return pid;
@@ -81,11 +95,21 @@ function fdsOf(ctx: BuildContext, p: Planned, pipes: Map<string, number>): FdEnt
     const path = ['processes', p.index, 'fds', j];
     if ('socket' in fd) {
       const s = ctx.socketOf.get(fd.socket);
-      if (!s) ctx.sink.error([...path, 'socket'], `no socket "${fd.socket}"`, 'declare it under sockets:');
+      if (!s)
+        ctx.sink.error(
+          [...path, 'socket'],
+          `no socket "${fd.socket}"`,
+          'declare it under sockets:',
+        );
       else out.push({ fd: fd.fd, kind: 'socket', target: s.inode, mode: fd.mode });
     } else if ('unix' in fd) {
       const u = ctx.unixOf.get(fd.unix);
-      if (!u) ctx.sink.error([...path, 'unix'], `no UNIX socket "${fd.unix}"`, 'declare it under unix_sockets:');
+      if (!u)
+        ctx.sink.error(
+          [...path, 'unix'],
+          `no UNIX socket "${fd.unix}"`,
+          'declare it under unix_sockets:',
+        );
       else out.push({ fd: fd.fd, kind: 'unix', target: u.inode, mode: fd.mode });
     } else if ('pipe' in fd) {
       let inode = pipes.get(fd.pipe);
@@ -95,7 +119,8 @@ function fdsOf(ctx: BuildContext, p: Planned, pipes: Map<string, number>): FdEnt
       const kind = fd.kind ?? (fd.path.startsWith('/dev/') ? 'chr' : 'file');
       out.push({ fd: fd.fd, kind, target: fd.path, mode: fd.mode });
     }
-    if (p.doc.fds.findIndex((f) => f.fd === fd.fd) !== j) ctx.sink.error([...path, 'fd'], `fd ${fd.fd} is open twice`);
+    if (p.doc.fds.findIndex((f) => f.fd === fd.fd) !== j)
+      ctx.sink.error([...path, 'fd'], `fd ${fd.fd} is open twice`);
   });
   return out;
 }
@@ -104,7 +129,12 @@ function toProcess(ctx: BuildContext, p: Planned, pipes: Map<string, number>): B
   const d = p.doc;
   const path = ['processes', p.index];
   const account = ctx.accounts.get(d.user);
-  if (!account) ctx.sink.error([...path, 'user'], `no user "${d.user}" on the host`, 'declare it under host.users');
+  if (!account)
+    ctx.sink.error(
+      [...path, 'user'],
+      `no user "${d.user}" on the host`,
+      'declare it under host.users',
+    );
   let gid = account?.gid ?? 0;
   if (d.group !== undefined) {
     const g = ctx.groups.get(d.group);
@@ -121,10 +151,26 @@ function toProcess(ctx: BuildContext, p: Planned, pipes: Map<string, number>): B
   const fds = fdsOf(ctx, p, pipes);
   if (entity) entity.inodes = fds.filter((f) => f.kind === 'socket').map((f) => f.target as number);
   return compact<BaseProcess>({
-    pid: p.pid, ppid: parentPid(ctx, d, p.index), uid: account?.uid ?? 0, gid,
-    comm: d.comm ?? commFor(argv0, exe), argv: [...d.argv], title: d.title, exe, cwd: d.cwd, env,
-    tty: d.tty, stat: d.stat, startTime: p.start, vsz: d.vsz, rss: d.rss, cpuSeconds: d.cpu, fds,
-    unit: d.unit, origin: d.origin, exitTime: d.exit === undefined ? undefined : timeAt(ctx, d.exit, [...path, 'exit']),
+    pid: p.pid,
+    ppid: parentPid(ctx, d, p.index),
+    uid: account?.uid ?? 0,
+    gid,
+    comm: d.comm ?? commFor(argv0, exe),
+    argv: [...d.argv],
+    title: d.title,
+    exe,
+    cwd: d.cwd,
+    env,
+    tty: d.tty,
+    stat: d.stat,
+    startTime: p.start,
+    vsz: d.vsz,
+    rss: d.rss,
+    cpuSeconds: d.cpu,
+    fds,
+    unit: d.unit,
+    origin: d.origin,
+    exitTime: d.exit === undefined ? undefined : timeAt(ctx, d.exit, [...path, 'exit']),
   });
 }
 
@@ -142,7 +188,11 @@ export function buildExplicit(ctx: BuildContext): void {
   for (const p of planned) {
     const origin = p.doc.origin;
     if (origin !== undefined && !ctx.entities.has(origin) && !timelineIds(ctx.doc).has(origin)) {
-      ctx.sink.error(['processes', p.index, 'origin'], `no entity "${origin}"`, 'name a socket, process or timeline entry');
+      ctx.sink.error(
+        ['processes', p.index, 'origin'],
+        `no entity "${origin}"`,
+        'name a socket, process or timeline entry',
+      );
     }
   }
 }

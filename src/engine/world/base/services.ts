@@ -23,7 +23,11 @@ function wanted(ctx: BuildContext): Wanted[] {
     if (ctx.doc.host.baseline === 'none') return [];
     return ctx.profile.defaultServices.map((name) => ({ name, path: ['host'] }));
   }
-  return list.map((s, i) => (typeof s === 'string' ? { name: s, path: ['host', 'services', i] } : { ...s, path: ['host', 'services', i] }));
+  return list.map((s, i) =>
+    typeof s === 'string'
+      ? { name: s, path: ['host', 'services', i] }
+      : { ...s, path: ['host', 'services', i] },
+  );
 }
 
 function cgroupOf(unit: string): string {
@@ -38,15 +42,30 @@ function unitPath(ctx: BuildContext, unit: string): string {
   return `${dir}/${unit.replace(/@[^.]+\./, '@.')}`;
 }
 
-function listenerSocket(ctx: BuildContext, def: ServiceDef, l: ServiceListener, start: number, uid: number) {
+function listenerSocket(
+  ctx: BuildContext,
+  def: ServiceDef,
+  l: ServiceListener,
+  start: number,
+  uid: number,
+) {
   const family = isV6(l.addr) ? 'inet6' : 'inet';
   ctx.ids.ports.reserve(l.addr, l.port);
   return compact({
-    id: `${def.name}-${l.key}`, inode: ctx.ids.inodes.one(start), sk: ctx.ids.cookies.next(), proto: l.proto,
-    family, state: l.proto === 'tcp' ? ('LISTEN' as const) : ('UNCONN' as const),
-    local: { addr: l.addr, port: l.port }, remote: { addr: family === 'inet6' ? '::' : '0.0.0.0', port: 0 },
-    recvQ: 0, sendQ: l.proto === 'tcp' ? l.backlog ?? 4096 : 0, uid, v6only: l.v6only,
-    cgroup: cgroupOf(def.unit), createdAt: start,
+    id: `${def.name}-${l.key}`,
+    inode: ctx.ids.inodes.one(start),
+    sk: ctx.ids.cookies.next(),
+    proto: l.proto,
+    family,
+    state: l.proto === 'tcp' ? ('LISTEN' as const) : ('UNCONN' as const),
+    local: { addr: l.addr, port: l.port },
+    remote: { addr: family === 'inet6' ? '::' : '0.0.0.0', port: 0 },
+    recvQ: 0,
+    sendQ: l.proto === 'tcp' ? (l.backlog ?? 4096) : 0,
+    uid,
+    v6only: l.v6only,
+    cgroup: cgroupOf(def.unit),
+    createdAt: start,
   } as const);
 }
 
@@ -63,33 +82,65 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
   const fds = new Map<string, FdEntry[]>(def.processes.map((p) => [p.key, []]));
   const inodes: number[] = [];
   for (const l of def.listeners) {
-    const owner = ctx.accounts.get(def.processes.find((p) => p.key === l.holders[0]?.process)?.user ?? 'root');
+    const owner = ctx.accounts.get(
+      def.processes.find((p) => p.key === l.holders[0]?.process)?.user ?? 'root',
+    );
     const socket = listenerSocket(ctx, def, l, start, owner?.uid ?? 0);
     ctx.sockets.push(socket);
     inodes.push(socket.inode);
-    for (const h of l.holders) fds.get(h.process)?.push({ fd: h.fd, kind: 'socket', target: socket.inode, mode: 'u' });
-    if (l.systemdFd !== undefined) pid1Fds.push({ fd: l.systemdFd, kind: 'socket', target: socket.inode, mode: 'u' });
+    for (const h of l.holders)
+      fds.get(h.process)?.push({ fd: h.fd, kind: 'socket', target: socket.inode, mode: 'u' });
+    if (l.systemdFd !== undefined)
+      pid1Fds.push({ fd: l.systemdFd, kind: 'socket', target: socket.inode, mode: 'u' });
   }
   for (const x of def.unix ?? []) {
     const inode = ctx.ids.inodes.one(start);
     const listening = x.kind !== 'dgram';
-    ctx.unixSockets.push(compact({
-      id: `${def.name}-${x.key}`, inode, kind: x.kind, state: listening ? ('LISTEN' as const) : ('UNCONN' as const),
-      path: x.path, peerInode: 0, recvQ: 0, sendQ: listening ? 4096 : 0,
-    }));
+    ctx.unixSockets.push(
+      compact({
+        id: `${def.name}-${x.key}`,
+        inode,
+        kind: x.kind,
+        state: listening ? ('LISTEN' as const) : ('UNCONN' as const),
+        path: x.path,
+        peerInode: 0,
+        recvQ: 0,
+        sendQ: listening ? 4096 : 0,
+      }),
+    );
     fds.get(x.process ?? 'main')?.push({ fd: x.fd, kind: 'unix', target: inode, mode: 'u' });
-    if (x.systemdFd !== undefined) pid1Fds.push({ fd: x.systemdFd, kind: 'unix', target: inode, mode: 'u' });
+    if (x.systemdFd !== undefined)
+      pid1Fds.push({ fd: x.systemdFd, kind: 'unix', target: inode, mode: 'u' });
   }
   for (const p of def.processes) {
     const account = ctx.accounts.get(p.user);
-    if (!account) ctx.sink.error(w.path, `service ${def.name} runs as "${p.user}", which the host lacks`, 'use baseline: standard or add the user');
+    if (!account)
+      ctx.sink.error(
+        w.path,
+        `service ${def.name} runs as "${p.user}", which the host lacks`,
+        'use baseline: standard or add the user',
+      );
     const pid = pids.get(p.key) as number;
     const proc: BaseProcess = compact<BaseProcess>({
-      pid, ppid: def.name === 'systemd' ? 0 : p.parent ? (pids.get(p.parent) as number) : 1,
-      uid: account?.uid ?? 0, gid: account?.gid ?? 0, comm: p.comm ?? p.argv[0]?.split('/').pop()?.slice(0, 15) ?? '',
-      argv: [...p.argv], title: p.title, exe: p.exe, cwd: p.cwd ?? '/', env: [], tty: p.tty ?? null, stat: p.stat,
-      startTime: start + (p.delayMs ?? 0), vsz: p.vsz, rss: p.rss, cpuSeconds: 0,
-      fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd), unit: def.unit, origin: `service:${def.name}`,
+      pid,
+      ppid: def.name === 'systemd' ? 0 : p.parent ? (pids.get(p.parent) as number) : 1,
+      uid: account?.uid ?? 0,
+      gid: account?.gid ?? 0,
+      comm: p.comm ?? p.argv[0]?.split('/').pop()?.slice(0, 15) ?? '',
+      argv: [...p.argv],
+      title: p.title,
+      exe: p.exe,
+      cwd: p.cwd ?? '/',
+      env: [],
+      tty: p.tty ?? null,
+      stat: p.stat,
+      startTime: start + (p.delayMs ?? 0),
+      vsz: p.vsz,
+      rss: p.rss,
+      cpuSeconds: 0,
+      fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd),
+      unit: def.unit,
+      origin: `service:${def.name}`,
     });
     if (def.name === 'systemd') {
       pid1Fds.push(...proc.fds);
@@ -99,10 +150,20 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
   }
   const mainPid = pids.get('main') as number;
   ctx.pidOf.set(`service:${def.name}`, mainPid);
-  addEntity(ctx, { id: `service:${def.name}`, kind: 'service', at: start, pids: [...pids.values()], inodes }, w.path);
+  addEntity(
+    ctx,
+    { id: `service:${def.name}`, kind: 'service', at: start, pids: [...pids.values()], inodes },
+    w.path,
+  );
   return {
-    name: def.unit, description: def.description, path: unitPath(ctx, def.unit), active: 'active',
-    sub: 'running', enabled: def.unit.endsWith('.scope') ? 'static' : 'enabled', mainPid, since: start,
+    name: def.unit,
+    description: def.description,
+    path: unitPath(ctx, def.unit),
+    active: 'active',
+    sub: 'running',
+    enabled: def.unit.endsWith('.scope') ? 'static' : 'enabled',
+    mainPid,
+    since: start,
   };
 }
 
@@ -127,7 +188,9 @@ export function buildServices(ctx: BuildContext): Unit[] {
       seen.add(w.name);
       return true;
     }) as { w: Wanted; def: ServiceDef }[];
-  list.sort((a, b) => (a.def.name === 'systemd' ? -1 : b.def.name === 'systemd' ? 1 : a.def.startMs - b.def.startMs));
+  list.sort((a, b) =>
+    a.def.name === 'systemd' ? -1 : b.def.name === 'systemd' ? 1 : a.def.startMs - b.def.startMs,
+  );
   for (const { w, def } of list) units.push(startService(ctx, def, w, pid1Fds));
   pid1Fds.sort((a, b) => a.fd - b.fd);
   return units;

@@ -28,15 +28,92 @@ export interface TimerDef {
 const H = 3_600_000;
 
 export const TIMERS: TimerDef[] = [
-  { timer: 'apt-daily.timer', service: 'apt-daily.service', description: 'Daily apt download activities', timerDescription: 'Daily apt download activities', hours: [6, 18], delayMs: 12 * H, runMs: 2_300 },
-  { timer: 'apt-daily-upgrade.timer', service: 'apt-daily-upgrade.service', description: 'Daily apt upgrade and clean activities', timerDescription: 'Daily apt upgrade and clean activities', hours: [6], delayMs: H, runMs: 3_100 },
-  { timer: 'logrotate.timer', service: 'logrotate.service', description: 'Rotate log files', timerDescription: 'Daily rotation of log files', hours: [0], delayMs: H, runMs: 180 },
-  { timer: 'man-db.timer', service: 'man-db.service', description: 'Daily man-db regeneration', timerDescription: 'Daily man-db regeneration', hours: [0], delayMs: 12 * H, runMs: 420 },
-  { timer: 'dpkg-db-backup.timer', service: 'dpkg-db-backup.service', description: 'Daily dpkg database backup service', timerDescription: 'Daily dpkg database backup timer', hours: [0], delayMs: H, runMs: 90 },
-  { timer: 'e2scrub_all.timer', service: 'e2scrub_all.service', description: 'Online ext4 Metadata Check for All Filesystems', timerDescription: 'Periodic ext4 Online Metadata Check for All Filesystems', hours: [3], minute: 10, weekday: 0, delayMs: 0, runMs: 60 },
-  { timer: 'fstrim.timer', service: 'fstrim.service', description: 'Discard unused blocks on filesystems from /etc/fstab', timerDescription: 'Discard unused filesystem blocks once a week', hours: [0], weekday: 1, delayMs: 100 * 60_000, runMs: 900 },
-  { timer: 'systemd-tmpfiles-clean.timer', service: 'systemd-tmpfiles-clean.service', description: 'Cleanup of Temporary Directories', timerDescription: 'Daily Cleanup of Temporary Directories', hours: [], delayMs: 0, runMs: 30, afterBoot: true },
-  { timer: 'motd-news.timer', service: 'motd-news.service', description: 'Message of the Day', timerDescription: 'Message of the Day', hours: [6, 18], delayMs: 12 * H, runMs: 700, ubuntuOnly: true },
+  {
+    timer: 'apt-daily.timer',
+    service: 'apt-daily.service',
+    description: 'Daily apt download activities',
+    timerDescription: 'Daily apt download activities',
+    hours: [6, 18],
+    delayMs: 12 * H,
+    runMs: 2_300,
+  },
+  {
+    timer: 'apt-daily-upgrade.timer',
+    service: 'apt-daily-upgrade.service',
+    description: 'Daily apt upgrade and clean activities',
+    timerDescription: 'Daily apt upgrade and clean activities',
+    hours: [6],
+    delayMs: H,
+    runMs: 3_100,
+  },
+  {
+    timer: 'logrotate.timer',
+    service: 'logrotate.service',
+    description: 'Rotate log files',
+    timerDescription: 'Daily rotation of log files',
+    hours: [0],
+    delayMs: H,
+    runMs: 180,
+  },
+  {
+    timer: 'man-db.timer',
+    service: 'man-db.service',
+    description: 'Daily man-db regeneration',
+    timerDescription: 'Daily man-db regeneration',
+    hours: [0],
+    delayMs: 12 * H,
+    runMs: 420,
+  },
+  {
+    timer: 'dpkg-db-backup.timer',
+    service: 'dpkg-db-backup.service',
+    description: 'Daily dpkg database backup service',
+    timerDescription: 'Daily dpkg database backup timer',
+    hours: [0],
+    delayMs: H,
+    runMs: 90,
+  },
+  {
+    timer: 'e2scrub_all.timer',
+    service: 'e2scrub_all.service',
+    description: 'Online ext4 Metadata Check for All Filesystems',
+    timerDescription: 'Periodic ext4 Online Metadata Check for All Filesystems',
+    hours: [3],
+    minute: 10,
+    weekday: 0,
+    delayMs: 0,
+    runMs: 60,
+  },
+  {
+    timer: 'fstrim.timer',
+    service: 'fstrim.service',
+    description: 'Discard unused blocks on filesystems from /etc/fstab',
+    timerDescription: 'Discard unused filesystem blocks once a week',
+    hours: [0],
+    weekday: 1,
+    delayMs: 100 * 60_000,
+    runMs: 900,
+  },
+  {
+    timer: 'systemd-tmpfiles-clean.timer',
+    service: 'systemd-tmpfiles-clean.service',
+    description: 'Cleanup of Temporary Directories',
+    timerDescription: 'Daily Cleanup of Temporary Directories',
+    hours: [],
+    delayMs: 0,
+    runMs: 30,
+    afterBoot: true,
+  },
+  {
+    timer: 'motd-news.timer',
+    service: 'motd-news.service',
+    description: 'Message of the Day',
+    timerDescription: 'Message of the Day',
+    hours: [6, 18],
+    delayMs: 12 * H,
+    runMs: 700,
+    ubuntuOnly: true,
+  },
 ];
 
 const DAY = 24 * H;
@@ -55,7 +132,9 @@ export function timerRuns(ctx: BuildContext, def: TimerDef, from: number, to: nu
   for (let day = startDay; day * DAY < to; day++) {
     if (def.weekday !== undefined && new Date(day * DAY).getUTCDay() !== def.weekday) continue;
     for (const hour of def.hours) {
-      const delay = Math.floor(draw(ctx.ids.seed, `timer:${def.timer}:${day}:${hour}`) * (def.delayMs + 1));
+      const delay = Math.floor(
+        draw(ctx.ids.seed, `timer:${def.timer}:${day}:${hour}`) * (def.delayMs + 1),
+      );
       const t = day * DAY + hour * H + (def.minute ?? 0) * 60_000 + delay;
       if (t >= from && t < to && !(t > ctx.boot - 60_000 && t < ctx.boot + 60_000)) out.push(t);
     }
@@ -69,11 +148,21 @@ export function timerUnits(ctx: BuildContext): Unit[] {
     const span = def.weekday === undefined ? 2 * DAY : 8 * DAY;
     const last = timerRuns(ctx, def, Math.max(ctx.boot, ctx.now - span), ctx.now).pop();
     const next = timerRuns(ctx, def, ctx.now, ctx.now + span)[0] ?? ctx.now + DAY;
-    const dir = ctx.profile.id === 'ubuntu-24.04' ? '/usr/lib/systemd/system' : '/lib/systemd/system';
-    const timer = last === undefined ? { next, activates: def.service } : { next, last, activates: def.service };
+    const dir =
+      ctx.profile.id === 'ubuntu-24.04' ? '/usr/lib/systemd/system' : '/lib/systemd/system';
+    const timer =
+      last === undefined
+        ? { next, activates: def.service }
+        : { next, last, activates: def.service };
     return {
-      name: def.timer, description: def.timerDescription, path: `${dir}/${def.timer}`, active: 'active',
-      sub: 'waiting', enabled: def.afterBoot ? 'static' : 'enabled', since: ctx.boot + 2_000, timer,
+      name: def.timer,
+      description: def.timerDescription,
+      path: `${dir}/${def.timer}`,
+      active: 'active',
+      sub: 'waiting',
+      enabled: def.afterBoot ? 'static' : 'enabled',
+      since: ctx.boot + 2_000,
+      timer,
     } satisfies Unit;
   });
 }

@@ -56,14 +56,29 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
   const acct = account(ctx);
   const loginAt = timeAt(ctx, t.login, ['trainee', 'login']);
   const tty = t.tty ?? firstFreePty(ctx);
-  const base = { user: acct.name, uid: acct.uid, gid: acct.gid, home: acct.home, tty, from: t.from, loginAt };
+  const base = {
+    user: acct.name,
+    uid: acct.uid,
+    gid: acct.gid,
+    home: acct.home,
+    tty,
+    from: t.from,
+    loginAt,
+  };
   if (!t.visible) {
     const shellPid = t.shell_pid ?? ctx.ids.pids.one(loginAt + 400);
-    return { session: { ...base, shellPid, privPid: 0, sessionPid: 0, socketInode: 0, visible: false }, logs: [] };
+    return {
+      session: { ...base, shellPid, privPid: 0, sessionPid: 0, socketInode: 0, visible: false },
+      logs: [],
+    };
   }
   const listener = ctx.pidOf.get('service:ssh');
   if (listener === undefined) {
-    ctx.sink.error(['trainee'], 'the trainee logs in over SSH, but the host runs no ssh service', 'add ssh to host.services, or set trainee.visible: false');
+    ctx.sink.error(
+      ['trainee'],
+      'the trainee logs in over SSH, but the host runs no ssh service',
+      'add ssh to host.services, or set trainee.visible: false',
+    );
   }
   const [privPid, sessionPid] = ctx.ids.pids.alloc(loginAt, 2) as [number, number];
   const shellPid = t.shell_pid ?? ctx.ids.pids.one(loginAt + 400);
@@ -71,46 +86,169 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
   const port = ctx.ids.ports.ephemeral('trainee', t.from);
   const inode = ctx.ids.inodes.one(loginAt);
   const sock = { fd: 4, kind: 'socket' as const, target: inode, mode: 'u' as const };
-  const sshd = { exe: '/usr/sbin/sshd', comm: 'sshd', cwd: '/', env: [], tty: null, startTime: loginAt, cpuSeconds: 0, unit: 'ssh.service', origin: 'trainee' };
+  const sshd = {
+    exe: '/usr/sbin/sshd',
+    comm: 'sshd',
+    cwd: '/',
+    env: [],
+    tty: null,
+    startTime: loginAt,
+    cpuSeconds: 0,
+    unit: 'ssh.service',
+    origin: 'trainee',
+  };
   ctx.processes.push(
-    { ...sshd, pid: privPid, ppid: listener ?? 1, uid: 0, gid: 0, argv: [`sshd: ${acct.name} [priv]`], title: `sshd: ${acct.name} [priv]`, stat: 'Ss', vsz: 17_248, rss: 10_880, fds: [sock] },
-    { ...sshd, pid: sessionPid, ppid: privPid, uid: acct.uid, gid: acct.gid, argv: [`sshd: ${acct.name}@${tty}`], title: `sshd: ${acct.name}@${tty}`, stat: 'S', startTime: loginAt + 60, vsz: 17_508, rss: 6_912, fds: [sock] },
     {
-      pid: shellPid, ppid: sessionPid, uid: acct.uid, gid: acct.gid, comm: 'bash', argv: ['-bash'], exe: ctx.profile.bashPath,
-      cwd: acct.home, tty, stat: 'Ss', startTime: loginAt + 400, vsz: 8_648, rss: 5_376, cpuSeconds: 0, origin: 'trainee',
+      ...sshd,
+      pid: privPid,
+      ppid: listener ?? 1,
+      uid: 0,
+      gid: 0,
+      argv: [`sshd: ${acct.name} [priv]`],
+      title: `sshd: ${acct.name} [priv]`,
+      stat: 'Ss',
+      vsz: 17_248,
+      rss: 10_880,
+      fds: [sock],
+    },
+    {
+      ...sshd,
+      pid: sessionPid,
+      ppid: privPid,
+      uid: acct.uid,
+      gid: acct.gid,
+      argv: [`sshd: ${acct.name}@${tty}`],
+      title: `sshd: ${acct.name}@${tty}`,
+      stat: 'S',
+      startTime: loginAt + 60,
+      vsz: 17_508,
+      rss: 6_912,
+      fds: [sock],
+    },
+    {
+      pid: shellPid,
+      ppid: sessionPid,
+      uid: acct.uid,
+      gid: acct.gid,
+      comm: 'bash',
+      argv: ['-bash'],
+      exe: ctx.profile.bashPath,
+      cwd: acct.home,
+      tty,
+      stat: 'Ss',
+      startTime: loginAt + 400,
+      vsz: 8_648,
+      rss: 5_376,
+      cpuSeconds: 0,
+      origin: 'trainee',
       env: [
-        ['SHELL', acct.shell], ['PWD', acct.home], ['LOGNAME', acct.name], ['HOME', acct.home], ['LANG', 'C.UTF-8'],
-        ['SSH_CONNECTION', `${t.from} ${port} ${local} 22`], ['TERM', 'xterm-256color'], ['USER', acct.name], ['SHLVL', '1'],
-        ['SSH_CLIENT', `${t.from} ${port} 22`], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-        ['MAIL', `/var/mail/${acct.name}`], ['SSH_TTY', `/dev/${tty}`], ['_', '/usr/bin/bash'],
+        ['SHELL', acct.shell],
+        ['PWD', acct.home],
+        ['LOGNAME', acct.name],
+        ['HOME', acct.home],
+        ['LANG', 'C.UTF-8'],
+        ['SSH_CONNECTION', `${t.from} ${port} ${local} 22`],
+        ['TERM', 'xterm-256color'],
+        ['USER', acct.name],
+        ['SHLVL', '1'],
+        ['SSH_CLIENT', `${t.from} ${port} 22`],
+        ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+        ['MAIL', `/var/mail/${acct.name}`],
+        ['SSH_TTY', `/dev/${tty}`],
+        ['_', '/usr/bin/bash'],
       ],
-      fds: ['/dev/' + tty, '/dev/' + tty, '/dev/' + tty].map((p, fd) => ({ fd, kind: 'chr' as const, target: p, mode: 'u' as const }))
+      fds: ['/dev/' + tty, '/dev/' + tty, '/dev/' + tty]
+        .map((p, fd) => ({ fd, kind: 'chr' as const, target: p, mode: 'u' as const }))
         .concat([{ fd: 255, kind: 'chr', target: `/dev/${tty}`, mode: 'u' }]),
     },
   );
   ctx.sockets.push({
-    id: 'trainee-ssh', inode, sk: ctx.ids.cookies.next(), proto: 'tcp', family: 'inet', state: 'ESTABLISHED',
-    local: { addr: local, port: 22 }, remote: { addr: t.from, port }, recvQ: 0, sendQ: 0, uid: 0,
-    timer: { kind: 'keepalive', expiresMs: 7_200_000 - ((ctx.now - loginAt) % 7_200_000), retrans: 0 },
-    info: { ...DEFAULT_INFO, congestion: 'cubic', ato: 40, appLimited: true }, cgroup: '/system.slice/ssh.service', createdAt: loginAt,
+    id: 'trainee-ssh',
+    inode,
+    sk: ctx.ids.cookies.next(),
+    proto: 'tcp',
+    family: 'inet',
+    state: 'ESTABLISHED',
+    local: { addr: local, port: 22 },
+    remote: { addr: t.from, port },
+    recvQ: 0,
+    sendQ: 0,
+    uid: 0,
+    timer: {
+      kind: 'keepalive',
+      expiresMs: 7_200_000 - ((ctx.now - loginAt) % 7_200_000),
+      retrans: 0,
+    },
+    info: { ...DEFAULT_INFO, congestion: 'cubic', ato: 40, appLimited: true },
+    cgroup: '/system.slice/ssh.service',
+    createdAt: loginAt,
   });
-  addEntity(ctx, { id: 'trainee', kind: 'trainee', at: loginAt, pids: [shellPid, privPid, sessionPid], inodes: [inode] }, ['trainee']);
-  const login: Login = { id: 'trainee', user: acct.name, tty, host: t.from, loginAt, pid: privPid, self: true };
-  return { session: { ...base, shellPid, privPid, sessionPid, socketInode: inode, visible: true }, login, logs: loginLogs(ctx, acct, privPid, port, loginAt) };
+  addEntity(
+    ctx,
+    {
+      id: 'trainee',
+      kind: 'trainee',
+      at: loginAt,
+      pids: [shellPid, privPid, sessionPid],
+      inodes: [inode],
+    },
+    ['trainee'],
+  );
+  const login: Login = {
+    id: 'trainee',
+    user: acct.name,
+    tty,
+    host: t.from,
+    loginAt,
+    pid: privPid,
+    self: true,
+  };
+  return {
+    session: { ...base, shellPid, privPid, sessionPid, socketInode: inode, visible: true },
+    login,
+    logs: loginLogs(ctx, acct, privPid, port, loginAt),
+  };
 }
 
-function loginLogs(ctx: BuildContext, acct: { name: string; uid: number }, pid: number, port: number, at: number): LogEntry[] {
+function loginLogs(
+  ctx: BuildContext,
+  acct: { name: string; uid: number },
+  pid: number,
+  port: number,
+  at: number,
+): LogEntry[] {
   const t = ctx.doc.trainee;
   const by = ctx.profile.id === 'ubuntu-22.04' ? '(uid=0)' : `${acct.name}(uid=0)`;
   const user = ctx.profile.id === 'ubuntu-22.04' ? acct.name : `${acct.name}(uid=${acct.uid})`;
   const session = ctx.ids.stream('trainee:session').int(3, 40);
   const logind = ctx.pidOf.get('service:systemd-logind');
   const out: LogEntry[] = [
-    { time: at + 180, ident: 'sshd', pid, facility: 'auth', unit: 'ssh.service', message: `Accepted publickey for ${acct.name} from ${t.from} port ${port} ssh2: ED25519 SHA256:${keyFingerprint(ctx)}` },
-    { time: at + 190, ident: 'sshd', pid, facility: 'authpriv', unit: 'ssh.service', message: `pam_unix(sshd:session): session opened for user ${user} by ${by}` },
+    {
+      time: at + 180,
+      ident: 'sshd',
+      pid,
+      facility: 'auth',
+      unit: 'ssh.service',
+      message: `Accepted publickey for ${acct.name} from ${t.from} port ${port} ssh2: ED25519 SHA256:${keyFingerprint(ctx)}`,
+    },
+    {
+      time: at + 190,
+      ident: 'sshd',
+      pid,
+      facility: 'authpriv',
+      unit: 'ssh.service',
+      message: `pam_unix(sshd:session): session opened for user ${user} by ${by}`,
+    },
   ];
   if (logind !== undefined) {
-    out.push({ time: at + 200, ident: 'systemd-logind', pid: logind, facility: 'authpriv', unit: 'systemd-logind.service', message: `New session ${session} of user ${acct.name}.` });
+    out.push({
+      time: at + 200,
+      ident: 'systemd-logind',
+      pid: logind,
+      facility: 'authpriv',
+      unit: 'systemd-logind.service',
+      message: `New session ${session} of user ${acct.name}.`,
+    });
   }
   return out;
 }

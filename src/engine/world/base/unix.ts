@@ -26,13 +26,24 @@ export function unixHolders(doc: ScenarioDoc, starts: Map<string, number>): Map<
 
 function one(ctx: BuildContext, u: UnixDoc, i: number, firstHeld: number | undefined): UnixSocket {
   const path = ['unix_sockets', i];
-  const created = u.created ? timeAt(ctx, u.created, [...path, 'created']) : firstHeld ?? ctx.now;
+  const created = u.created ? timeAt(ctx, u.created, [...path, 'created']) : (firstHeld ?? ctx.now);
   const inode = u.inode ?? ctx.ids.inodes.one(created);
   const socket = compact<UnixSocket>({
-    id: u.id, inode, kind: u.kind, state: u.state, path: u.path, peerInode: 0, recvQ: u.recv_q,
+    id: u.id,
+    inode,
+    kind: u.kind,
+    state: u.state,
+    path: u.path,
+    peerInode: 0,
+    recvQ: u.recv_q,
     sendQ: u.send_q ?? (u.state === 'LISTEN' ? 4096 : 0),
   });
-  if (addEntity(ctx, { id: u.id, kind: 'unix-socket', at: created, pids: [], inodes: [inode] }, [...path, 'id'])) {
+  if (
+    addEntity(ctx, { id: u.id, kind: 'unix-socket', at: created, pids: [], inodes: [inode] }, [
+      ...path,
+      'id',
+    ])
+  ) {
     ctx.unixOf.set(u.id, socket);
   }
   if (firstHeld === undefined) ctx.sink.warn(path, `no process holds UNIX socket "${u.id}"`);
