@@ -288,3 +288,77 @@ export function countVerdict(
     tables: present ? fw.tables.map((x) => (x.name === table ? next : x)) : [...fw.tables, next],
   };
 }
+
+// ---------------------------------------------------------------- ufw
+
+interface UfwSide {
+  cidr?: string;
+  ports?: [number, number][];
+  proto?: string;
+}
+
+/** "198.51.100.23 22/tcp", "22,80/tcp", "1000:2000/udp", "Anywhere/udp" -> parts. */
+function ufwSide(text: string): UfwSide {
+  const side: UfwSide = {};
+  for (const word of text.split(' ')) {
+    const [head = '', proto] = word.split('/');
+    if (proto === 'tcp' || proto === 'udp') side.proto = proto;
+    if (head === 'Anywhere') continue;
+    if (/^[\d,:]+$/.test(head)) {
+      side.ports = head.split(',').map((p) => {
+        const [a, b] = p.split(':').map(Number);
+        return [a ?? 0, b ?? a ?? 0];
+      });
+    } else {
+      // An address keeps its prefix length ("203.0.113.0/24"); "/tcp" is a protocol.
+      const isProto = proto === undefined || proto === 'tcp' || proto === 'udp';
+      side.cidr = isProto ? head : `${head}/${proto}`;
+    }
+  }
+  return side;
+}
+
+function sideMatches(s: UfwSide, addr: string, port: number | undefined, proto: string): boolean {
+  if (s.proto && s.proto !== proto) return false;
+  if (s.cidr && !inCidr(addr, s.cidr)) return false;
+  if (!s.ports) return true;
+  return port !== undefined && s.ports.some(([a, b]) => port >= a && port <= b);
+}
+
+const UFW_TARGETS = { ALLOW: 'ACCEPT', LIMIT: 'ACCEPT', DENY: 'DROP', REJECT: 'REJECT' } as const;
+const UFW_DEFAULTS = { allow: 'ACCEPT', deny: 'DROP', reject: 'REJECT' } as const;
+
+/**
+ * What an enabled ufw decides for a packet going `direction`, first matching
+ * rule wins, then the default policy; null when ufw is off. Established and
+ * related traffic and loopback pass, as ufw's before-rules let them.
+ * Rate limiting (LIMIT) is not modelled: it allows.
+ */
+export function ufwVerdict(fw: Firewall, direction: 'IN' | 'OUT', pkt: PacketMeta): string | null {
+  const u = fw.ufw;
+  if (!u?.enabled) return null;
+  if (pkt.ctstate === 'ESTABLISHED' || pkt.ctstate === 'RELATED') return 'ACCEPT';
+  if ((direction === 'IN' ? pkt.inIface : pkt.outIface) === 'lo') return 'ACCEPT';
+  const v6 = pkt.src.includes(':');
+  for (const r of u.rules) {
+    if (r.direction !== direction || r.v6 !== v6) continue;
+    const to = ufwSide(r.to);
+    const from = ufwSide(r.from);
+    if (!sideMatches(to, pkt.dst, pkt.dport, pkt.proto)) continue;
+    if (!sideMatches(from, pkt.src, pkt.sport, pkt.proto)) continue;
+    return UFW_TARGETS[r.action];
+  }
+  const policy = direction === 'IN' ? u.defaultIncoming : u.defaultOutgoing;
+  return UFW_DEFAULTS[policy];
+}
+
+/**
+ * The host's decision for a packet through a filter chain: an iptables rule
+ * that decides wins, then ufw when enabled (its chains sit in INPUT and
+ * OUTPUT), then the chain policy. Counters are the caller's, via countVerdict.
+ */
+export function packetVerdict(fw: Firewall, chainName: 'INPUT' | 'OUTPUT', pkt: PacketMeta): string {
+  const v = verdict(fw, chainName, pkt);
+  if (!v.byPolicy) return v.target;
+  return ufwVerdict(fw, chainName === 'INPUT' ? 'IN' : 'OUT', pkt) ?? v.target;
+}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { web01 } from '../../../test/fixtures/web01';
-import { applyFirewallOp, countVerdict, inCidr, ruleMatches, verdict } from './firewall';
+import {
+  applyFirewallOp, applyUfwOp, countVerdict, inCidr, packetVerdict, ruleMatches, ufwVerdict, verdict,
+} from './firewall';
 import type { PacketMeta } from './firewall';
+import type { UfwRule } from './types';
 
 const beacon: PacketMeta = {
   proto: 'tcp', src: '10.10.0.5', dst: '198.51.100.23', sport: 40100, dport: 8443,
@@ -57,5 +60,41 @@ describe('verdict', () => {
     const counted = countVerdict(fw, 'filter', 'INPUT', v, 60);
     expect(counted.tables[0]?.chains[0]).toMatchObject({ packets: 1, bytes: 60 });
     expect(verdict(fw, 'INPUT', { ...syn, dport: 31337 }).target).toBe('ACCEPT');
+  });
+});
+
+describe('ufw verdicts', () => {
+  const ufwOut = (rule: Partial<UfwRule>) => applyUfwOp(web01().firewall, {
+    kind: 'rule',
+    rule: { to: 'Anywhere', action: 'DENY', direction: 'OUT', from: 'Anywhere', v6: false, ...rule },
+  });
+
+  it('blocks the beacon once `ufw deny out to C2` is applied', () => {
+    expect(packetVerdict(web01().firewall, 'OUTPUT', beacon)).toBe('ACCEPT');
+    const fw = ufwOut({ to: '198.51.100.23' });
+    expect(ufwVerdict(fw, 'OUT', beacon)).toBe('DROP');
+    expect(packetVerdict(fw, 'OUTPUT', beacon)).toBe('DROP');
+    expect(packetVerdict(fw, 'OUTPUT', { ...beacon, dst: '198.51.100.24' })).toBe('ACCEPT');
+    expect(packetVerdict(fw, 'OUTPUT', { ...beacon, ctstate: 'ESTABLISHED' })).toBe('ACCEPT');
+  });
+
+  it('matches ports, protocols and sources of inbound rules', () => {
+    const fw = web01().firewall;
+    const ssh: PacketMeta = { proto: 'tcp', src: '198.51.100.9', dst: '10.10.0.5', sport: 50000, dport: 22, inIface: 'eth0', ctstate: 'NEW' };
+    expect(ufwVerdict(fw, 'IN', ssh)).toBe('ACCEPT');
+    expect(ufwVerdict(fw, 'IN', { ...ssh, dport: 4444 })).toBe('DROP');
+    expect(ufwVerdict(fw, 'IN', { ...ssh, proto: 'udp' })).toBe('DROP');
+    const narrowed = ufwOut({ to: '22/tcp', direction: 'IN', from: '198.51.100.0/24', action: 'REJECT' });
+    expect(ufwVerdict(narrowed, 'IN', ssh)).toBe('ACCEPT');
+    const first = { ...narrowed, ufw: narrowed.ufw && { ...narrowed.ufw, rules: [...narrowed.ufw.rules].reverse() } };
+    expect(ufwVerdict(first, 'IN', { ...ssh, src: '198.51.100.9' })).toBe('REJECT');
+    expect(ufwVerdict(applyUfwOp(fw, { kind: 'disable' }), 'IN', ssh)).toBeNull();
+  });
+
+  it('lets an iptables rule decide before ufw', () => {
+    const fw = applyFirewallOp(ufwOut({ to: '198.51.100.23' }), 'filter', {
+      kind: 'insert', chain: 'OUTPUT', position: 1, rule: { destination: '198.51.100.23/32', target: 'ACCEPT', packets: 0, bytes: 0 },
+    });
+    expect(packetVerdict(fw, 'OUTPUT', beacon)).toBe('ACCEPT');
   });
 });
