@@ -4,7 +4,7 @@
  * with every key's type, whether it is required, its default, description
  * and an example. Generated, so it cannot drift from the schema.
  */
-import { scenarioJsonSchema } from './json-schema';
+import { scenarioFormatSchema } from './json-schema';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +16,7 @@ interface Section {
 
 const MAX_SECTIONS = 400;
 
-export function renderReferenceDoc(schema: Json = scenarioJsonSchema()): string {
+export function renderReferenceDoc(schema: Json = scenarioFormatSchema()): string {
   const sections: Section[] = [];
   collect(schema, schema, { path: '' }, sections, 0);
   const out = [
@@ -28,7 +28,9 @@ export function renderReferenceDoc(schema: Json = scenarioJsonSchema()): string 
     'Every key of the scenario format, by the mapping it belongs to. A key marked',
     '"yes" under Required must be present; the others may be left out and take',
     'their default. Strings that name a time or duration follow the patterns',
-    'shown. The same information drives the editor\'s completion and hover text.',
+    'shown. Any value may instead be a per-trainee `${name}` var declared under',
+    '`vars`; it is replaced by the drawn value before these checks apply. The',
+    'same information drives the editor\'s completion and hover text.',
     '',
     '## Contents',
     '',
