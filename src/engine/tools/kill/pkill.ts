@@ -1,5 +1,7 @@
 /**
- * pkill (procps-ng 4) and killall (psmisc 23): signal processes by name.
+ * pkill and pgrep (procps-ng 4) and killall (psmisc 23): find or signal
+ * processes by name. pgrep prints pids (-l with the name, -a with the
+ * command line, -c a count, -d a delimiter).
  * pkill matches an extended regular expression against the 15-character
  * comm, or the whole command line with -f; -x anchors it; -u filters by
  * user; -n/-o keep the newest/oldest. killall matches the comm exactly.
@@ -10,15 +12,31 @@ import type { Process, WorldEvent } from '../../world/types';
 import { commandLine, uidOf } from '../procfs/processes';
 import { signalNumber } from './signals';
 
-interface Opts { signal: number; full: boolean; exact: boolean; user?: number; newest: boolean; oldest: boolean; names: string[] }
+interface Opts {
+  signal: number; full: boolean; exact: boolean; user?: number; newest: boolean; oldest: boolean;
+  names: string[]; list: '' | 'name' | 'full'; count: boolean; delimiter: string;
+}
 
-function parse(args: string[], tool: string, ctx: ToolContext): Opts | string {
-  const o: Opts = { signal: 15, full: false, exact: tool === 'killall', newest: false, oldest: false, names: [] };
+/** `-af` -> `-a -f`, for bundles of the boolean letters. */
+function unbundle(args: string[]): string[] {
+  return args.flatMap((a) => (/^-[fxenolac]{2,}$/.test(a) ? [...a.slice(1)].map((c) => `-${c}`) : [a]));
+}
+
+function parse(raw: string[], tool: string, ctx: ToolContext): Opts | string {
+  const args = unbundle(raw);
+  const o: Opts = {
+    signal: 15, full: false, exact: tool === 'killall', newest: false, oldest: false, names: [],
+    list: '', count: false, delimiter: '\n',
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '-f' || a === '--full') o.full = true;
     else if (a === '-x' || a === '--exact' || a === '-e') o.exact = true;
     else if (a === '-n' || a === '--newest') o.newest = true;
+    else if (tool === 'pgrep' && (a === '-l' || a === '--list-name')) o.list = 'name';
+    else if (tool === 'pgrep' && (a === '-a' || a === '--list-full')) o.list = 'full';
+    else if (tool === 'pgrep' && (a === '-c' || a === '--count')) o.count = true;
+    else if (tool === 'pgrep' && (a === '-d' || a === '--delimiter')) o.delimiter = args[++i] ?? '\n';
     else if (a === '-o' || a === '--oldest') o.oldest = true;
     else if (a === '-u' || a === '--user' || a === '-U') {
       const uid = uidOf(ctx.world, args[++i] ?? '');
@@ -33,7 +51,9 @@ function parse(args: string[], tool: string, ctx: ToolContext): Opts | string {
     else if (a.startsWith('-') && a.length > 1) return `${tool}: invalid option -- '${a.slice(1, 2)}'`;
     else o.names.push(a);
   }
-  if (o.names.length === 0) return tool === 'pkill' ? 'pkill: no matching criteria specified' : 'Usage: killall [OPTION]... [--] NAME...';
+  if (o.names.length === 0 && o.user === undefined) {
+    return tool === 'killall' ? 'Usage: killall [OPTION]... [--] NAME...' : `${tool}: no matching criteria specified`;
+  }
   return o;
 }
 
@@ -48,6 +68,34 @@ function matcher(o: Opts, name: string): ((p: Process) => boolean) | string {
   return (p) => re.test(o.full ? commandLine(p) : p.comm);
 }
 
+function matching(ctx: ToolContext, o: Opts, m: (p: Process) => boolean): Process[] {
+  let hits = ctx.world.processes.filter((p) => m(p) && (o.user === undefined || p.uid === o.user));
+  if (o.newest || o.oldest) {
+    const sorted = [...hits].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
+    const pick = o.newest ? sorted[sorted.length - 1] : sorted[0];
+    hits = pick ? [pick] : [];
+  }
+  return hits;
+}
+
+/** pgrep: the matching pids (or counts, names, command lines); exit 1 when none. */
+function pgrep(ctx: ToolContext): ToolResult {
+  const o = parse(ctx.argv.slice(1), 'pgrep', ctx);
+  if (typeof o === 'string') return { stdout: '', stderr: `${o}\n`, exitCode: 2 };
+  const patterns = o.names.length ? o.names : ['.'];
+  const found = new Map<number, Process>();
+  for (const name of patterns) {
+    const m = matcher(o, name);
+    if (typeof m === 'string') return { stdout: '', stderr: `${m.replace('pkill', 'pgrep')}\n`, exitCode: 2 };
+    for (const p of matching(ctx, o, m)) found.set(p.pid, p);
+  }
+  const procs = [...found.values()].sort((a, b) => a.pid - b.pid);
+  if (o.count) return { stdout: `${procs.length}\n`, stderr: '', exitCode: procs.length ? 0 : 1 };
+  const items = procs.map((p) => (o.list === 'name' ? `${p.pid} ${p.comm}` : o.list === 'full' ? `${p.pid} ${commandLine(p)}` : String(p.pid)));
+  const stdout = items.length ? `${items.join(o.delimiter)}\n` : '';
+  return { stdout, stderr: '', exitCode: items.length ? 0 : 1 };
+}
+
 function signalAll(ctx: ToolContext, tool: string): ToolResult {
   const o = parse(ctx.argv.slice(1), tool, ctx);
   if (typeof o === 'string') return { stdout: '', stderr: `${o}\n`, exitCode: tool === 'pkill' ? 2 : 1 };
@@ -57,11 +105,7 @@ function signalAll(ctx: ToolContext, tool: string): ToolResult {
   for (const name of o.names) {
     const m = tool === 'killall' ? ((p: Process) => p.comm === name) : matcher(o, name);
     if (typeof m === 'string') return { stdout: '', stderr: `${m}\n`, exitCode: 2 };
-    let hits = ctx.world.processes.filter((p) => m(p) && (o.user === undefined || p.uid === o.user));
-    if (o.newest || o.oldest) {
-      const sorted = [...hits].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
-      hits = sorted.length ? [o.newest ? sorted[sorted.length - 1] as Process : sorted[0] as Process] : [];
-    }
+    const hits = matching(ctx, o, m);
     if (hits.length === 0 && tool === 'killall') stderr += `${name}: no process found\n`;
     for (const p of hits) {
       matched++;
@@ -85,4 +129,5 @@ const options: OptionSupport[] = [
 ];
 
 export const pkillTool: Tool = { name: 'pkill', summary: 'signal processes by name', options, run: (ctx) => signalAll(ctx, 'pkill') };
+export const pgrepTool: Tool = { name: 'pgrep', summary: 'look up processes by name', options, run: pgrep };
 export const killallTool: Tool = { name: 'killall', summary: 'kill processes by name', options, run: (ctx) => signalAll(ctx, 'killall') };
