@@ -99,15 +99,15 @@ export function namedProcesses(world: HostState, ref: EntityRef): Process[] {
 }
 
 /** How far before the alert a fact is looked for when it is gone at `now`. */
-const SEARCH_BACK_MS = 10 * 60_000;
+const SEARCH_BACK_MS = 3 * 60_000;
 const SEARCH_STEP_MS = 5_000;
 const AFTER_START_MS = [1, 1_000, 5_000, 15_000, 30_000];
 
 /**
  * Reads a fact of an entity from the world at the alert (or at the entity's
- * start, if later); when the entity has nothing to show then (a cron beacon
- * between two runs), from the world at earlier moments, nearest first, and
- * then just after the entity started (a login that has ended).
+ * start, if later); when the entity has nothing to show then, from the world
+ * just after the entity started (a login that has ended), then at moments
+ * before the alert, nearest first (a cron beacon between two runs).
  */
 export function searchWorlds<T extends { ok: boolean }>(
   view: ScenarioView,
@@ -117,16 +117,15 @@ export function searchWorlds<T extends { ok: boolean }>(
   const first = Math.max(view.now, ref.at);
   const result = read(view.worldAt(first), ref);
   if (result.ok) return result;
+  for (const dt of AFTER_START_MS) {
+    if (ref.at + dt >= first) break;
+    const early = read(view.worldAt(ref.at + dt), ref);
+    if (early.ok) return early;
+  }
   const stop = Math.max(ref.at, first - SEARCH_BACK_MS);
   for (let t = first - SEARCH_STEP_MS; t >= stop; t -= SEARCH_STEP_MS) {
     const again = read(view.worldAt(t), ref);
     if (again.ok) return again;
-  }
-  // An entity that is over (a login hours ago) shows itself just after it starts.
-  for (const dt of AFTER_START_MS) {
-    if (ref.at + dt >= stop) break;
-    const early = read(view.worldAt(ref.at + dt), ref);
-    if (early.ok) return early;
   }
   return result;
 }
