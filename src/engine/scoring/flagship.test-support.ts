@@ -2,6 +2,8 @@
  * The flagship scenario for the scoring tests, through the real loader once
  * it compiles, else through the timeline testkit (same world, no positions).
  */
+// Test support only: it runs under Vitest in Node, never in the lab.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadScenario } from '../scenario/load';
