@@ -9,8 +9,9 @@
  * rules. Ops on a chain or table that does not exist return the firewall
  * unchanged (the tool has already refused them with iptables' message).
  *
- * Limits: IPv4 only (the world has no ip6tables rules); ufw rules are not
- * compiled into chains here, so `verdict` reads the iptables tables only.
+ * Limits: IPv4 only (the world has no ip6tables rules). ufw rules are not
+ * compiled into chains: `verdict` reads the iptables tables only, while
+ * `packetVerdict` lets an enabled ufw decide what the rules leave to policy.
  */
 import type {
   Firewall,
@@ -334,7 +335,9 @@ const UFW_DEFAULTS = { allow: 'ACCEPT', deny: 'DROP', reject: 'REJECT' } as cons
  * related traffic and loopback pass, as ufw's before-rules let them.
  * Rate limiting (LIMIT) is not modelled: it allows.
  */
-export function ufwVerdict(fw: Firewall, direction: 'IN' | 'OUT', pkt: PacketMeta): string | null {
+export function ufwVerdict(
+  fw: Firewall, direction: 'IN' | 'OUT', pkt: PacketMeta,
+): string | null {
   const u = fw.ufw;
   if (!u?.enabled) return null;
   if (pkt.ctstate === 'ESTABLISHED' || pkt.ctstate === 'RELATED') return 'ACCEPT';
@@ -357,7 +360,9 @@ export function ufwVerdict(fw: Firewall, direction: 'IN' | 'OUT', pkt: PacketMet
  * that decides wins, then ufw when enabled (its chains sit in INPUT and
  * OUTPUT), then the chain policy. Counters are the caller's, via countVerdict.
  */
-export function packetVerdict(fw: Firewall, chainName: 'INPUT' | 'OUTPUT', pkt: PacketMeta): string {
+export function packetVerdict(
+  fw: Firewall, chainName: 'INPUT' | 'OUTPUT', pkt: PacketMeta,
+): string {
   const v = verdict(fw, chainName, pkt);
   if (!v.byPolicy) return v.target;
   return ufwVerdict(fw, chainName === 'INPUT' ? 'IN' : 'OUT', pkt) ?? v.target;
