@@ -105,3 +105,11 @@ describe('iptables LOG and matches the lab does not model', () => {
       .toBe("iptables v1.8.9 (nf_tables): Couldn't load match `bogus':No such file or directory");
   });
 });
+
+describe('iptables -S CHAIN N and -w', () => {
+  it('prints one rule in save form, and waits for nothing', () => {
+    expect(ipt('-S', 'INPUT', '1').stdout).toBe('-A INPUT -p tcp -m tcp --dport 31337 -j ACCEPT\n');
+    expect(ipt('-w', '5', '-S', 'INPUT', '9').stderr).toBe('iptables: No chain/target/match by that name.\n');
+    expect(ipt('-w', '-S', 'FORWARD').stdout).toBe('-P FORWARD ACCEPT\n');
+  });
+});

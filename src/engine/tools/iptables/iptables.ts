@@ -81,7 +81,7 @@ function execute(
   ctx: ToolContext, cmd: ParsedCommand, t: FirewallTable, v6: boolean, p: IptablesProfile,
 ): ToolResult {
   if (cmd.kind === 'list') return runList(t, cmd, p);
-  if (cmd.kind === 'list-rules') return runListRules(t, cmd.chain);
+  if (cmd.kind === 'list-rules') return runListRules(t, cmd.chain, cmd.position);
   if (v6) {
     const stderr = 'ip6tables: changing IPv6 rules is not simulated in this lab\n';
     return { stdout: '', stderr, exitCode: 1 };

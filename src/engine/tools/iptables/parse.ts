@@ -197,6 +197,7 @@ class State {
       case 'n': this.cmd.numeric = true; return;
       case 'v': this.cmd.verbose = true; return;
       case 'x': this.cmd.exact = true; return;
+      case 'w': if (/^\d+$/.test(rd.peek() ?? '')) rd.next(); return;
       case '0': this.cmd.lineNumbers = true; return;
       default: return;
     }
@@ -205,7 +206,8 @@ class State {
   private commandArgs(c: string, arg: string | undefined, rd: Reader): void {
     if (OPTIONAL_CHAIN.has(c)) {
       this.cmd.chain = rd.optional();
-      if (c === 'L' && this.cmd.chain !== undefined) this.cmd.position = ruleNum(rd.optional());
+      const numbered = c === 'L' || c === 'S';
+      if (numbered && this.cmd.chain !== undefined) this.cmd.position = ruleNum(rd.optional());
       return;
     }
     if (c === 'V' || c === 'h') return;

@@ -36,9 +36,15 @@ export function runList(
 }
 
 /** `-S`: policies and new chains first, then every rule. */
-export function runListRules(t: FirewallTable, chain: string | undefined): ToolResult {
+export function runListRules(
+  t: FirewallTable, chain: string | undefined, position?: number,
+): ToolResult {
   const chains = chain === undefined ? t.chains : t.chains.filter((c) => c.name === chain);
   if (chains.length === 0) return fail(NO_CHAIN);
+  if (position !== undefined) {
+    const r = chains[0]?.rules[position - 1];
+    return r ? ok(`-A ${chain} ${ruleSpec(r)}\n`) : fail(NO_CHAIN);
+  }
   const heads = chains.map((c) => (c.policy ? `-P ${c.name} ${c.policy}` : `-N ${c.name}`));
   const rules = chains.flatMap((c) => c.rules.map((r) => `-A ${c.name} ${ruleSpec(r)}`.trimEnd()));
   return ok(`${[...heads, ...rules].join('\n')}\n`);
