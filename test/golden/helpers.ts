@@ -116,11 +116,29 @@ export function lineShare(actual: string, expected: string): { same: number; tot
 }
 
 /** A ToolContext for running a tool as root in `world` (any world type works). */
-export function rootContext<W>(world: W, argv: string[]): {
-  argv: string[]; stdin: string; world: W; uid: number; user: string; cwd: string;
-  env: ReadonlyMap<string, string>; shellPid: number;
+export function rootContext<W>(
+  world: W,
+  argv: string[],
+): {
+  argv: string[];
+  stdin: string;
+  world: W;
+  uid: number;
+  user: string;
+  cwd: string;
+  env: ReadonlyMap<string, string>;
+  shellPid: number;
 } {
-  return { argv, stdin: '', world, uid: 0, user: 'root', cwd: '/root', env: new Map(), shellPid: 1 };
+  return {
+    argv,
+    stdin: '',
+    world,
+    uid: 0,
+    user: 'root',
+    cwd: '/root',
+    env: new Map(),
+    shellPid: 1,
+  };
 }
 
 /** Collects identical-line shares per tool and prints them once per file. */

@@ -13,10 +13,12 @@ import { ShareReport, normalise, readCapture, rootContext } from './helpers';
 const report = new ShareReport('netstat');
 afterAll(() => report.print());
 
-const exfilQueue = (n: number) => (w: HostState): void => {
-  const s = w.sockets.find((x) => x.id === 'exfil');
-  if (s) s.sendQ = n;
-};
+const exfilQueue =
+  (n: number) =>
+  (w: HostState): void => {
+    const s = w.sockets.find((x) => x.id === 'exfil');
+    if (s) s.sendQ = n;
+  };
 
 const CASES: { file: string; tweak?: (w: HostState) => void }[] = [
   { file: 'netstat-antp.txt', tweak: exfilQueue(92944) },

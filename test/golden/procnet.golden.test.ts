@@ -36,7 +36,11 @@ function mask(text: string): string {
   return text
     .split('\n')
     .map((line) =>
-      line.replace(/ ([0-9a-f]{16})( \d+ \d+ )(\d+)( )/, (_m, _p, mid, _q, end) => ` PTR${mid}Q${end}`)
+      line
+        .replace(
+          / ([0-9a-f]{16})( \d+ \d+ )(\d+)( )/,
+          (_m, _p, mid, _q, end) => ` PTR${mid}Q${end}`,
+        )
         .replace(/ ([0-9a-f]{16})( \d+)$/, ' PTR$2'),
     )
     .join('\n');

@@ -26,17 +26,30 @@ function sock(w: HostState, id: string): Socket {
 }
 
 /** The exfil socket's queue at the moment of a capture. */
-const sendQ = (n: number) => (w: HostState) => { sock(w, 'exfil').sendQ = n; };
+const sendQ = (n: number) => (w: HostState) => {
+  sock(w, 'exfil').sendQ = n;
+};
 
 /** The unix sockets that were open when ss -a was captured. */
 function addUnixPairs(w: HostState): void {
   const u = (inode: number, peer: number, kind: UnixSocket['kind']): UnixSocket => ({
-    id: `u${inode}`, inode, kind, state: 'ESTAB', peerInode: peer, recvQ: 0, sendQ: 0,
+    id: `u${inode}`,
+    inode,
+    kind,
+    state: 'ESTAB',
+    peerInode: peer,
+    recvQ: 0,
+    sendQ: 0,
   });
   w.unixSockets.push(
-    u(46712, 0, 'stream'), u(46709, 0, 'stream'), u(46634, 46635, 'dgram'),
-    u(47825, 47824, 'stream'), u(47824, 47825, 'stream'), u(46635, 46634, 'dgram'),
-    u(46716, 46717, 'stream'), u(46717, 46716, 'stream'),
+    u(46712, 0, 'stream'),
+    u(46709, 0, 'stream'),
+    u(46634, 46635, 'dgram'),
+    u(47825, 47824, 'stream'),
+    u(47824, 47825, 'stream'),
+    u(46635, 46634, 'dgram'),
+    u(46716, 46717, 'stream'),
+    u(46717, 46716, 'stream'),
   );
 }
 
@@ -45,13 +58,23 @@ function addSummaryExtras(w: HostState): void {
   const base = sock(w, 'http');
   for (let i = 0; i < 7; i++) {
     w.sockets.push({
-      ...base, id: `closed${i}`, inode: 50000 + i, state: 'CLOSE',
-      local: { addr: '0.0.0.0', port: 0 }, remote: { addr: '0.0.0.0', port: 0 }, sendQ: 0,
+      ...base,
+      id: `closed${i}`,
+      inode: 50000 + i,
+      state: 'CLOSE',
+      local: { addr: '0.0.0.0', port: 0 },
+      remote: { addr: '0.0.0.0', port: 0 },
+      sendQ: 0,
     });
   }
   for (let i = 0; i < 5; i++) {
     w.unixSockets.push({
-      id: `ux${i}`, inode: 51000 + i, kind: 'stream', state: 'ESTAB', peerInode: 0, recvQ: 0,
+      id: `ux${i}`,
+      inode: 51000 + i,
+      kind: 'stream',
+      state: 'ESTAB',
+      peerInode: 0,
+      recvQ: 0,
       sendQ: 0,
     });
   }
@@ -61,20 +84,31 @@ function addSummaryExtras(w: HostState): void {
 const EXTRA: Record<string, Partial<TcpInfoExtra>> = {
   exfil: {
     bbr: { bw: 3902480 / 8, mrtt: 2.968, pacingGain: 1.25, cwndGain: 2 },
-    pacingRate: 4829320 / 8, deliveryRate: 3902960 / 8, delivered: 231, rwndLimitedMs: 16612,
-    unacked: 1, retrans: [0, 1], dsackDups: 1,
+    pacingRate: 4829320 / 8,
+    deliveryRate: 3902960 / 8,
+    delivered: 231,
+    rwndLimitedMs: 16612,
+    unacked: 1,
+    retrans: [0, 1],
+    dsackDups: 1,
   },
   login2: {
     bbr: { bw: 1103238024 / 8, mrtt: 0.015, pacingGain: 739 / 256, cwndGain: 739 / 256 },
-    pacingRate: 22070233680 / 8, deliveryRate: 1103238088 / 8, delivered: 12,
+    pacingRate: 22070233680 / 8,
+    deliveryRate: 1103238088 / 8,
+    delivered: 12,
   },
   revshell: {
     bbr: { bw: 429036776 / 8, mrtt: 0.027, pacingGain: 739 / 256, cwndGain: 739 / 256 },
-    pacingRate: 5339571832 / 8, deliveryRate: 429037032 / 8, delivered: 2,
+    pacingRate: 5339571832 / 8,
+    deliveryRate: 429037032 / 8,
+    delivered: 2,
   },
   login1: {
     bbr: { bw: 1448000000 / 8, mrtt: 0.008, pacingGain: 739 / 256, cwndGain: 739 / 256 },
-    pacingRate: 4138169056 / 8, deliveryRate: 1448000000 / 8, delivered: 11,
+    pacingRate: 4138169056 / 8,
+    deliveryRate: 1448000000 / 8,
+    delivered: 11,
   },
 };
 
@@ -95,9 +129,16 @@ const CASES: Case[] = [
   { file: 'ss-H.txt' },
   {
     file: 'ss-a.txt',
-    tweak: (w) => { sendQ(92944)(w); addUnixPairs(w); },
+    tweak: (w) => {
+      sendQ(92944)(w);
+      addUnixPairs(w);
+    },
     // Netlink sockets are not modelled; their lines do not change any width here.
-    expected: (t) => t.split('\n').filter((l) => !l.startsWith('nl ')).join('\n'),
+    expected: (t) =>
+      t
+        .split('\n')
+        .filter((l) => !l.startsWith('nl '))
+        .join('\n'),
   },
   { file: 'ss-dst.txt' },
   { file: 'ss-filter.txt' },
@@ -108,7 +149,10 @@ const CASES: Case[] = [
   { file: 'ss-tanpe.txt' },
   {
     file: 'ss-tanpo.txt',
-    tweak: (w) => { sendQ(95840)(w); sock(w, 'exfil').timer = { kind: 'on', expiresMs: 236, retrans: 0 }; },
+    tweak: (w) => {
+      sendQ(95840)(w);
+      sock(w, 'exfil').timer = { kind: 'on', expiresMs: 236, retrans: 0 };
+    },
   },
   { file: 'ss-timewait.txt' },
   { file: 'ss-tnp-estab.txt', tweak: sendQ(82352) },

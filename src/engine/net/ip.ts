@@ -86,11 +86,17 @@ export function formatIPv6(bytes: Uint8Array): string {
   if (firstFiveZero && g[5] === 0 && (g[6] !== 0 || (g[7] ?? 0) > 1)) return `::${v4tail}`;
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = g.map((x) => x.toString(16));

@@ -16,7 +16,15 @@ describe('ip text', () => {
     expect(formatIPv6(parseIPv6('2001:db8::1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
   });
   it('rejects bad text', () => {
-    for (const bad of ['1.2.3', '1.2.3.256', '1::2::3', ':::', '12345::', 'x', '1:2:3:4:5:6:7:8:9']) {
+    for (const bad of [
+      '1.2.3',
+      '1.2.3.256',
+      '1::2::3',
+      ':::',
+      '12345::',
+      'x',
+      '1:2:3:4:5:6:7:8:9',
+    ]) {
       expect(canonicalIp(bad)).toBeNull();
     }
   });

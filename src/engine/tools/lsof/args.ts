@@ -26,17 +26,42 @@ export interface LsofArgs {
 
 export function emptyArgs(): LsofArgs {
   return {
-    and: false, terse: false, numericHost: false, numericPort: false, numericUser: false,
-    cmdLimit: 9, inet: undefined, unix: false, pids: { in: [], out: [] },
-    users: { in: [], out: [] }, cmds: { in: [], out: [] },
+    and: false,
+    terse: false,
+    numericHost: false,
+    numericPort: false,
+    numericUser: false,
+    cmdLimit: 9,
+    inet: undefined,
+    unix: false,
+    pids: { in: [], out: [] },
+    users: { in: [], out: [] },
+    cmds: { in: [], out: [] },
     states: { tcpIn: new Set(), tcpOut: new Set(), udpIn: new Set(), udpOut: new Set() },
-    names: [], help: false,
+    names: [],
+    help: false,
   };
 }
 
 /** Letters that may take a value, for "-" and "+". Optional ones are handled by the caller. */
 export const VALUED = { '-': 'cdDeFgikKLmoprsSTuxzZ', '+': 'cdDeLmr' };
-const OPTIONAL = new Set(['-i', '-s', '-g', '-F', '-o', '-L', '-S', '-T', '-x', '+L', '+m', '+r', '-r', '-K', '-d']);
+const OPTIONAL = new Set([
+  '-i',
+  '-s',
+  '-g',
+  '-F',
+  '-o',
+  '-L',
+  '-S',
+  '-T',
+  '-x',
+  '+L',
+  '+m',
+  '+r',
+  '-r',
+  '-K',
+  '-d',
+]);
 const KNOWN = { '-': '?abcdDeEfFghiKklLmMnNoOpPQrRsStTuUvVwxXzZ', '+': 'cdDeEfLmMrw' };
 
 export interface RawOption {
@@ -56,7 +81,10 @@ export function readOptions(argv: readonly string[]): ReadResult {
   let i = 0;
   for (; i < argv.length; i++) {
     const w = argv[i] as string;
-    if (w === '--' || w === '++') { i++; break; }
+    if (w === '--' || w === '++') {
+      i++;
+      break;
+    }
     if ((w[0] !== '-' && w[0] !== '+') || w.length < 2) break;
     const sign = w[0] as '-' | '+';
     for (let j = 1; j < w.length; j++) {
@@ -72,7 +100,11 @@ export function readOptions(argv: readonly string[]): ReadResult {
       const next = argv[i + 1];
       if (rest) {
         options.push({ flag, value: rest });
-      } else if (next !== undefined && next !== '--' && !(OPTIONAL.has(flag) && /^[-+]/.test(next))) {
+      } else if (
+        next !== undefined &&
+        next !== '--' &&
+        !(OPTIONAL.has(flag) && /^[-+]/.test(next))
+      ) {
         options.push({ flag, value: next });
         i++;
       } else {

@@ -41,9 +41,17 @@ export function socketTables(world: HostState): SocketTables {
 }
 
 const TCP_STATE: Record<string, string> = {
-  ESTABLISHED: 'ESTABLISHED', 'SYN-SENT': 'SYN_SENT', 'SYN-RECV': 'SYN_RECV',
-  'FIN-WAIT-1': 'FIN_WAIT1', 'FIN-WAIT-2': 'FIN_WAIT2', 'TIME-WAIT': 'TIME_WAIT', CLOSE: 'CLOSE',
-  'CLOSE-WAIT': 'CLOSE_WAIT', 'LAST-ACK': 'LAST_ACK', LISTEN: 'LISTEN', CLOSING: 'CLOSING',
+  ESTABLISHED: 'ESTABLISHED',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECV': 'SYN_RECV',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'TIME-WAIT': 'TIME_WAIT',
+  CLOSE: 'CLOSE',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
 };
 
 export function lsofTcpState(s: Socket): string {
@@ -101,32 +109,63 @@ function fdFile(world: HostState, e: FdEntry, t: SocketTables, f: NameFlags): Ls
   }
   const st = statFile(world, path, e.kind === 'dir');
   const type = e.kind === 'dir' ? 'DIR' : 'REG';
-  return { ...base, type, device: ROOT_DEVICE, sizeOff: String(st.size), node: String(st.inode), name: path };
+  return {
+    ...base,
+    type,
+    device: ROOT_DEVICE,
+    sizeOff: String(st.size),
+    node: String(st.inode),
+    name: path,
+  };
 }
 
 function pathFile(world: HostState, fd: string, path: string, dir: boolean): LsofFile {
   const st = statFile(world, path, dir);
   return {
-    fd, mode: ' ', type: dir ? 'DIR' : 'REG', device: ROOT_DEVICE, sizeOff: String(st.size),
-    node: String(st.inode), name: path,
+    fd,
+    mode: ' ',
+    type: dir ? 'DIR' : 'REG',
+    device: ROOT_DEVICE,
+    sizeOff: String(st.size),
+    node: String(st.inode),
+    name: path,
   };
 }
 
 function deniedFile(p: Process, fd: string, link: string): LsofFile {
   return {
-    fd, mode: ' ', type: 'unknown', device: '', sizeOff: '', node: '',
+    fd,
+    mode: ' ',
+    type: 'unknown',
+    device: '',
+    sizeOff: '',
+    node: '',
     name: `/proc/${p.pid}/${link} (readlink: Permission denied)`,
   };
 }
 
 /** Every file lsof lists for a process; an uninspectable one shows the errors lsof prints. */
-export function processFiles(world: HostState, p: Process, readable: boolean, t: SocketTables,
-  f: NameFlags): LsofFile[] {
+export function processFiles(
+  world: HostState,
+  p: Process,
+  readable: boolean,
+  t: SocketTables,
+  f: NameFlags,
+): LsofFile[] {
   if (!readable) {
     return [
-      deniedFile(p, 'cwd', 'cwd'), deniedFile(p, 'rtd', 'root'), deniedFile(p, 'txt', 'exe'),
-      { fd: 'NOFD', mode: ' ', type: '', device: '', sizeOff: '', node: '',
-        name: `/proc/${p.pid}/fd (opendir: Permission denied)` },
+      deniedFile(p, 'cwd', 'cwd'),
+      deniedFile(p, 'rtd', 'root'),
+      deniedFile(p, 'txt', 'exe'),
+      {
+        fd: 'NOFD',
+        mode: ' ',
+        type: '',
+        device: '',
+        sizeOff: '',
+        node: '',
+        name: `/proc/${p.pid}/fd (opendir: Permission denied)`,
+      },
     ];
   }
   const files = [pathFile(world, 'cwd', p.cwd, true), pathFile(world, 'rtd', '/', true)];
@@ -138,9 +177,16 @@ export function processFiles(world: HostState, p: Process, readable: boolean, t:
 }
 
 /** Only the socket fds of a process (what -i and -U look at), cheaply. */
-export function socketFiles(world: HostState, p: Process, t: SocketTables, f: NameFlags): LsofFile[] {
+export function socketFiles(
+  world: HostState,
+  p: Process,
+  t: SocketTables,
+  f: NameFlags,
+): LsofFile[] {
   const out: LsofFile[] = [];
-  const fds = p.fds.filter((e) => typeof e.target === 'number' && (e.kind === 'socket' || e.kind === 'unix'));
+  const fds = p.fds.filter(
+    (e) => typeof e.target === 'number' && (e.kind === 'socket' || e.kind === 'unix'),
+  );
   fds.sort((a, b) => a.fd - b.fd);
   for (const e of fds) out.push(fdFile(world, e, t, f));
   return out;

@@ -16,7 +16,11 @@ export interface InetSpec {
 
 export type SpecResult = { ok: InetSpec } | { error: string };
 
-function parsePorts(list: string, proto: 'tcp' | 'udp' | undefined, raw: string): [number, number][] | string {
+function parsePorts(
+  list: string,
+  proto: 'tcp' | 'udp' | undefined,
+  raw: string,
+): [number, number][] | string {
   const out: [number, number][] = [];
   for (const item of list.split(',')) {
     const range = /^(\d+)-(\d+)$/.exec(item);
@@ -46,7 +50,8 @@ export function parseInetSpec(raw: string, hosts: Map<string, string>): SpecResu
   const proto = (m[1] ?? '').toLowerCase();
   s = m[2] ?? '';
   if (proto) {
-    if (proto !== 'tcp' && proto !== 'udp') return { error: `lsof: unknown protocol name (${m[1]}) in: -i ${raw}` };
+    if (proto !== 'tcp' && proto !== 'udp')
+      return { error: `lsof: unknown protocol name (${m[1]}) in: -i ${raw}` };
     spec.proto = proto;
   }
   if (s.startsWith('@')) {
@@ -79,8 +84,20 @@ export function specMatches(spec: InetSpec, s: Socket): boolean {
   return true;
 }
 
-const STATES = ['LISTEN', 'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2',
-  'TIME_WAIT', 'CLOSE', 'CLOSE_WAIT', 'LAST_ACK', 'CLOSING', 'UNKNOWN'];
+const STATES = [
+  'LISTEN',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'CLOSING',
+  'UNKNOWN',
+];
 
 export interface StateFilter {
   tcpIn: Set<string>;
@@ -93,12 +110,14 @@ export interface StateFilter {
 export function addStates(arg: string, f: StateFilter): string | undefined {
   const colon = arg.indexOf(':');
   const proto = arg.slice(0, colon).toUpperCase();
-  if (proto !== 'TCP' && proto !== 'UDP') return `lsof: unknown -s protocol: "${arg.slice(0, colon)}"`;
+  if (proto !== 'TCP' && proto !== 'UDP')
+    return `lsof: unknown -s protocol: "${arg.slice(0, colon)}"`;
   for (const raw of arg.slice(colon + 1).split(',')) {
     const neg = raw.startsWith('^');
     const name = (neg ? raw.slice(1) : raw).toUpperCase();
     if (proto === 'TCP' && !STATES.includes(name)) return `lsof: unknown TCP state name: ${raw}`;
-    if (proto === 'UDP' && name !== 'UNBOUND' && name !== 'IDLE') return `lsof: unknown UDP state name: ${raw}`;
+    if (proto === 'UDP' && name !== 'UNBOUND' && name !== 'IDLE')
+      return `lsof: unknown UDP state name: ${raw}`;
     const set = proto === 'TCP' ? (neg ? f.tcpOut : f.tcpIn) : neg ? f.udpOut : f.udpIn;
     set.add(name);
   }

@@ -5,18 +5,28 @@ import { LSOF_USAGE } from './usage';
 
 function run(args: string[], uid = 0) {
   return lsofTool.run({
-    argv: ['lsof', ...args], stdin: '', world: web01(), uid, user: uid ? 'deploy' : 'root',
-    cwd: '/', env: new Map(), shellPid: 1,
+    argv: ['lsof', ...args],
+    stdin: '',
+    world: web01(),
+    uid,
+    user: uid ? 'deploy' : 'root',
+    cwd: '/',
+    env: new Map(),
+    shellPid: 1,
   });
 }
 
 /** "PID FD" of every listed row. */
 function rows(args: string[], uid = 0): string[] {
   const r = run(args, uid);
-  return r.stdout.split('\n').slice(1).filter(Boolean).map((l) => {
-    const f = l.trim().split(/\s+/);
-    return `${f[1]} ${f[3]}`;
-  });
+  return r.stdout
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => {
+      const f = l.trim().split(/\s+/);
+      return `${f[1]} ${f[3]}`;
+    });
 }
 
 describe('lsof selection', () => {
@@ -25,21 +35,54 @@ describe('lsof selection', () => {
     expect(rows(['-nP', '-i6'])).toEqual(['22570 4u', '22708 7u']);
     expect(rows(['-nP', '-i4TCP:8080'])).toEqual(['22708 9u']);
     expect(rows(['-nP', '-iTCP:9000-9999'])).toEqual(['22719 3u']);
-    expect(rows(['-nP', '-i', ':ssh'])).toEqual(['22570 4u', '22570 5u', '22704 4u', '22705 4u', '22708 4u', '22709 4u']);
-    expect(rows(['-nP', '-i', '@203.0.113.45'])).toEqual(['22704 4u', '22705 4u', '22708 4u', '22709 4u']);
+    expect(rows(['-nP', '-i', ':ssh'])).toEqual([
+      '22570 4u',
+      '22570 5u',
+      '22704 4u',
+      '22705 4u',
+      '22708 4u',
+      '22709 4u',
+    ]);
+    expect(rows(['-nP', '-i', '@203.0.113.45'])).toEqual([
+      '22704 4u',
+      '22705 4u',
+      '22708 4u',
+      '22709 4u',
+    ]);
     expect(rows(['-nP', '-i', 'UDP'])).toEqual([]);
   });
 
   it('filters TCP states with -s, including exclusions', () => {
-    expect(rows(['-nP', '-iTCP', '-sTCP:^ESTABLISHED'])).toEqual(
-      ['22570 4u', '22570 5u', '22571 3u', '22572 5u', '22708 7u', '22708 9u']);
-    expect(rows(['-nP', '-i', '-s', 'TCP:LISTEN', '-a', '-u', 'deploy'])).toEqual(['22708 7u', '22708 9u']);
+    expect(rows(['-nP', '-iTCP', '-sTCP:^ESTABLISHED'])).toEqual([
+      '22570 4u',
+      '22570 5u',
+      '22571 3u',
+      '22572 5u',
+      '22708 7u',
+      '22708 9u',
+    ]);
+    expect(rows(['-nP', '-i', '-s', 'TCP:LISTEN', '-a', '-u', 'deploy'])).toEqual([
+      '22708 7u',
+      '22708 9u',
+    ]);
   });
 
   it('ORs selections unless -a, and excludes with ^', () => {
     const orRows = rows(['-nP', '-p', '22719', '-i', ':4444']);
-    expect(orRows.filter((r) => r.startsWith('22713'))).toEqual(['22713 0u', '22713 1u', '22713 2u']);
-    expect(orRows.filter((r) => r.startsWith('22719'))).toEqual(['22719 cwd', '22719 rtd', '22719 txt', '22719 mem', '22719 mem', '22719 mem', '22719 3u']);
+    expect(orRows.filter((r) => r.startsWith('22713'))).toEqual([
+      '22713 0u',
+      '22713 1u',
+      '22713 2u',
+    ]);
+    expect(orRows.filter((r) => r.startsWith('22719'))).toEqual([
+      '22719 cwd',
+      '22719 rtd',
+      '22719 txt',
+      '22719 mem',
+      '22719 mem',
+      '22719 mem',
+      '22719 3u',
+    ]);
     expect(rows(['-nP', '-a', '-p', '22719', '-i', ':4444'])).toEqual([]);
     expect(rows(['-nP', '-i', ':22', '-u', '^root'])).toEqual(['22708 4u', '22709 4u']);
     expect(rows(['-nP', '-a', '-c', 'ssh', '-i', ':8080'])).toEqual(['22708 7u', '22708 9u']);
@@ -47,19 +90,29 @@ describe('lsof selection', () => {
 
   it('prints pids only with -t and exits 1 when nothing matches', () => {
     expect(run(['-t', '-i'])).toEqual({
-      stdout: '22570\n22571\n22572\n22704\n22705\n22708\n22709\n22713\n22719\n', stderr: '', exitCode: 0,
+      stdout: '22570\n22571\n22572\n22704\n22705\n22708\n22709\n22713\n22719\n',
+      stderr: '',
+      exitCode: 0,
     });
     expect(run(['-i', ':9999'])).toEqual({ stdout: '', stderr: '', exitCode: 1 });
   });
 
   it('widens COMMAND with +c', () => {
     expect(run(['+c', '15', '-nP', '-p', '22571']).stdout.split('\n')[0]).toBe(
-      'COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME');
+      'COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF    NODE NAME',
+    );
   });
 
-  it('hides other users\' sockets from an unprivileged user', () => {
-    expect(rows(['-nP', '-i'], 1001)).toEqual(
-      ['22708 4u', '22708 7u', '22708 9u', '22709 4u', '22713 0u', '22713 1u', '22713 2u']);
+  it("hides other users' sockets from an unprivileged user", () => {
+    expect(rows(['-nP', '-i'], 1001)).toEqual([
+      '22708 4u',
+      '22708 7u',
+      '22708 9u',
+      '22709 4u',
+      '22713 0u',
+      '22713 1u',
+      '22713 2u',
+    ]);
   });
 
   it('words errors like lsof', () => {

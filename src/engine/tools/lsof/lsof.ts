@@ -20,15 +20,29 @@ const part = (flag: string, note: string): OptionSupport => ({ flag, support: 'p
 const none = (flag: string, note: string): OptionSupport => ({ flag, support: 'none', note });
 
 export const LSOF_OPTIONS: OptionSupport[] = [
-  full('-i [46][proto][@host][:port]'), full('-n'), full('-P'), full('-l'), full('-a'),
-  full('-t'), full('-p PID[,^PID]'), full('-u USER[,^USER]'), full('-c CMD[,^CMD]'),
-  full('+c N'), full('-s TCP:STATE[,^STATE]'), full('-U'),
+  full('-i [46][proto][@host][:port]'),
+  full('-n'),
+  full('-P'),
+  full('-l'),
+  full('-a'),
+  full('-t'),
+  full('-p PID[,^PID]'),
+  full('-u USER[,^USER]'),
+  full('-c CMD[,^CMD]'),
+  full('+c N'),
+  full('-s TCP:STATE[,^STATE]'),
+  full('-U'),
   part('files (cwd, rtd, txt, mem)', 'sizes and inodes come from a small table of known files'),
-  part('-c /regex/', 'prefix match only'), part('names', 'exact path match on open files'),
+  part('-c /regex/', 'prefix match only'),
+  part('names', 'exact path match on open files'),
   none('-d, -D, +D, -F, -g, -K, -L, -m, -o, -r, -R, -S, -T, -x, -X, -Z', 'not simulated'),
 ];
 
-const res = (stdout: string, stderr = '', exitCode = 0): ToolResult => ({ stdout, stderr, exitCode });
+const res = (stdout: string, stderr = '', exitCode = 0): ToolResult => ({
+  stdout,
+  stderr,
+  exitCode,
+});
 const usageErr = (msg: string): ToolResult => res('', `${msg}\n${LSOF_USAGE}`, 1);
 
 function listArg(value: string | undefined, into: { in: string[]; out: string[] }): void {
@@ -39,15 +53,35 @@ function listArg(value: string | undefined, into: { in: string[]; out: string[] 
   }
 }
 
-function applyOne(flag: string, value: string | undefined, a: LsofArgs, world: HostState): string | undefined {
+function applyOne(
+  flag: string,
+  value: string | undefined,
+  a: LsofArgs,
+  world: HostState,
+): string | undefined {
   switch (flag) {
-    case '-a': a.and = true; return undefined;
-    case '-t': a.terse = true; return undefined;
-    case '-n': a.numericHost = true; return undefined;
-    case '-P': a.numericPort = true; return undefined;
-    case '-l': a.numericUser = true; return undefined;
-    case '-U': a.unix = true; return undefined;
-    case '-h': case '-?': a.help = true; return undefined;
+    case '-a':
+      a.and = true;
+      return undefined;
+    case '-t':
+      a.terse = true;
+      return undefined;
+    case '-n':
+      a.numericHost = true;
+      return undefined;
+    case '-P':
+      a.numericPort = true;
+      return undefined;
+    case '-l':
+      a.numericUser = true;
+      return undefined;
+    case '-U':
+      a.unix = true;
+      return undefined;
+    case '-h':
+    case '-?':
+      a.help = true;
+      return undefined;
     case '-i': {
       a.inet ??= [];
       if (value === undefined) return undefined;
@@ -59,21 +93,28 @@ function applyOne(flag: string, value: string | undefined, a: LsofArgs, world: H
     case '-s':
       return value !== undefined && value.includes(':') ? addStates(value, a.states) : undefined;
     case '+c': {
-      if (value === undefined || !/^\d+$/.test(value)) return 'lsof: +c not followed by width number';
+      if (value === undefined || !/^\d+$/.test(value))
+        return 'lsof: +c not followed by width number';
       a.cmdLimit = Number(value) === 0 ? 15 : Math.min(15, Number(value));
       return undefined;
     }
-    case '-c': listArg(value, a.cmds); return value ? undefined : 'lsof: missing -c option value';
-    case '-u': return userArg(value, a, world);
-    case '-p': return pidArg(value, a);
-    default: return undefined;
+    case '-c':
+      listArg(value, a.cmds);
+      return value ? undefined : 'lsof: missing -c option value';
+    case '-u':
+      return userArg(value, a, world);
+    case '-p':
+      return pidArg(value, a);
+    default:
+      return undefined;
   }
 }
 
 function pidArg(value: string | undefined, a: LsofArgs): string | undefined {
   const l = { in: [] as string[], out: [] as string[] };
   listArg(value, l);
-  for (const p of [...l.in, ...l.out]) if (!/^\d+$/.test(p)) return `lsof: illegal process ID: ${p}`;
+  for (const p of [...l.in, ...l.out])
+    if (!/^\d+$/.test(p)) return `lsof: illegal process ID: ${p}`;
   if (!l.in.length && !l.out.length) return 'lsof: no process ID specified';
   a.pids.in.push(...l.in.map(Number));
   a.pids.out.push(...l.out.map(Number));
@@ -84,7 +125,8 @@ function userArg(value: string | undefined, a: LsofArgs, world: HostState): stri
   const l = { in: [] as string[], out: [] as string[] };
   listArg(value, l);
   for (const u of [...l.in, ...l.out]) {
-    if (!/^\d+$/.test(u) && !world.accounts.some((x) => x.name === u)) return `lsof: can't get UID for ${u}`;
+    if (!/^\d+$/.test(u) && !world.accounts.some((x) => x.name === u))
+      return `lsof: can't get UID for ${u}`;
   }
   a.users.in.push(...l.in);
   a.users.out.push(...l.out);
@@ -105,8 +147,11 @@ interface Selector {
 }
 
 function excluded(p: Process, { a, world }: Selector): boolean {
-  return a.pids.out.includes(p.pid) || userIs(p, a.users.out, world)
-    || a.cmds.out.some((c) => p.comm.startsWith(c));
+  return (
+    a.pids.out.includes(p.pid) ||
+    userIs(p, a.users.out, world) ||
+    a.cmds.out.some((c) => p.comm.startsWith(c))
+  );
 }
 
 /** Process-level selectors present and, for each, whether p matches. */
@@ -134,7 +179,11 @@ function select(ctx: ToolContext, a: LsofArgs): LsofRow[] {
   const { world } = ctx;
   const sel: Selector = { a, world };
   const tables = socketTables(world);
-  const names: NameFlags = { numericHost: a.numericHost, numericPort: a.numericPort, hosts: hostsOf(world) };
+  const names: NameFlags = {
+    numericHost: a.numericHost,
+    numericPort: a.numericPort,
+    hosts: hostsOf(world),
+  };
   const anyFileSel = a.inet !== undefined || a.unix || a.names.length > 0;
   const rows: LsofRow[] = [];
   for (const p of [...world.processes].sort((x, y) => x.pid - y.pid)) {
@@ -145,7 +194,8 @@ function select(ctx: ToolContext, a: LsofArgs): LsofRow[] {
     const readable = canInspect(p, ctx.uid);
     const wantAll = (!anyFileSel && (pm.length === 0 || procHit)) || (!a.and && procHit);
     if (!wantAll && !readable) continue;
-    const files = wantAll ? processFiles(world, p, readable, tables, names)
+    const files = wantAll
+      ? processFiles(world, p, readable, tables, names)
       : socketFiles(world, p, tables, names);
     const user = a.numericUser ? String(p.uid) : userOf(world, p.uid);
     const command = p.comm.slice(0, a.cmdLimit);

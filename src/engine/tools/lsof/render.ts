@@ -26,14 +26,16 @@ export function renderLsof(rows: LsofRow[]): string {
     w.size = Math.max(w.size, r.file.sizeOff.length);
     w.node = Math.max(w.node, r.file.node.length);
   }
-  let out = `${'COMMAND'.padEnd(w.cmd)} ${'PID'.padStart(w.pid)} ${'USER'.padStart(w.user)} `
-    + `${'FD'.padStart(w.fd - 2)}   ${'TYPE'.padStart(w.type)} ${'DEVICE'.padStart(w.dev)} `
-    + `${'SIZE/OFF'.padStart(w.size)} ${'NODE'.padStart(w.node)} NAME\n`;
+  let out =
+    `${'COMMAND'.padEnd(w.cmd)} ${'PID'.padStart(w.pid)} ${'USER'.padStart(w.user)} ` +
+    `${'FD'.padStart(w.fd - 2)}   ${'TYPE'.padStart(w.type)} ${'DEVICE'.padStart(w.dev)} ` +
+    `${'SIZE/OFF'.padStart(w.size)} ${'NODE'.padStart(w.node)} NAME\n`;
   for (const r of rows) {
     const f = r.file;
-    out += `${r.command.padEnd(w.cmd)} ${String(r.pid).padStart(w.pid)} ${r.user.padStart(w.user)} `
-      + `${f.fd.padStart(w.fd - 2)}${f.mode}  ${f.type.padStart(w.type)} ${f.device.padStart(w.dev)} `
-      + `${f.sizeOff.padStart(w.size)} ${f.node.padStart(w.node)} ${f.name}\n`;
+    out +=
+      `${r.command.padEnd(w.cmd)} ${String(r.pid).padStart(w.pid)} ${r.user.padStart(w.user)} ` +
+      `${f.fd.padStart(w.fd - 2)}${f.mode}  ${f.type.padStart(w.type)} ${f.device.padStart(w.dev)} ` +
+      `${f.sizeOff.padStart(w.size)} ${f.node.padStart(w.node)} ${f.name}\n`;
   }
   return out;
 }

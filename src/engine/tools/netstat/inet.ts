@@ -28,9 +28,17 @@ export interface NetstatEnv {
 }
 
 const TCP_STATES: Record<string, string> = {
-  ESTABLISHED: 'ESTABLISHED', 'SYN-SENT': 'SYN_SENT', 'SYN-RECV': 'SYN_RECV',
-  'FIN-WAIT-1': 'FIN_WAIT1', 'FIN-WAIT-2': 'FIN_WAIT2', 'TIME-WAIT': 'TIME_WAIT', CLOSE: 'CLOSE',
-  'CLOSE-WAIT': 'CLOSE_WAIT', 'LAST-ACK': 'LAST_ACK', LISTEN: 'LISTEN', CLOSING: 'CLOSING',
+  ESTABLISHED: 'ESTABLISHED',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECV': 'SYN_RECV',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'TIME-WAIT': 'TIME_WAIT',
+  CLOSE: 'CLOSE',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'LAST-ACK': 'LAST_ACK',
+  LISTEN: 'LISTEN',
+  CLOSING: 'CLOSING',
 };
 
 /** "pid/name" as netstat's prg_cache holds it: the lowest pid, 19 characters at most. */
@@ -47,7 +55,8 @@ export function programName(env: NetstatEnv, inode: number): string {
 
 function hostText(env: NetstatEnv, addr: string, family: Socket['family']): string {
   if (family === 'inet6') {
-    if (env.flags.numericHost) return addr.startsWith('::ffff:') && addr.includes('.') ? addr.slice(7) : addr;
+    if (env.flags.numericHost)
+      return addr.startsWith('::ffff:') && addr.includes('.') ? addr.slice(7) : addr;
     if (addr === '::') return '[::]';
     return env.hosts.get(addr) ?? addr;
   }
@@ -59,8 +68,12 @@ function hostText(env: NetstatEnv, addr: string, family: Socket['family']): stri
 function endpoint(env: NetstatEnv, s: Socket, addr: string, port: number): string {
   const a = hostText(env, addr, s.family);
   const proto = s.proto === 'raw' ? 'raw' : s.proto;
-  const p = proto === 'raw' ? (port === 0 ? '*' : String(port))
-    : netstatServiceName(port, proto, env.flags.numericPort);
+  const p =
+    proto === 'raw'
+      ? port === 0
+        ? '*'
+        : String(port)
+      : netstatServiceName(port, proto, env.flags.numericPort);
   if (!env.flags.wide && a.length + p.length > 22) {
     const portLen = Math.min(p.length, 18);
     return `${a.slice(0, 22 - portLen)}:${p.slice(0, portLen)}`;
@@ -103,8 +116,9 @@ function tcpLine(env: NetstatEnv, s: Socket): string {
   const remote = endpoint(env, s, s.remote.addr, s.remote.port);
   const tx = s.state === 'LISTEN' ? 0 : s.sendQ;
   const prot = s.family === 'inet6' ? 'tcp6' : 'tcp';
-  const head = `${prot.padEnd(4)}  ${String(s.recvQ).padStart(6)} ${String(tx).padStart(6)} `
-    + `${local.padEnd(23)} ${remote.padEnd(23)} ${(TCP_STATES[s.state] ?? '').padEnd(11)}`;
+  const head =
+    `${prot.padEnd(4)}  ${String(s.recvQ).padStart(6)} ${String(tx).padStart(6)} ` +
+    `${local.padEnd(23)} ${remote.padEnd(23)} ${(TCP_STATES[s.state] ?? '').padEnd(11)}`;
   return head + tail(env, s.uid, s.state === 'TIME-WAIT' ? 0 : s.inode, timerText(s));
 }
 
@@ -115,10 +129,15 @@ function dgramLine(env: NetstatEnv, s: Socket): string {
   const local = endpoint(env, s, s.local.addr, s.local.port);
   const remote = endpoint(env, s, s.remote.addr, s.remote.port);
   const prot = s.family === 'inet6' ? `${s.proto}6` : s.proto;
-  const state = s.proto === 'raw' ? String(s.state === 'ESTABLISHED' ? 1 : 7)
-    : s.state === 'ESTABLISHED' ? 'ESTABLISHED' : '';
-  const head = `${prot.padEnd(5)} ${String(s.recvQ).padStart(6)} ${String(s.sendQ).padStart(6)} `
-    + `${local.padEnd(23)} ${remote.padEnd(23)} ${state.padEnd(11)}`;
+  const state =
+    s.proto === 'raw'
+      ? String(s.state === 'ESTABLISHED' ? 1 : 7)
+      : s.state === 'ESTABLISHED'
+        ? 'ESTABLISHED'
+        : '';
+  const head =
+    `${prot.padEnd(5)} ${String(s.recvQ).padStart(6)} ${String(s.sendQ).padStart(6)} ` +
+    `${local.padEnd(23)} ${remote.padEnd(23)} ${state.padEnd(11)}`;
   return head + tail(env, s.uid, s.inode, 'off (0.00/0/0)');
 }
 
@@ -136,8 +155,11 @@ export function inetHeader(flags: NetstatFlags): string {
   return `${h}\n`;
 }
 
-export function inetRows(env: NetstatEnv, protos: { tcp: boolean; udp: boolean; raw: boolean },
-  fams: { inet: boolean; inet6: boolean }): string {
+export function inetRows(
+  env: NetstatEnv,
+  protos: { tcp: boolean; udp: boolean; raw: boolean },
+  fams: { inet: boolean; inet6: boolean },
+): string {
   let out = '';
   const famList = (['inet', 'inet6'] as const).filter((f) => fams[f]);
   for (const proto of ['tcp', 'udp', 'raw'] as const) {
@@ -159,8 +181,9 @@ function unixLine(env: NetstatEnv, u: UnixSocket): string {
   const state = listening ? 'LISTENING' : u.state === 'ESTAB' ? 'CONNECTED' : '';
   const flags = listening ? '[ ACC ]' : '[ ]';
   const ref = u.state === 'ESTAB' && u.kind === 'stream' ? 3 : 2;
-  let line = `unix  ${String(ref).padEnd(6)} ${flags.padEnd(11)} ${UNIX_TYPES[u.kind].padEnd(10)} `
-    + `${state.padEnd(13)} ${String(u.inode).padEnd(8)}`;
+  let line =
+    `unix  ${String(ref).padEnd(6)} ${flags.padEnd(11)} ${UNIX_TYPES[u.kind].padEnd(10)} ` +
+    `${state.padEnd(13)} ${String(u.inode).padEnd(8)}`;
   if (env.flags.programs) line += ` ${programName(env, u.inode).padEnd(20)}`;
   return `${line} ${u.path ?? ''}\n`;
 }

@@ -27,7 +27,7 @@ function routeRow(r: Route, numeric: boolean, hosts: Map<string, string>): Route
   let dest = net ?? '0.0.0.0';
   if (!numeric && dest === '0.0.0.0' && bits === 0) dest = 'default';
   else if (!numeric && host) dest = hosts.get(dest) ?? dest;
-  const gateway = numeric || gw === '0.0.0.0' ? gw : hosts.get(gw) ?? gw;
+  const gateway = numeric || gw === '0.0.0.0' ? gw : (hosts.get(gw) ?? gw);
   return { dest, gateway, mask: prefixToMask(bits), flags, iface: r.dev, metric: r.metric ?? 0 };
 }
 
@@ -40,14 +40,19 @@ const HEADS: Record<number, string> = {
 function routeLine(r: RouteRow, ext: number): string {
   const c = (s: string): string => s.slice(0, 15).padEnd(15);
   const head = `${c(r.dest)} ${c(r.gateway)} ${c(r.mask)} ${r.flags.padEnd(5)}`;
-  if (ext === 1) return `${head} ${String(r.metric).padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.iface}`;
+  if (ext === 1)
+    return `${head} ${String(r.metric).padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.iface}`;
   if (ext === 2) return `${head} ${'0'.padStart(5)} ${'0'.padEnd(5)} ${'0'.padStart(6)} ${r.iface}`;
   return `${head} ${String(r.metric).padEnd(6)} ${'0'.padEnd(3)} ${'0'.padStart(6)} ${r.iface.slice(0, 6).padEnd(6)}   ${'0'.padEnd(5)} ${'0'.padEnd(6)} 0`;
 }
 
 /** The kernel IP routing table; `ext` is 1 (-e), 2 (default) or 3 (-ee). */
-export function routeTable(world: HostState, numeric: boolean, ext: number,
-  hosts: Map<string, string>): string {
+export function routeTable(
+  world: HostState,
+  numeric: boolean,
+  ext: number,
+  hosts: Map<string, string>,
+): string {
   const rows = world.routes
     .filter((r) => r.family === 'inet' && (r.table === undefined || r.table === 'main'))
     .map((r) => routeLine(routeRow(r, numeric, hosts), ext));
@@ -55,9 +60,20 @@ export function routeTable(world: HostState, numeric: boolean, ext: number,
 }
 
 const FLAG_LETTERS: [string, string][] = [
-  ['ALLMULTI', 'A'], ['BROADCAST', 'B'], ['DEBUG', 'D'], ['LOOPBACK', 'L'], ['MULTICAST', 'M'],
-  ['DYNAMIC', 'd'], ['PROMISC', 'P'], ['NOTRAILERS', 'N'], ['NOARP', 'O'], ['POINTOPOINT', 'P'],
-  ['SLAVE', 's'], ['MASTER', 'm'], ['LOWER_UP', 'R'], ['UP', 'U'],
+  ['ALLMULTI', 'A'],
+  ['BROADCAST', 'B'],
+  ['DEBUG', 'D'],
+  ['LOOPBACK', 'L'],
+  ['MULTICAST', 'M'],
+  ['DYNAMIC', 'd'],
+  ['PROMISC', 'P'],
+  ['NOTRAILERS', 'N'],
+  ['NOARP', 'O'],
+  ['POINTOPOINT', 'P'],
+  ['SLAVE', 's'],
+  ['MASTER', 'm'],
+  ['LOWER_UP', 'R'],
+  ['UP', 'U'],
 ];
 
 function ifaceLine(i: Interface): string {
@@ -67,7 +83,9 @@ function ifaceLine(i: Interface): string {
   s += `${String(st.rxDropped).padStart(6)} ${'0'.padEnd(6)} `;
   s += `${String(st.txPackets).padStart(8)} ${String(st.txErrors).padStart(6)} `;
   s += `${String(st.txDropped).padStart(6)} ${'0'.padStart(6)} `;
-  const letters = FLAG_LETTERS.filter(([f]) => i.flags.includes(f)).map(([, l]) => l).join('');
+  const letters = FLAG_LETTERS.filter(([f]) => i.flags.includes(f))
+    .map(([, l]) => l)
+    .join('');
   return s + (letters || '[NO FLAGS]');
 }
 
@@ -76,6 +94,7 @@ export function interfaceTable(world: HostState, all: boolean): string {
   const list = [...world.interfaces]
     .filter((i) => all || i.flags.includes('UP'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const head = 'Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg';
+  const head =
+    'Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg';
   return ['Kernel Interface table', head, ...list.map(ifaceLine)].map((l) => `${l}\n`).join('');
 }

@@ -19,8 +19,18 @@ import type { Family, HostState, Socket } from '../../world/types';
 import { ipv4ProcHex, ipv6ProcHex, portProcHex } from '../../net/proc-hex';
 
 const STATE_HEX: Record<string, number> = {
-  ESTABLISHED: 1, 'SYN-SENT': 2, 'SYN-RECV': 3, 'FIN-WAIT-1': 4, 'FIN-WAIT-2': 5,
-  'TIME-WAIT': 6, CLOSE: 7, UNCONN: 7, 'CLOSE-WAIT': 8, 'LAST-ACK': 9, LISTEN: 10, CLOSING: 11,
+  ESTABLISHED: 1,
+  'SYN-SENT': 2,
+  'SYN-RECV': 3,
+  'FIN-WAIT-1': 4,
+  'FIN-WAIT-2': 5,
+  'TIME-WAIT': 6,
+  CLOSE: 7,
+  UNCONN: 7,
+  'CLOSE-WAIT': 8,
+  'LAST-ACK': 9,
+  LISTEN: 10,
+  CLOSING: 11,
 };
 const TIMER_CODE = { on: 1, keepalive: 2, timewait: 3, persist: 4 } as const;
 
@@ -87,10 +97,14 @@ function tcpRow(s: Socket, i: number): string {
   return `${head} ${tcpTail(s)}`;
 }
 
-const TCP_HEAD = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
-const TCP6_HEAD = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
-const UDP_HEAD = '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
-const UDP6_HEAD = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
+const TCP_HEAD =
+  '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+const TCP6_HEAD =
+  '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+const UDP_HEAD =
+  '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
+const UDP6_HEAD =
+  '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
 
 /** IPv4 files pad every line to a fixed width (149 for tcp, 127 for udp). */
 const pad = (line: string, width: number): string => line.padEnd(width);
@@ -113,7 +127,9 @@ function udpRow(s: Socket): string {
 /** The text of /proc/net/udp ('inet') or /proc/net/udp6 ('inet6'). */
 export function procNetUdp(world: HostState, family: Family): string {
   const slot = (s: Socket): number => s.local.port & 2047;
-  const rows = listed(world, 'udp', family).sort((a, b) => slot(a) - slot(b)).map(udpRow);
+  const rows = listed(world, 'udp', family)
+    .sort((a, b) => slot(a) - slot(b))
+    .map(udpRow);
   if (family === 'inet6') return [UDP6_HEAD, ...rows].map((l) => `${l}\n`).join('');
   return [UDP_HEAD, ...rows].map((l) => `${pad(l, 127)}\n`).join('');
 }

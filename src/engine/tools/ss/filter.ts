@@ -41,19 +41,61 @@ type Tok =
   | { t: 'CGROUPCOND'; path: string };
 
 class FilterError extends Error {
-  constructor(readonly text: string, readonly exitCode: number, readonly usage: boolean) {
+  constructor(
+    readonly text: string,
+    readonly exitCode: number,
+    readonly usage: boolean,
+  ) {
     super(text);
   }
 }
 
 const WORDS: Record<string, Tok['t']> = {
-  '!': '!', not: '!', '&': '&', '&&': '&', and: '&', '|': '|', '||': '|', or: '|',
-  '(': '(', ')': ')', dst: 'DCOND', src: 'SCOND', dport: 'DPORT', sport: 'SPORT',
-  dev: 'DEVNAME', fwmark: 'FWMARK', cgroup: 'CGROUPPATH', '>=': 'GEQ', ge: 'GEQ',
-  geq: 'GEQ', '<=': 'LEQ', le: 'LEQ', leq: 'LEQ', '!=': 'NEQ', ne: 'NEQ', neq: 'NEQ',
-  '=': '=', '==': '=', eq: '=', '>': '>', gt: '>', '<': '<', lt: '<', autobound: 'AUTOBOUND',
+  '!': '!',
+  not: '!',
+  '&': '&',
+  '&&': '&',
+  and: '&',
+  '|': '|',
+  '||': '|',
+  or: '|',
+  '(': '(',
+  ')': ')',
+  dst: 'DCOND',
+  src: 'SCOND',
+  dport: 'DPORT',
+  sport: 'SPORT',
+  dev: 'DEVNAME',
+  fwmark: 'FWMARK',
+  cgroup: 'CGROUPPATH',
+  '>=': 'GEQ',
+  ge: 'GEQ',
+  geq: 'GEQ',
+  '<=': 'LEQ',
+  le: 'LEQ',
+  leq: 'LEQ',
+  '!=': 'NEQ',
+  ne: 'NEQ',
+  neq: 'NEQ',
+  '=': '=',
+  '==': '=',
+  eq: '=',
+  '>': '>',
+  gt: '>',
+  '<': '<',
+  lt: '<',
+  autobound: 'AUTOBOUND',
 };
-const SETS_TYPE = new Set(['DCOND', 'SCOND', 'DPORT', 'SPORT', 'DEVNAME', 'FWMARK', 'CGROUPPATH', 'AUTOBOUND']);
+const SETS_TYPE = new Set([
+  'DCOND',
+  'SCOND',
+  'DPORT',
+  'SPORT',
+  'DEVNAME',
+  'FWMARK',
+  'CGROUPPATH',
+  'AUTOBOUND',
+]);
 
 /** Split words like ss's get_token_from_line: on blanks, backslash escapes. */
 export function splitWords(args: readonly string[]): string[] {
@@ -86,7 +128,10 @@ class Lexer {
   private peeked: Tok | undefined;
   family: Family | 'unix' | undefined;
 
-  constructor(private words: string[], private ctx: FilterContext) {}
+  constructor(
+    private words: string[],
+    private ctx: FilterContext,
+  ) {}
 
   peek(): Tok {
     if (!this.peeked) this.peeked = this.read();
@@ -136,7 +181,18 @@ class Lexer {
 }
 
 const SYNTAX = 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.';
-const STARTS = new Set(['(', '!', 'DCOND', 'SCOND', 'DPORT', 'SPORT', 'DEVNAME', 'FWMARK', 'CGROUPPATH', 'AUTOBOUND']);
+const STARTS = new Set([
+  '(',
+  '!',
+  'DCOND',
+  'SCOND',
+  'DPORT',
+  'SPORT',
+  'DEVNAME',
+  'FWMARK',
+  'CGROUPPATH',
+  'AUTOBOUND',
+]);
 
 function syntax(): never {
   throw new FilterError(SYNTAX, 255, true);

@@ -99,14 +99,21 @@ function parsePrefix(text: string, family: Family | undefined): HostCond | null 
 export function parseHostCond(raw: string, isPort: boolean, ctx: HostCondContext): HostCondResult {
   let addr = raw;
   let fam: Family | 'unix' | undefined = ctx.preferred;
-  for (const [pfx, f] of [['unix:', 'unix'], ['inet:', 'inet'], ['inet6:', 'inet6']] as const) {
+  for (const [pfx, f] of [
+    ['unix:', 'unix'],
+    ['inet:', 'inet'],
+    ['inet6:', 'inet6'],
+  ] as const) {
     if (addr.startsWith(pfx)) {
       fam = f;
       addr = addr.slice(pfx.length);
     }
   }
   if (fam === 'unix') {
-    return { ok: { family: 'unix', bits: 8 * addr.length, port: -1, pattern: addr }, family: 'unix' };
+    return {
+      ok: { family: 'unix', bits: 8 * addr.length, port: -1, pattern: addr },
+      family: 'unix',
+    };
   }
   const base = addr;
   let port: string | undefined;

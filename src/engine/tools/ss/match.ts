@@ -55,7 +55,7 @@ function hostMatch(v: FilterView, c: HostCond, side: 'dst' | 'src'): boolean {
   if (c.family === 'unix') {
     if (v.family !== 'unix') return false;
     if (c.pattern === undefined) return true;
-    return fnmatchCasefold(c.pattern, side === 'src' ? v.path ?? '' : '');
+    return fnmatchCasefold(c.pattern, side === 'src' ? (v.path ?? '') : '');
   }
   const port = side === 'dst' ? v.rport : v.lport;
   if (c.port !== -1 && c.port !== port) return false;

@@ -28,7 +28,15 @@ export interface Column {
 }
 
 export const COL = {
-  NETID: 0, STATE: 1, RECVQ: 2, SENDQ: 3, ADDR: 4, SERV: 5, RADDR: 6, RSERV: 7, PROC: 8,
+  NETID: 0,
+  STATE: 1,
+  RECVQ: 2,
+  SENDQ: 3,
+  ADDR: 4,
+  SERV: 5,
+  RADDR: 6,
+  RSERV: 7,
+  PROC: 8,
   EXT: 9,
 } as const;
 
@@ -50,7 +58,10 @@ export function ssColumns(): Column[] {
 
 /** Lines are arrays of field texts indexed by column; disabled columns are skipped. */
 export function renderColumns(
-  columns: Column[], lines: string[][], header: boolean, screenWidth?: number,
+  columns: Column[],
+  lines: string[][],
+  header: boolean,
+  screenWidth?: number,
 ): string {
   const all = header ? [columns.map((c) => c.header), ...lines] : lines;
   if (all.length === 0) return '';

@@ -51,14 +51,24 @@ function hostText(addr: string, v6only: boolean, s: Socket, f: ShowFlags): strin
 
 /** /etc/protocols names ss prints for a raw socket's "port" (its protocol). */
 const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
-  [1, 'icmp'], [2, 'igmp'], [6, 'tcp'], [17, 'udp'], [41, 'ipv6'], [47, 'gre'], [50, 'esp'],
-  [58, 'ipv6-icmp'], [89, 'ospf'], [112, 'vrrp'], [132, 'sctp'], [255, '255'],
+  [1, 'icmp'],
+  [2, 'igmp'],
+  [6, 'tcp'],
+  [17, 'udp'],
+  [41, 'ipv6'],
+  [47, 'gre'],
+  [50, 'esp'],
+  [58, 'ipv6-icmp'],
+  [89, 'ospf'],
+  [112, 'vrrp'],
+  [132, 'sctp'],
+  [255, '255'],
 ]);
 
 function portText(port: number, s: Socket, f: ShowFlags): string {
   if (s.proto === 'raw') {
     if (port === 0) return '*';
-    return f.numeric ? String(port) : IP_PROTOCOLS.get(port) ?? String(port);
+    return f.numeric ? String(port) : (IP_PROTOCOLS.get(port) ?? String(port));
   }
   return ssServiceName(port, s.proto, f.numeric);
 }
@@ -131,13 +141,19 @@ function dumpOrder(world: HostState, proto: Socket['proto']): Socket[] {
   const out: Socket[] = [];
   for (const fam of ['inet', 'inet6'] as const) {
     const mine = world.sockets.filter((s) => s.proto === proto && s.family === fam);
-    out.push(...mine.filter((s) => s.state === 'LISTEN'), ...mine.filter((s) => s.state !== 'LISTEN'));
+    out.push(
+      ...mine.filter((s) => s.state === 'LISTEN'),
+      ...mine.filter((s) => s.state !== 'LISTEN'),
+    );
   }
   return out;
 }
 
 export function selectLines(
-  world: HostState, q: Query, filter: FilterNode | null, f: ShowFlags,
+  world: HostState,
+  q: Query,
+  filter: FilterNode | null,
+  f: ShowFlags,
 ): string[][] {
   const lines: string[][] = [];
   if (q.families.has('unix')) {

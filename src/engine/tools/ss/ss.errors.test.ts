@@ -5,8 +5,14 @@ import { SS_USAGE } from './usage';
 
 function run(...args: string[]) {
   return ssTool.run({
-    argv: ['ss', ...args], stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/',
-    env: new Map(), shellPid: 1,
+    argv: ['ss', ...args],
+    stdin: '',
+    world: web01(),
+    uid: 0,
+    user: 'root',
+    cwd: '/',
+    env: new Map(),
+    shellPid: 1,
   });
 }
 
@@ -23,8 +29,12 @@ describe('ss option errors', () => {
     expectError(['-f'], `ss: option requires an argument -- 'f'\n${SS_USAGE}`, 255);
     expectError(['--family'], `ss: option '--family' requires an argument\n${SS_USAGE}`, 255);
     expectError(['--tcp=1'], `ss: option '--tcp' doesn't allow an argument\n${SS_USAGE}`, 255);
-    expectError(['--t'], "ss: option '--t' is ambiguous; possibilities: '--threads' '--tcp' "
-      + `'--tipc' '--tipcinfo' '--tos'\n${SS_USAGE}`, 255);
+    expectError(
+      ['--t'],
+      "ss: option '--t' is ambiguous; possibilities: '--threads' '--tcp' " +
+        `'--tipc' '--tipcinfo' '--tos'\n${SS_USAGE}`,
+      255,
+    );
     expectError(['-f', 'bogus'], `ss: "bogus" is invalid family\n${SS_USAGE}`, 255);
     expectError(['-A', 'tcp,bogus'], `ss: "bogus" is illegal socket table id\n${SS_USAGE}`, 255);
   });
@@ -57,8 +67,11 @@ describe('ss filter errors', () => {
     expectError(['-t', 'dst', '::1'], addr(':'), 1);
     expectError(['-t', 'dst', '300.1.1.1'], addr('300.1.1.1'), 1);
     expectError(['-t', '(dport', '=', ':22)'], addr('(dport'), 1);
-    expectError(['-t', 'dport = :nosuch'],
-      'Error: "nosuch" does not look like a port.\nCannot parse dst/src address.\n', 1);
+    expectError(
+      ['-t', 'dport = :nosuch'],
+      'Error: "nosuch" does not look like a port.\nCannot parse dst/src address.\n',
+      1,
+    );
     expectError(['-t', 'dev', 'nosuch0'], 'Cannot parse device.\n', 1);
   });
 

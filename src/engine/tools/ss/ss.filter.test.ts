@@ -4,8 +4,14 @@ import { ssTool } from './ss';
 
 function run(...args: string[]) {
   return ssTool.run({
-    argv: ['ss', ...args], stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/',
-    env: new Map(), shellPid: 1,
+    argv: ['ss', ...args],
+    stdin: '',
+    world: web01(),
+    uid: 0,
+    user: 'root',
+    cwd: '/',
+    env: new Map(),
+    shellPid: 1,
   });
 }
 
@@ -14,10 +20,13 @@ function pairs(...args: string[]): string[] {
   const r = run('-Hn', ...args);
   expect(r.stderr).toBe('');
   expect(r.exitCode).toBe(0);
-  return r.stdout.split('\n').filter(Boolean).map((l) => {
-    const f = l.trim().split(/\s+/);
-    return `${f[f.length - 2]} ${f[f.length - 1]}`;
-  });
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const f = l.trim().split(/\s+/);
+      return `${f[f.length - 2]} ${f[f.length - 1]}`;
+    });
 }
 
 const EXFIL = '10.10.0.5:37346 198.51.100.23:9001';
@@ -57,13 +66,19 @@ describe('ss filter language', () => {
 
   it('resolves service names in port conditions', () => {
     expect(pairs('-t', 'sport = :ssh')).toEqual([LOGIN2, LOGIN1]);
-    expect(pairs('-tl', 'sport = :http-alt')).toEqual(['127.0.0.1:8080 0.0.0.0:*', '[::1]:8080 [::]:*']);
+    expect(pairs('-tl', 'sport = :http-alt')).toEqual([
+      '127.0.0.1:8080 0.0.0.0:*',
+      '[::1]:8080 [::]:*',
+    ]);
     expect(pairs('-t', 'dport = :https')).toEqual([]);
   });
 
   it('combines with and/or/not, &&/||/!, implicit and, parentheses', () => {
     expect(pairs('-t', '( dport = :4444 or sport = :22 )')).toEqual([LOGIN2, REV, LOGIN1]);
-    expect(pairs('-t', '(', 'dport', '=', ':4444', ')', '||', 'dport = :9001')).toEqual([EXFIL, REV]);
+    expect(pairs('-t', '(', 'dport', '=', ':4444', ')', '||', 'dport = :9001')).toEqual([
+      EXFIL,
+      REV,
+    ]);
     expect(pairs('-t', 'dst 198.51.100.23 dport = :9001')).toEqual([EXFIL]);
     expect(pairs('-t', 'dst 198.51.100.23 && ! dport = :9001')).toEqual([REV]);
     expect(pairs('-t', 'not dst 198.51.100.23')).toEqual([LOGIN2, LOGIN1]);
@@ -73,13 +88,22 @@ describe('ss filter language', () => {
   it('folds and/or left to right with no precedence, as ss does', () => {
     // ((sport 22 or dport 4444) and dst 198.51.100.23): only the reverse shell.
     expect(pairs('-t', 'sport = :22 or dport = :4444 and dst 198.51.100.23')).toEqual([REV]);
-    expect(pairs('-t', 'sport = :22 or ( dport = :4444 and dst 198.51.100.23 )'))
-      .toEqual([LOGIN2, REV, LOGIN1]);
+    expect(pairs('-t', 'sport = :22 or ( dport = :4444 and dst 198.51.100.23 )')).toEqual([
+      LOGIN2,
+      REV,
+      LOGIN1,
+    ]);
   });
 
   it('selects states by name and by group', () => {
-    const listeners = ['127.0.0.1:8080 0.0.0.0:*', '0.0.0.0:80 0.0.0.0:*', '0.0.0.0:22 0.0.0.0:*',
-      '0.0.0.0:31337 0.0.0.0:*', '[::1]:8080 [::]:*', '[::]:22 [::]:*'];
+    const listeners = [
+      '127.0.0.1:8080 0.0.0.0:*',
+      '0.0.0.0:80 0.0.0.0:*',
+      '0.0.0.0:22 0.0.0.0:*',
+      '0.0.0.0:31337 0.0.0.0:*',
+      '[::1]:8080 [::]:*',
+      '[::]:22 [::]:*',
+    ];
     expect(pairs('-t', 'state', 'established')).toEqual([EXFIL, LOGIN2, REV, LOGIN1]);
     expect(pairs('-t', 'state', 'listening')).toEqual(listeners);
     expect(pairs('-t', 'exclude', 'listening')).toEqual([EXFIL, LOGIN2, REV, LOGIN1]);

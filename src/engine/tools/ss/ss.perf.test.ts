@@ -12,14 +12,23 @@ function busyWorld(count = 10_000): HostState {
   const template = w.sockets.find((s) => s.id === 'login1') as Socket;
   for (let i = 0; i < count; i++) {
     w.sockets.push({
-      ...template, id: `busy${i}`, inode: 100_000 + i, sk: 0x1000 + i,
+      ...template,
+      id: `busy${i}`,
+      inode: 100_000 + i,
+      sk: 0x1000 + i,
       local: { addr: '10.10.0.5', port: 10_000 + (i % 50_000) },
-      remote: { addr: `198.51.${(i >> 8) & 255}.${i & 255}`, port: 443 }, timer: undefined,
+      remote: { addr: `198.51.${(i >> 8) & 255}.${i & 255}`, port: 443 },
+      timer: undefined,
     });
   }
   const base = w.processes.find((p) => p.pid === 22719) as Process;
   for (let j = 0; j < count / 4; j++) {
-    const fds = [0, 1, 2, 3].map((k) => ({ fd: 3 + k, kind: 'socket' as const, target: 100_000 + j * 4 + k, mode: 'u' as const }));
+    const fds = [0, 1, 2, 3].map((k) => ({
+      fd: 3 + k,
+      kind: 'socket' as const,
+      target: 100_000 + j * 4 + k,
+      mode: 'u' as const,
+    }));
     w.processes.push({ ...base, pid: 30_000 + j, comm: 'curl', fds });
   }
   return w;
@@ -56,7 +65,14 @@ function timed(fn: () => void): number {
 }
 
 const ctx = (world: HostState, argv: string[]) => ({
-  argv, stdin: '', world, uid: 0, user: 'root', cwd: '/', env: new Map(), shellPid: 1,
+  argv,
+  stdin: '',
+  world,
+  uid: 0,
+  user: 'root',
+  cwd: '/',
+  env: new Map(),
+  shellPid: 1,
 });
 
 describe('busy host', { timeout: 120_000 }, () => {
@@ -69,7 +85,9 @@ describe('busy host', { timeout: 120_000 }, () => {
     });
     const f = slowdown();
     // eslint-disable-next-line no-console -- a test reports its timing
-    console.log(`ss -tanp, 10,000 sockets: ${ms.toFixed(1)} ms (machine slowdown x${f.toFixed(1)})`);
+    console.log(
+      `ss -tanp, 10,000 sockets: ${ms.toFixed(1)} ms (machine slowdown x${f.toFixed(1)})`,
+    );
     expect(lines).toBe(1 + 10 + 10_000 + 1);
     expect(ms).toBeLessThan(50 * f);
   });

@@ -31,17 +31,38 @@ interface Flags {
 }
 
 const FAMILIES: Record<string, AfName> = {
-  inet: 'inet', inet6: 'inet6', link: 'packet', unix: 'unix', netlink: 'netlink',
-  tipc: 'tipc', vsock: 'vsock', xdp: 'xdp',
+  inet: 'inet',
+  inet6: 'inet6',
+  link: 'packet',
+  unix: 'unix',
+  netlink: 'netlink',
+  tipc: 'tipc',
+  vsock: 'vsock',
+  xdp: 'xdp',
 };
 const DB_KEYS: Record<string, number> = {
-  d: DB.DCCP, t: DB.TCP, S: DB.SCTP, u: DB.UDP, w: DB.RAW, M: DB.MPTCP,
+  d: DB.DCCP,
+  t: DB.TCP,
+  S: DB.SCTP,
+  u: DB.UDP,
+  w: DB.RAW,
+  M: DB.MPTCP,
 };
 const AF_KEYS: Record<string, AfName> = {
-  x: 'unix', '4': 'inet', '6': 'inet6', '0': 'packet', vsock: 'vsock', tipc: 'tipc', xdp: 'xdp',
+  x: 'unix',
+  '4': 'inet',
+  '6': 'inet6',
+  '0': 'packet',
+  vsock: 'vsock',
+  tipc: 'tipc',
+  xdp: 'xdp',
 };
 
-const out = (stdout: string, stderr = '', exitCode = 0): ToolResult => ({ stdout, stderr, exitCode });
+const out = (stdout: string, stderr = '', exitCode = 0): ToolResult => ({
+  stdout,
+  stderr,
+  exitCode,
+});
 const usage = (pre = ''): ToolResult => out('', pre + SS_USAGE, 255);
 
 type Step = ToolResult | undefined;
@@ -106,7 +127,9 @@ function listing(ctx: ToolContext, q: Query, f: Flags, rest: string[], pre: stri
   const { world } = ctx;
   const preferred = q.preferred === 'inet' || q.preferred === 'inet6' ? q.preferred : undefined;
   const parsed = parseFilter(rest, {
-    tcp: q.has(DB.TCP), udp: q.has(DB.UDP), preferred: preferred as Family | undefined,
+    tcp: q.has(DB.TCP),
+    udp: q.has(DB.UDP),
+    preferred: preferred as Family | undefined,
     ifindex: ifindexOf(world),
   });
   if ('error' in parsed) {
@@ -119,7 +142,9 @@ function listing(ctx: ToolContext, q: Query, f: Flags, rest: string[], pre: stri
   (columns[COL.NETID] as { disabled?: boolean }).disabled = single(q.dbs);
   (columns[COL.STATE] as { disabled?: boolean }).disabled = single(q.states);
   const show: ShowFlags = {
-    ...f, hosts: hostsOf(world), congestion: congestionOf(world),
+    ...f,
+    hosts: hostsOf(world),
+    congestion: congestionOf(world),
     owners: f.processes ? buildOwnerIndex(world, ctx.uid) : undefined,
   };
   const lines = selectLines(world, q, parsed.ok, show);
@@ -132,8 +157,14 @@ function run(ctx: ToolContext): ToolResult {
   if (parsed.error) return usage(`${parsed.error}\n`);
   const q = new Query();
   const f: Flags = {
-    numeric: false, resolve: false, options: false, details: false, info: false,
-    processes: false, header: true, summary: false,
+    numeric: false,
+    resolve: false,
+    options: false,
+    details: false,
+    info: false,
+    processes: false,
+    header: true,
+    summary: false,
   };
   for (const o of parsed.options) {
     const r = applyOption(o.key, o.value, q, f);

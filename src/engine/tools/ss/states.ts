@@ -5,8 +5,19 @@
 import type { SocketState, UnixSocket } from '../../world/types';
 
 export const SS = {
-  UNKNOWN: 0, ESTABLISHED: 1, SYN_SENT: 2, SYN_RECV: 3, FIN_WAIT1: 4, FIN_WAIT2: 5,
-  TIME_WAIT: 6, CLOSE: 7, CLOSE_WAIT: 8, LAST_ACK: 9, LISTEN: 10, CLOSING: 11, MAX: 12,
+  UNKNOWN: 0,
+  ESTABLISHED: 1,
+  SYN_SENT: 2,
+  SYN_RECV: 3,
+  FIN_WAIT1: 4,
+  FIN_WAIT2: 5,
+  TIME_WAIT: 6,
+  CLOSE: 7,
+  CLOSE_WAIT: 8,
+  LAST_ACK: 9,
+  LISTEN: 10,
+  CLOSING: 11,
+  MAX: 12,
 } as const;
 
 export const SS_ALL = (1 << SS.MAX) - 1;
@@ -16,20 +27,48 @@ export const SS_CONN =
 
 /** What ss prints in the State column, by state number. */
 export const STATE_NAMES = [
-  'UNKNOWN', 'ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT',
-  'UNCONN', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING',
+  'UNKNOWN',
+  'ESTAB',
+  'SYN-SENT',
+  'SYN-RECV',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'TIME-WAIT',
+  'UNCONN',
+  'CLOSE-WAIT',
+  'LAST-ACK',
+  'LISTEN',
+  'CLOSING',
 ] as const;
 
 const LONG_NAMES = [
-  'unknown', 'established', 'syn-sent', 'syn-recv', 'fin-wait-1', 'fin-wait-2', 'time-wait',
-  'unconnected', 'close-wait', 'last-ack', 'listening', 'closing',
+  'unknown',
+  'established',
+  'syn-sent',
+  'syn-recv',
+  'fin-wait-1',
+  'fin-wait-2',
+  'time-wait',
+  'unconnected',
+  'close-wait',
+  'last-ack',
+  'listening',
+  'closing',
 ];
 
 const WORLD_STATE: Record<SocketState, number> = {
-  ESTABLISHED: SS.ESTABLISHED, 'SYN-SENT': SS.SYN_SENT, 'SYN-RECV': SS.SYN_RECV,
-  'FIN-WAIT-1': SS.FIN_WAIT1, 'FIN-WAIT-2': SS.FIN_WAIT2, 'TIME-WAIT': SS.TIME_WAIT,
-  CLOSE: SS.CLOSE, 'CLOSE-WAIT': SS.CLOSE_WAIT, 'LAST-ACK': SS.LAST_ACK,
-  LISTEN: SS.LISTEN, CLOSING: SS.CLOSING, UNCONN: SS.CLOSE,
+  ESTABLISHED: SS.ESTABLISHED,
+  'SYN-SENT': SS.SYN_SENT,
+  'SYN-RECV': SS.SYN_RECV,
+  'FIN-WAIT-1': SS.FIN_WAIT1,
+  'FIN-WAIT-2': SS.FIN_WAIT2,
+  'TIME-WAIT': SS.TIME_WAIT,
+  CLOSE: SS.CLOSE,
+  'CLOSE-WAIT': SS.CLOSE_WAIT,
+  'LAST-ACK': SS.LAST_ACK,
+  LISTEN: SS.LISTEN,
+  CLOSING: SS.CLOSING,
+  UNCONN: SS.CLOSE,
 };
 
 export function stateNumber(state: SocketState): number {

@@ -32,8 +32,17 @@ function count(world: HostState): Counts {
     for (const f of p.fds) if (typeof f.target === 'number') held.add(f.target);
   }
   const c: Counts = {
-    socks: world.unixSockets.length, tcpAlloc: 0, tcpTw: 0, tcpOrphans: 0, tcp4: 0,
-    tcp6: 0, udp4: 0, udp6: 0, raw4: 0, raw6: 0, estab: 0,
+    socks: world.unixSockets.length,
+    tcpAlloc: 0,
+    tcpTw: 0,
+    tcpOrphans: 0,
+    tcp4: 0,
+    tcp6: 0,
+    udp4: 0,
+    udp6: 0,
+    raw4: 0,
+    raw6: 0,
+    estab: 0,
   };
   for (const s of world.sockets) addSocket(c, s, held);
   return c;
