@@ -143,5 +143,12 @@ describe('every kind of answer', () => {
     expect(answer('block_c2', 'done', [other])).toBe('wrong');
     const later: WorldEvent = { ...drop, at: fx.now + 60_000 };
     expect(answer('block_c2', 'done', [later])).toBe('wrong');
+    const ufw: WorldEvent = { type: 'ufw', at: fx.now,
+      op: { kind: 'rule', rule: { to: fx.c2, action: 'DENY', direction: 'OUT', from: 'Anywhere', v6: false } } };
+    expect(answer('block_c2', 'done', [ufw])).toBe('right');
+    const inbound: WorldEvent = { ...drop, op: { kind: 'insert', chain: 'INPUT', position: 1, rule: { source: fx.c2, target: 'DROP', packets: 0, bytes: 0 } } };
+    expect(answer('block_c2', 'done', [inbound])).toBe('right');
+    const onePort: WorldEvent = { ...drop, op: { kind: 'append', chain: 'OUTPUT', rule: { destination: fx.c2, protocol: 'tcp', dport: 443, target: 'DROP', packets: 0, bytes: 0 } } };
+    expect(answer('block_c2', 'done', [onePort])).toBe('wrong');
   });
 });

@@ -5,7 +5,7 @@
  * the command that shows the result, and the test itself.
  */
 import type { EntityRef } from '../scenario/types';
-import { verdict, type PacketMeta } from '../world/firewall';
+import { packetVerdict, type PacketMeta } from '../world/firewall';
 import type { HostState, Socket } from '../world/types';
 import { entityProcesses, holders } from './world-lookup';
 
@@ -54,7 +54,10 @@ function defaultDev(world: HostState): string | undefined {
 
 const BLOCKING = new Set(['DROP', 'REJECT']);
 
-/** Would a new outbound TCP connection to `address` be dropped? */
+/**
+ * Would a new outbound TCP connection to `address` be dropped? Decided as the
+ * world decides a beacon's fate: iptables, then an enabled ufw.
+ */
 function outboundBlocked(world: HostState, address: string, port?: number): boolean {
   const self = hostAddress(world);
   const dev = defaultDev(world);
@@ -63,10 +66,10 @@ function outboundBlocked(world: HostState, address: string, port?: number): bool
   if (port === undefined) {
     // Without a port, the block must hold for any port: try a few.
     return [22, 80, 443, 4444, 8443].every((dport) =>
-      BLOCKING.has(verdict(world.firewall, 'OUTPUT', { ...out, dport }).target)
+      BLOCKING.has(packetVerdict(world.firewall, 'OUTPUT', { ...out, dport }))
       || inboundBlocked(world, address, dport));
   }
-  return BLOCKING.has(verdict(world.firewall, 'OUTPUT', out).target)
+  return BLOCKING.has(packetVerdict(world.firewall, 'OUTPUT', out))
     || inboundBlocked(world, address, port);
 }
 
@@ -76,15 +79,7 @@ function inboundBlocked(world: HostState, address: string, sport: number): boole
     proto: 'tcp', src: address, dst: hostAddress(world), sport, dport: 40000,
     inIface: defaultDev(world), ctstate: 'ESTABLISHED',
   };
-  return BLOCKING.has(verdict(world.firewall, 'INPUT', pkt).target);
-}
-
-function ufwBlocks(world: HostState, address: string): boolean {
-  const ufw = world.firewall.ufw;
-  if (!ufw || !ufw.enabled) return false;
-  return ufw.rules.some((r) => (r.action === 'DENY' || r.action === 'REJECT')
-    && ((r.direction === 'OUT' && r.to.split(/[ /]/)[0] === address)
-      || (r.direction === 'IN' && r.from === address)));
+  return BLOCKING.has(packetVerdict(world.firewall, 'INPUT', pkt));
 }
 
 export const STATE_CHECKS = {
@@ -122,7 +117,7 @@ export const STATE_CHECKS = {
     shownBy: 'iptables -S; iptables -L OUTPUT -n -v; ufw status',
     run: (world, p) => {
       const address = p.address ?? '';
-      const blocked = outboundBlocked(world, address, p.port) || ufwBlocks(world, address);
+      const blocked = outboundBlocked(world, address, p.port);
       return blocked ? pass : { ok: false, detail: 'Traffic to that address still gets through.' };
     },
   },
