@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { PathIssue } from '../../src/engine/scenario/issues';
-import type { CompiledScenario } from '../../src/engine/scenario/types';
+import type { CompiledScenario, Diagnostic } from '../../src/engine/scenario/types';
 import {
   createScenarioLoader,
   type CompileOutcome,
@@ -82,7 +82,7 @@ export function only(text: string): string {
   return result.diagnostics.map(brief).join('\n');
 }
 
-export function brief(d: { line: number; col: number; endLine: number; endCol: number; message: string; hint?: string }): string {
+export function brief(d: Diagnostic): string {
   const hint = d.hint ? ` | ${d.hint}` : '';
   return `${d.line}:${d.col}-${d.endLine}:${d.endCol} ${d.message}${hint}`;
 }

@@ -41,7 +41,8 @@ function excerptFor(d: Diagnostic, source: string): string[] | null {
   const line = sourceLine(text, d.line);
   if (line === null) return null;
   const start = Math.max(0, d.col - 1);
-  const end = d.endLine === d.line ? Math.max(start + 1, d.endCol - 1) : Math.max(start + 1, line.length);
+  const stop = d.endLine === d.line ? d.endCol - 1 : line.length;
+  const end = Math.max(start + 1, stop);
   const from = start > EXCERPT_WIDTH - 20 ? start - 20 : 0;
   const shown = line.slice(from, from + EXCERPT_WIDTH);
   const gutter = String(d.line).padStart(5);

@@ -94,4 +94,18 @@ describe('loadScenario with the real schema', () => {
       expect(result.ok ? 'ok' : result.diagnostics.map(brief), file).toBe('ok');
     }
   });
+
+  it('explains bad var names, keys inside union options and missing union-typed keys', () => {
+    const text = BAD.replace('clock:\n', 'vars:\n  Bad-Name: { kind: ipv4 }\nclock:\n')
+      .replace('  hostnam: x\n', '  services: [ssh, {name: nginx, pidd: 3}]\n')
+      + 'questions:\n  - kind: ip\n    id: q1\n    prompt: Where from?\n';
+    const found = diagnostics(text);
+    expect(found.find((f) => f.startsWith('9:3-9:11 '))).toMatch(
+      /^9:3-9:11 `Bad-Name` is not allowed as a name here: /,
+    );
+    expect(found).toContain('15:33-15:37 unknown key `pidd` | did you mean `pid`?');
+    expect(found.find((f) => f.startsWith('26:5-26:9 '))).toMatch(
+      /^26:5-26:9 missing required key `answer`: .* \| add `answer: \.\.\.` under `questions\[0\]`$/,
+    );
+  });
 });

@@ -204,16 +204,18 @@ function badKind(
  * every branch failed on the type itself.
  */
 function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
-  const typed = branches.filter(
-    (b) => !b.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value')),
-  );
+  const failsOnType = (i: Issue) =>
+    i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+  const typed = branches.filter((b) => !b.some(failsOnType));
   if (typed.length === 0) return null;
   return typed.reduce((best, b) => (b.length < best.length ? b : best));
 }
 
-function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): { message: string } {
+type SizeIssue = z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig;
+
+function sizeMessage(issue: SizeIssue): { message: string } {
   const small = issue.code === 'too_small';
-  const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
   const origin = issue.origin;
   if (origin === 'string') {
@@ -224,7 +226,9 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): 
     if (small && limit === 1) return { message: 'needs at least one entry' };
     return { message: `needs ${small ? 'at least' : 'at most'} ${limit} entries` };
   }
-  const word = small ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
+  const word = small
+    ? (inclusive ? 'at least' : 'greater than')
+    : (inclusive ? 'at most' : 'less than');
   return { message: `must be ${word} ${limit}` };
 }
 
