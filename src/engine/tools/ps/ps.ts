@@ -51,7 +51,7 @@ export function psSelf(ctx: ToolContext): Process {
   };
 }
 
-function selected(p: Process, a: PsArgs, ctx: ToolContext, userIds: number[]): boolean {
+function selected(p: Process, a: PsArgs, ctx: ToolContext, userIds: number[], shellTty: string | null): boolean {
   const explicit = a.pids.length + a.ppids.length + a.users.length + a.commands.length +
     a.ttys.length > 0;
   if (a.all || (a.bsdA && a.bsdX)) return true;
@@ -64,7 +64,7 @@ function selected(p: Process, a: PsArgs, ctx: ToolContext, userIds: number[]): b
   if (a.unixA) return p.tty !== null && !p.stat.includes('s');
   if (explicit) return false;
   if (a.bsdSyntax) return p.uid === ctx.uid && p.tty !== null;
-  return p.uid === ctx.uid && p.tty === (shellProcess(ctx)?.tty ?? null);
+  return p.uid === ctx.uid && p.tty === shellTty;
 }
 
 function formatFields(a: PsArgs): Field[] {
@@ -112,7 +112,8 @@ function run(ctx: ToolContext): ToolResult {
     userIds.push(uid);
   }
   const all = [...ctx.world.processes, psSelf(ctx)];
-  let procs = all.filter((p) => selected(p, a, ctx, userIds));
+  const shellTty = shellProcess(ctx)?.tty ?? null;
+  let procs = all.filter((p) => selected(p, a, ctx, userIds, shellTty));
   const env: PsEnv = { world: ctx.world, now: ctx.world.now, tz: ctx.world.host.timezone };
   if (a.sort.length > 0) procs = sortProcesses(procs, a.sort, env);
   else procs.sort((x, y) => x.pid - y.pid);

@@ -9,7 +9,7 @@
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { HostState, Process } from '../../world/types';
-import { childrenOf, cmdlineArgs, findProcess, uidOf, userOrUid } from '../procfs/processes';
+import { cmdlineArgs, findProcess, uidOf, userOrUid } from '../procfs/processes';
 
 export const pstreeOptions: OptionSupport[] = [
   { flag: '-a', support: 'full' }, { flag: '-p', support: 'full' },
@@ -19,7 +19,12 @@ export const pstreeOptions: OptionSupport[] = [
   { flag: '-g / -s / -S / -t / -T / -Z / -h / -H', support: 'none', note: 'pgids, namespaces, threads and highlighting are not modelled' },
 ];
 
-interface Opts { args: boolean; pids: boolean; byPid: boolean; compact: boolean; uids: boolean; long: boolean; utf: boolean }
+interface Opts {
+  args: boolean; pids: boolean; byPid: boolean; compact: boolean; uids: boolean; long: boolean;
+  utf: boolean;
+  /** Children by parent pid, built once per run. */
+  index: Map<number, Process[]>;
+}
 
 interface Art { first: string; mid: string; last: string; bar: string; single: string; branch: string }
 const ASCII: Art = { first: '-+-', mid: ' |-', last: ' `-', bar: ' | ', single: '---', branch: '|-' };
@@ -41,8 +46,19 @@ function label(w: HostState, p: Process, parent: Process | undefined, o: Opts): 
   return extra.length ? `${p.comm}(${extra.join(',')})` : p.comm;
 }
 
-function kids(w: HostState, p: Process, o: Opts): Process[] {
-  return childrenOf(w, p.pid).sort((a, b) =>
+function childIndex(w: HostState): Map<number, Process[]> {
+  const index = new Map<number, Process[]>();
+  for (const p of w.processes) {
+    if (p.ppid === p.pid) continue;
+    const list = index.get(p.ppid) ?? [];
+    list.push(p);
+    index.set(p.ppid, list);
+  }
+  return index;
+}
+
+function kids(_w: HostState, p: Process, o: Opts): Process[] {
+  return [...(o.index.get(p.pid) ?? [])].sort((a, b) =>
     o.byPid ? a.pid - b.pid : a.comm < b.comm ? -1 : a.comm > b.comm ? 1 : a.pid - b.pid);
 }
 
@@ -90,7 +106,10 @@ function groupChildren(w: HostState, p: Process, o: Opts, art: Art): string[][] 
 }
 
 function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean; forceUtf: boolean } | string {
-  const o: Opts = { args: false, pids: false, byPid: false, compact: true, uids: false, long: false, utf: false };
+  const o: Opts = {
+    args: false, pids: false, byPid: false, compact: true, uids: false, long: false, utf: false,
+    index: new Map(),
+  };
   let target: string | undefined;
   let forceAscii = false;
   let forceUtf = false;
@@ -137,6 +156,7 @@ function run(ctx: ToolContext): ToolResult {
   const parsed = parse(ctx.argv.slice(1));
   if (typeof parsed === 'string') return { stdout: '', stderr: parsed + USAGE, exitCode: 1 };
   const { o, target } = parsed;
+  o.index = childIndex(ctx.world);
   const art = parsed.forceAscii ? ASCII : parsed.forceUtf || utf8Locale(ctx.env) ? UTF : ASCII;
   const list = roots(ctx.world, target);
   if (list === undefined) return { stdout: '', stderr: `No such user name: ${target}\n`, exitCode: 1 };
