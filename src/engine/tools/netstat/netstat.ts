@@ -10,7 +10,7 @@ import { buildOwnerIndex } from '../procnet/owners';
 import { getopt, type LongOption } from '../ss/getopt';
 import { type NetstatEnv, type NetstatFlags, inetHeader, inetRows, unixSection } from './inet';
 import { interfaceTable, routeTable } from './tables';
-import { NETSTAT_USAGE } from './usage';
+import { NETSTAT_USAGE, NETSTAT_VERSION } from './usage';
 
 const SHORT = 'A:CFMacdeghilnNoprsStuUvVWw2fx64?Z';
 const L = (name: string, key: string, arg: 'none' | 'required' = 'none'): LongOption => ({
@@ -195,9 +195,7 @@ function apply(
   if (key === 'A') return errText(setAf(value ?? '', m));
   if (key === 'h') return res(NETSTAT_USAGE);
   if (key === 'V')
-    return res(
-      'net-tools 2.10\nFred Baumgarten, Alan Cox, Bernd Eckenfels, Phil Blundell, Tuan Hoang, Brian Micek and others\n+NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX\nAF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\nHW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64\n',
-    );
+    return res(NETSTAT_VERSION);
   if (key === 'Z') return res('', 'SELinux is not enabled on this machine.\n', 1);
   if (key === 'v' || key === 'N' || key === 'F') return undefined;
   return res('', `netstat: option -${key} is not available in this lab\n`, 1);

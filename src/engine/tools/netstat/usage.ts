@@ -35,3 +35,11 @@ export const NETSTAT_USAGE = `usage: netstat [-vWeenNcCF] [<Af>] -r         nets
     netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) 
     ddp (Appletalk DDP) x25 (CCITT X.25) 
 `;
+
+/** What `netstat -V` prints (Debian 12's net-tools 2.10 build). */
+export const NETSTAT_VERSION = `net-tools 2.10
+Fred Baumgarten, Alan Cox, Bernd Eckenfels, Phil Blundell, Tuan Hoang, Brian Micek and others
++NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX
+AF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH
+HW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64
+`;
