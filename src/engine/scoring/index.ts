@@ -24,3 +24,4 @@ export { reportHtml, escapeHtml } from './report-html';
 export { checkAnswerInput, MAX_ANSWER_BYTES } from './normalise';
 export { KIND_WORDS } from './match';
 export type { ScenarioView, Value } from './values';
+export { factTableMarkdown, stateCheckMarkdown } from './reference';

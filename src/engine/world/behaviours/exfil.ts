@@ -168,13 +168,15 @@ function packets(b: Exfil, ctx: WorldCtx, from: number, to: number, out: Packet[
   const end = Math.min(to, p.stop, p.cut);
   const gap = (MSS / b.rate) * 1000;
   const isn = intFor(ctx.seed, `${b.id}:isn`, 0, 0xffffffff);
+  const peerIsn = intFor(ctx.seed, `${b.id}:peer-isn`, 0, 0xffffffff);
   const start = Math.max(from, b.at);
   let n = Math.max(0, Math.ceil((start - b.at) / gap));
   for (let count = 0; b.at + n * gap < end && count < MAX_PACKETS; n++, count++) {
     const time = b.at + n * gap;
     const seq = (isn + 1 + n * MSS) >>> 0;
     out.push({ time, iface: ctx.iface, family: 'inet', proto: 'tcp', src: ctx.hostAddr, dst: b.to.addr,
-      sport: b.localPort, dport: b.to.port, flags: '.', seq, seqEnd: (seq + MSS) >>> 0, ack: 1, win: 502,
+      sport: b.localPort, dport: b.to.port, flags: '.', seq, seqEnd: (seq + MSS) >>> 0,
+      ack: (peerIsn + 1) >>> 0, win: 502,
       options: `nop,nop,TS val ${Math.floor(time) >>> 0} ecr ${Math.floor(time / 3) >>> 0}`, length: MSS });
   }
 }

@@ -7,7 +7,6 @@
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import type { FirewallOp, FirewallRule } from '../types';
-import { intFor } from './alloc';
 import type { CompileCtx } from './compile-ctx';
 import { inWindow, type BehaviourModule } from './module';
 import type { FirewallChange } from './types';
@@ -100,7 +99,7 @@ export function compileFirewallChange(e: Entry, path: IssuePath, cc: CompileCtx)
     kind: 'firewall-change', id: e.id, at, ...runAs, table: e.table, op: made.op,
     command: ['/usr/sbin/iptables', ...table, ...made.args].join(' '),
     sudo: e.sudo && runAs.uid !== 0, tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
-    sudoPid: intFor(cc.seed, `sudo:${e.id}`, 0, 0) + cc.pids.alloc(at, 1)[0]!,
+    sudoPid: cc.pids.alloc(at, 1)[0]!,
   };
 }
 

@@ -1,0 +1,269 @@
+/**
+ * The definitions behind the service catalogue (profile-services.ts): the
+ * services whose processes, listeners or paths need more than one line, and
+ * the UNIX sockets each service binds.
+ */
+import type {
+  CatalogueContext,
+  ServiceDef,
+  ServiceListener,
+  ServiceProcess,
+  ServiceUnix,
+} from './profile-services';
+export const kb = (vsz: number, rss: number) => ({ vsz, rss });
+
+export function lib(ctx: CatalogueContext): string {
+  return ctx.distro === 'ubuntu-24.04' ? '/usr/lib/systemd' : '/lib/systemd';
+}
+
+export function systemdBinary(
+  ctx: CatalogueContext,
+  name: string,
+  user: string,
+  stat = 'Ss',
+): ServiceProcess {
+  const path = `${lib(ctx)}/${name}`;
+  return {
+    key: 'main',
+    user,
+    argv: [path],
+    exe: `/usr/lib/systemd/${name}`,
+    comm: name.slice(0, 15),
+    stat,
+    ...kb(50_000, 9_000),
+  };
+}
+
+export function simple(
+  name: string,
+  unit: string,
+  description: string,
+  startMs: number,
+  main: ServiceProcess,
+): ServiceDef {
+  return { name, unit, description, startMs, processes: [main], listeners: [] };
+}
+
+export function sshService(ctx: CatalogueContext): ServiceDef {
+  const activated = ctx.distro === 'ubuntu-24.04';
+  const fds = [3, 4];
+  const backlog = activated ? 4096 : 128;
+  return {
+    name: 'ssh',
+    unit: 'ssh.service',
+    description: 'OpenBSD Secure Shell server',
+    startMs: 6_000,
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/sbin/sshd', '-D'],
+        title: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
+        exe: '/usr/sbin/sshd',
+        comm: 'sshd',
+        stat: 'Ss',
+        ...kb(12_020, 8_064),
+      },
+    ],
+    listeners: [
+      {
+        key: 'v4',
+        proto: 'tcp',
+        addr: '0.0.0.0',
+        port: 22,
+        backlog,
+        holders: [{ process: 'main', fd: fds[0] as number }],
+        ...(activated ? { systemdFd: 78 } : {}),
+      },
+      {
+        key: 'v6',
+        proto: 'tcp',
+        addr: '::',
+        port: 22,
+        backlog,
+        v6only: true,
+        holders: [{ process: 'main', fd: fds[1] as number }],
+        ...(activated ? { systemdFd: 79 } : {}),
+      },
+    ],
+    startLogs: [
+      ['', 'Server listening on 0.0.0.0 port 22.'],
+      ['', 'Server listening on :: port 22.'],
+    ],
+  };
+}
+
+export function resolved(ctx: CatalogueContext): ServiceDef {
+  const main = systemdBinary(ctx, 'systemd-resolved', 'systemd-resolve');
+  const l = (key: string, proto: 'tcp' | 'udp', addr: string, fd: number): ServiceListener => ({
+    key,
+    proto,
+    addr,
+    port: 53,
+    holders: [{ process: 'main', fd }],
+    ...(proto === 'tcp' ? { backlog: 4096 } : {}),
+  });
+  return {
+    ...simple(
+      'systemd-resolved',
+      'systemd-resolved.service',
+      'Network Name Resolution',
+      3_000,
+      main,
+    ),
+    listeners: [
+      l('udp53', 'udp', '127.0.0.53', 12),
+      l('tcp53', 'tcp', '127.0.0.53', 13),
+      l('udp54', 'udp', '127.0.0.54', 14),
+      l('tcp54', 'tcp', '127.0.0.54', 15),
+    ],
+  };
+}
+
+export function chrony(): ServiceDef {
+  return {
+    name: 'chrony',
+    unit: 'chrony.service',
+    description: 'chrony, an NTP client/server',
+    startMs: 4_000,
+    processes: [
+      {
+        key: 'main',
+        user: '_chrony',
+        argv: ['/usr/sbin/chronyd', '-F', '1'],
+        exe: '/usr/sbin/chronyd',
+        comm: 'chronyd',
+        stat: 'S',
+        ...kb(10_836, 3_320),
+      },
+      {
+        key: 'helper',
+        parent: 'main',
+        user: '_chrony',
+        argv: ['/usr/sbin/chronyd', '-F', '1'],
+        exe: '/usr/sbin/chronyd',
+        comm: 'chronyd',
+        stat: 'S',
+        ...kb(2_708, 1_356),
+        delayMs: 20,
+      },
+    ],
+    listeners: [
+      {
+        key: 'cmd4',
+        proto: 'udp',
+        addr: '127.0.0.1',
+        port: 323,
+        holders: [{ process: 'main', fd: 5 }],
+      },
+      {
+        key: 'cmd6',
+        proto: 'udp',
+        addr: '::1',
+        port: 323,
+        v6only: true,
+        holders: [{ process: 'main', fd: 6 }],
+      },
+    ],
+    account: {
+      name: '_chrony',
+      uid: 114,
+      gid: 121,
+      gecos: 'Chrony daemon,,,',
+      home: '/var/lib/chrony',
+      shell: '/usr/sbin/nologin',
+    },
+  };
+}
+
+export function nginx(ctx: CatalogueContext): ServiceDef {
+  const workers: ServiceProcess[] = Array.from({ length: Math.max(1, ctx.cpus) }, (_, i) => ({
+    key: `worker${i + 1}`,
+    parent: 'main',
+    user: 'www-data',
+    argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
+    title: 'nginx: worker process',
+    exe: '/usr/sbin/nginx',
+    comm: 'nginx',
+    stat: 'S',
+    ...kb(55_868, 5_712),
+    delayMs: 10,
+  }));
+  const holders = (fd: number) => [
+    { process: 'main', fd },
+    ...workers.map((w) => ({ process: w.key, fd })),
+  ];
+  return {
+    name: 'nginx',
+    unit: 'nginx.service',
+    description: 'A high performance web server and a reverse proxy server',
+    startMs: 7_000,
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/sbin/nginx', '-g', 'daemon on; master_process on;'],
+        title: 'nginx: master process /usr/sbin/nginx -g daemon on; master_process on;',
+        exe: '/usr/sbin/nginx',
+        comm: 'nginx',
+        stat: 'Ss',
+        ...kb(55_196, 1_680),
+      },
+      ...workers,
+    ],
+    listeners: [
+      { key: 'v4', proto: 'tcp', addr: '0.0.0.0', port: 80, backlog: 511, holders: holders(5) },
+      {
+        key: 'v6',
+        proto: 'tcp',
+        addr: '::',
+        port: 80,
+        backlog: 511,
+        v6only: true,
+        holders: holders(6),
+      },
+    ],
+  };
+}
+
+export function polkit(ctx: CatalogueContext): ServiceProcess {
+  // Ubuntu 22.04 still ships policykit-1 0.105, which runs as root.
+  const path =
+    ctx.distro === 'ubuntu-22.04' ? '/usr/lib/policykit-1/polkitd' : '/usr/lib/polkit-1/polkitd';
+  const user = ctx.distro === 'ubuntu-22.04' ? 'root' : 'polkitd';
+  return {
+    key: 'main',
+    user,
+    argv: [path, '--no-debug'],
+    exe: path,
+    comm: 'polkitd',
+    stat: 'Ssl',
+    ...kb(308_164, 7_808),
+  };
+}
+
+const u = (
+  key: string,
+  kind: ServiceUnix['kind'],
+  path: string,
+  fd: number,
+  systemdFd?: number,
+): ServiceUnix =>
+  systemdFd === undefined ? { key, kind, path, fd } : { key, kind, path, fd, systemdFd };
+
+/** The UNIX sockets of the services, as a default install binds them. */
+export const UNIX: Record<string, ServiceUnix[]> = {
+  systemd: [
+    u('notify', 'dgram', '/run/systemd/notify', 14),
+    u('private', 'stream', '/run/systemd/private', 15),
+  ],
+  'systemd-journald': [
+    u('stdout', 'stream', '/run/systemd/journal/stdout', 3, 30),
+    u('socket', 'dgram', '/run/systemd/journal/socket', 4, 31),
+    u('dev-log', 'dgram', '/run/systemd/journal/dev-log', 5, 32),
+  ],
+  'systemd-udevd': [u('control', 'seqpacket', '/run/udev/control', 3, 33)],
+  dbus: [u('bus', 'stream', '/run/dbus/system_bus_socket', 3, 40)],
+  'systemd-resolved': [u('varlink', 'stream', '/run/systemd/resolve/io.systemd.Resolve', 16)],
+  chrony: [u('cmd', 'dgram', '/run/chrony/chronyd.sock', 7)],
+};
