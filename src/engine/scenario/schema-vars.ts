@@ -9,7 +9,7 @@ import { cidrSchema, doc } from './schema-common';
 export const VAR_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
 
 const ipv4Var = z.strictObject({
-  kind: z.literal('ipv4'),
+  kind: doc(z.literal('ipv4'), 'An IPv4 address, different from the other ipv4 vars.'),
   range: doc(
     z.enum(['documentation', 'test-net-1', 'test-net-2', 'test-net-3']).default('documentation'),
     'Where to draw from: the three documentation ranges (RFC 5737) or one of them.',
@@ -18,7 +18,7 @@ const ipv4Var = z.strictObject({
 });
 
 const portVar = z.strictObject({
-  kind: z.literal('port'),
+  kind: doc(z.literal('port'), 'A port number (a number when used alone).'),
   choices: doc(
     z.array(z.number().int().min(1).max(65535)).min(1).optional(),
     'Ports to pick from.',
@@ -29,14 +29,14 @@ const portVar = z.strictObject({
 });
 
 const choiceVar = z.strictObject({
-  kind: z.literal('choice'),
+  kind: doc(z.literal('choice'), 'One of the listed values.'),
   choices: doc(z.array(z.union([z.string(), z.number()])).min(1), 'Values to pick from.', [
     ['deploy', 'webops'],
   ]),
 });
 
 const userVar = z.strictObject({
-  kind: z.literal('user'),
+  kind: doc(z.literal('user'), 'A user name.'),
   choices: doc(
     z.array(z.string()).min(1).optional(),
     'User names to pick from; a built-in list by default.',
@@ -44,7 +44,7 @@ const userVar = z.strictObject({
 });
 
 const intVar = z.strictObject({
-  kind: z.literal('int'),
+  kind: doc(z.literal('int'), 'An integer in a range.'),
   min: doc(z.number().int(), 'Lowest value.'),
   max: doc(z.number().int(), 'Highest value.'),
 });
