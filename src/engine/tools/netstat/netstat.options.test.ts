@@ -53,6 +53,11 @@ describe('netstat', () => {
     );
   });
 
+  it('says no info could be read when none of the sockets are the caller\'s', () => {
+    const r = run(['-tlnp'], 4242);
+    expect(r.stderr).toBe('(No info could be read for "-p": geteuid()=4242 but you should be root.)\n');
+  });
+
   it('cuts long addresses to 22 columns unless -W', () => {
     const w = web01();
     const s = w.sockets.find((x) => x.id === 'sshd-v6')!;

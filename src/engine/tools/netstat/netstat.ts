@@ -227,7 +227,9 @@ function sockets(ctx: ToolContext, f: NetstatFlags, m: Mode): ToolResult {
   }
   if (!argGiven || m.unix) out += unixSection(env);
   let err = '';
-  if (owners?.partial) {
+  if (owners?.partial && owners.size === 0) {
+    err = `(No info could be read for "-p": geteuid()=${ctx.uid} but you should be root.)\n`;
+  } else if (owners?.partial) {
     err =
       '(Not all processes could be identified, non-owned process info\n' +
       ' will not be shown, you would have to be root to see it all.)\n';

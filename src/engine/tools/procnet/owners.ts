@@ -23,6 +23,8 @@ export interface OwnerIndex {
   get(inode: number): readonly SocketOwner[];
   /** True when some processes could not be inspected (caller is not root). */
   partial: boolean;
+  /** Number of inodes with at least one visible holder. */
+  size: number;
 }
 
 const NONE: readonly SocketOwner[] = Object.freeze([]);
@@ -51,5 +53,5 @@ export function buildOwnerIndex(world: HostState, uid: number): OwnerIndex {
       list.push({ process: p, fd: f.fd });
     }
   }
-  return { get: (inode) => map.get(inode) ?? NONE, partial };
+  return { get: (inode) => map.get(inode) ?? NONE, partial, size: map.size };
 }
