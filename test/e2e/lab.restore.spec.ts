@@ -8,25 +8,24 @@ async function answer(page: Page, index: number, value: string): Promise<void> {
   await expect(item.locator('.answer-given code')).toHaveText(value);
 }
 
-/** The reverse shell's peer address, read from `ss -tnp` in the terminal. */
+/** The reverse shell's peer (address:port), read from `ss -tnp` in the terminal. */
 function reverseShellPeer(ssOutput: string): string {
   const line = ssOutput.split('\n').find((l) => /^ESTAB.*users:\(\("bash"/.test(l));
-  const peer = line?.split(/\s+/)[4] ?? '';
-  return peer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return line?.split(/\s+/)[4] ?? '';
 }
 
 test('answers are graded, and a reload restores the whole session', async ({ page }) => {
   await openLab(page);
-  const ss = await run(page, 'ss -tnp');
+  const ss = await run(page, 'sudo ss -tnp');
   await run(page, 'cd /tmp');
   const peer = reverseShellPeer(ss);
-  expect(peer).toMatch(/^[0-9a-f.:]+$/);
+  expect(peer).toMatch(/^\d+\.\d+\.\d+\.\d+:\d+$/);
 
   const questions = page.locator('.question');
   const prompts = await questions.locator('.question-prompt').allTextContents();
   const c2 = prompts.findIndex((p) => /reverse shell/i.test(p) && /(address|ip|where)/i.test(p));
   expect(c2, `a question about the reverse shell's address in ${JSON.stringify(prompts)}`).toBeGreaterThanOrEqual(0);
-  await answer(page, c2, '192.0.2.254');
+  await answer(page, c2, '192.0.2.254:4444');
   await expect(questions.nth(c2)).toHaveAttribute('data-status', 'open');
   await expect(questions.nth(c2).locator('.question-meta')).toContainText('tries left');
   await answer(page, c2, peer);

@@ -1,26 +1,37 @@
 import { expect, test } from '@playwright/test';
-import { FLAGSHIP, openLab, run } from './helpers';
+import { FLAGSHIP, openLab, run, waitReady } from './helpers';
 
-for (const [name, value] of [
-  ['not JSON', '{"version":1,'],
-  ['a wrong shape', '{"version":1,"scenarioId":"x","events":"nope"}'],
-  ['an unknown version', '{"version":99}'],
-] as const) {
-  test(`a corrupt save (${name}) gives a message and a fresh session`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(
-      ([key, text]) => {
-        if (!sessionStorage.getItem('seeded')) {
-          localStorage.setItem(key, text);
-          sessionStorage.setItem('seeded', '1');
-        }
-      },
-      [`outbound.lab.v1.${FLAGSHIP}.7`, value] as const,
-    );
-    await openLab(page);
+const KEY = `outbound.lab.v1.${FLAGSHIP}.7`;
+
+const CORRUPT = [
+  '{"version":1,',
+  '{"version":1,"scenarioId":"x","events":"nope"}',
+  '{"version":99}',
+  JSON.stringify({
+    version: 1, scenarioId: FLAGSHIP, seed: 7, savedAt: 0, clock: { now: 0, speed: 1 },
+    events: [{ type: 'command' }], transcript: [],
+  }),
+];
+
+test('a corrupt save gives a message and a fresh session, never an exception', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The page saves on the way out, so the bad value is planted as the next page starts.
+  await page.addInitScript((key) => {
+    const planted = sessionStorage.getItem('plant');
+    if (planted !== null) {
+      localStorage.setItem(key, planted);
+      sessionStorage.removeItem('plant');
+    }
+  }, KEY);
+  await openLab(page);
+  for (const value of CORRUPT) {
+    await page.evaluate((text) => sessionStorage.setItem('plant', text), value);
+    await page.reload();
+    await waitReady(page);
     await expect(page.getByRole('alert')).toContainText('could not be read');
+    await page.locator('.xterm-helper-textarea').focus();
     expect(await run(page, 'echo fresh')).toBe('fresh');
-    expect(errors).toEqual([]);
-  });
-}
+  }
+  expect(errors).toEqual([]);
+});

@@ -44,6 +44,8 @@ export class LabController {
   private running: { line: string; interrupted: boolean } | undefined;
   private painted = false;
   private disposed = false;
+  /** Writes handed to xterm that it has not parsed yet (xterm writes asynchronously). */
+  private pendingWrites = 0;
 
   constructor(readonly scenarioId: string, readonly seed: number) {}
 
@@ -71,8 +73,18 @@ export class LabController {
     return this.editor?.text ?? '';
   }
 
+  /** A command runs, the lab is not open yet, or the terminal has output still to draw. */
   get busy(): boolean {
-    return this.running !== undefined || this.snap.phase.kind !== 'ready';
+    return this.running !== undefined || this.snap.phase.kind !== 'ready' || this.pendingWrites > 0;
+  }
+
+  private write(data: string): void {
+    const term = this.term;
+    if (!term || !data) return;
+    this.pendingWrites += 1;
+    term.write(data, () => {
+      this.pendingWrites -= 1;
+    });
   }
 
   async start(): Promise<void> {
@@ -132,7 +144,7 @@ export class LabController {
     this.painted = false;
     if (!term) return;
     this.editor = new LineEditor({
-      write: (data) => term.write(data),
+      write: (data) => this.write(data),
       cols: () => term.cols,
       submit: (line) => void this.run(line),
       complete: (line, cursor) => this.client.request({ type: 'complete', line, cursor }),
@@ -154,8 +166,7 @@ export class LabController {
     if (!term || !editor || this.painted || this.snap.phase.kind !== 'ready') return;
     this.painted = true;
     term.reset();
-    const text = transcriptText(this.transcript);
-    if (text) term.write(text);
+    this.write(transcriptText(this.transcript));
     editor.setHistory(this.snap.lab?.history ?? []);
     editor.showPrompt(this.prompt);
   }
@@ -178,7 +189,7 @@ export class LabController {
     }
     if (running.interrupted) output = `\n${output}`;
     if (output && !output.endsWith('\n')) output += '\n';
-    this.term?.write(crlf(output));
+    this.write(crlf(output));
     this.transcript.push({ prompt, line, output: running.interrupted ? `^C${output}` : output });
     this.running = undefined;
     this.update({ running: false });

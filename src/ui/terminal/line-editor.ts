@@ -264,6 +264,7 @@ export class LineEditor {
 
   private startSearch(): void {
     this.search = new HistorySearch(this.history, this.line.text, this.line.offset);
+    this.mode = 'search';
     this.redraw();
   }
 

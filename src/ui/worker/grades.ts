@@ -1,73 +1,96 @@
 /**
- * The trainee's progress on the questions, rebuilt from answer and hint
- * events so that a restored session shows exactly what it showed before.
- * A right answer earns the question's points minus the hints taken; a
- * question closes when it is right or its attempts are used up.
+ * The trainee's answers, graded by the scoring engine: a grader built once
+ * per scenario, and the score state its pure actions return. The state is
+ * rebuilt from the session log on restore (`replayLog`), so a reload shows
+ * exactly what it showed before. This file only translates to what the page
+ * shows.
  */
+import type { CompiledScenario } from '../../engine/scenario/types';
+import {
+  createGrader, initialState, replayLog, submitAnswer, takeHint, totals,
+  type Grader, type QuestionProgress, type ScoreState,
+} from '../../engine/scoring';
 import type { SessionEvent } from '../../engine/session/types';
-import type { GradeView, QuestionState } from './protocol';
-import type { RawQuestion } from './questions';
-import type { Verdict } from './simple-grader';
+import type { WorldEvent } from '../../engine/world/types';
+import type { GradeView, QuestionState, QuestionView } from './protocol';
 
-export type Judge = (q: RawQuestion, value: string) => Verdict;
+type AnswerEvent = Extract<SessionEvent, { type: 'answer' }>;
+type HintEvent = Extract<SessionEvent, { type: 'hint' }>;
 
 export class Grades {
-  private readonly states = new Map<string, QuestionState>();
+  private readonly grader: Grader;
+  private state: ScoreState;
+  /** The last reply per question that did not become an attempt (unreadable, refused). */
+  private readonly notes = new Map<string, string>();
 
-  constructor(
-    private readonly questions: readonly RawQuestion[],
-    private readonly passingScore: number,
-  ) {
-    for (const q of questions) {
-      this.states.set(q.id, { id: q.id, status: 'open', tries: 0, earned: 0, answers: [], hints: [] });
-    }
+  constructor(scenario: CompiledScenario, log: readonly SessionEvent[] = []) {
+    this.grader = createGrader(scenario, scenario.questions);
+    this.state = log.length ? replayLog(this.grader, log) : initialState(this.grader);
   }
 
-  question(id: string): RawQuestion | undefined {
-    return this.questions.find((q) => q.id === id);
+  questions(): QuestionView[] {
+    return this.grader.questions.map(({ question: q }) => ({
+      id: q.id,
+      prompt: q.prompt,
+      kind: q.kind,
+      points: q.points,
+      attempts: q.attempts,
+      options: 'options' in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined,
+      hintCount: q.hints.length,
+    }));
   }
 
-  /** Applies an answer or hint event (from the trainee now, or from a saved log). */
-  apply(event: SessionEvent, judge: Judge): void {
-    if (event.type !== 'answer' && event.type !== 'hint') return;
-    const q = this.question(event.question);
-    const state = this.states.get(event.question);
-    if (!q || !state || state.status !== 'open') return;
-    if (event.type === 'hint') {
-      const hint = q.hints[state.hints.length];
-      if (hint) state.hints.push(hint);
-      return;
-    }
-    const verdict = judge(q, event.value);
-    state.answers.push(event.value);
-    if (verdict.uncheckable) {
-      state.feedback = verdict.feedback;
-      return;
-    }
-    state.tries += 1;
-    state.feedback = verdict.right ? undefined : verdict.feedback;
-    if (verdict.right) {
-      state.status = 'right';
-      const cost = state.hints.reduce((sum, h) => sum + h.cost, 0);
-      state.earned = Math.max(0, q.points - cost);
-    } else if (state.tries >= q.attempts) {
-      state.status = 'closed';
-    }
-    if (state.status !== 'open') state.explanation = q.explanation;
+  isOpen(question: string): boolean {
+    return this.progress(question)?.status === 'open';
   }
 
-  canAnswer(id: string): boolean {
-    return this.states.get(id)?.status === 'open';
+  nextHint(question: string): number | undefined {
+    const g = this.grader.byId.get(question);
+    const p = this.progress(question);
+    if (!g || !p || p.hints.length >= g.question.hints.length) return undefined;
+    return p.hints.length;
+  }
+
+  answer(event: AnswerEvent, actions: readonly WorldEvent[]): void {
+    const { state, reply } = submitAnswer(
+      this.grader, this.state, { question: event.question, value: event.value, at: event.at }, actions,
+    );
+    this.state = state;
+    if (reply.kind === 'right' || reply.kind === 'wrong') this.notes.delete(event.question);
+    else this.notes.set(event.question, reply.message);
+  }
+
+  hint(event: HintEvent): void {
+    this.state = takeHint(this.grader, this.state, { question: event.question, index: event.index, at: event.at }).state;
+  }
+
+  private progress(id: string): QuestionProgress | undefined {
+    return this.state.questions.find((p) => p.id === id);
+  }
+
+  private questionState(p: QuestionProgress): QuestionState {
+    const g = this.grader.byId.get(p.id)!;
+    const q = g.question;
+    const last = p.attempts[p.attempts.length - 1];
+    const wrong = last && last.result === 'wrong' ? (last.feedback ?? last.message) : undefined;
+    const why = q.explanation?.why;
+    return {
+      id: p.id,
+      status: p.status === 'failed' ? 'closed' : p.status,
+      tries: p.attempts.length,
+      earned: p.points,
+      answers: p.attempts.map((a) => a.value),
+      feedback: this.notes.get(p.id) ?? (p.status === 'right' ? undefined : wrong),
+      hints: p.hints.map((h) => ({ text: q.hints[h.index]?.text ?? '', cost: h.cost })),
+      explanation: p.status !== 'open' && why ? { command: q.explanation?.command ?? g.shownBy, why } : undefined,
+    };
   }
 
   view(): GradeView {
-    const questions = this.questions.map((q) => structuredClone(this.states.get(q.id)!));
-    const possible = this.questions.reduce((sum, q) => sum + q.points, 0);
-    const earned = questions.reduce((sum, s) => sum + s.earned, 0);
-    const percent = possible === 0 ? 0 : Math.round((earned / possible) * 100);
+    const t = totals(this.grader, this.state);
     return {
-      questions,
-      score: { earned, possible, percent, passingScore: this.passingScore, passed: percent >= this.passingScore },
+      questions: this.state.questions.map((p) => this.questionState(p)),
+      score: { earned: t.points, possible: t.max, percent: t.percent, passingScore: t.passingScore, passed: t.passed },
     };
   }
 }

@@ -1,29 +1,28 @@
 /**
  * What the worker does for each request. Scenario text is untrusted: the
  * loader turns it into diagnostics, never into an exception.
+ *
+ * The session (and just-bash, most of the worker's code) is imported lazily:
+ * a fresh lab shows its prompt as soon as the scenario is compiled, while
+ * the shell loads behind it; the first command waits for it if it must.
+ * A restored lab waits, since its prompt depends on the replayed commands.
  */
-import * as loader from '../../engine/scenario/load';
+import { loadScenario as load } from '../../engine/scenario/load';
 import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scenario/types';
-import { LabHost } from './lab-host';
-import type { CatalogEntry, OpenOutcome, ReplyMap, Request } from './protocol';
-import { questionView } from './questions';
+import type { LabHost } from './lab-host';
+import { Grades } from './grades';
+import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
 import { scenarioIds, scenarioText } from './scenario-files';
 
-type LoadFn = (text: string, options: { seed?: number; fileName?: string }) => LoadResult;
+type OpenRequest = Extract<Request, { type: 'open' }>;
 
-let lab: LabHost | undefined;
+let lab: Promise<LabHost> | undefined;
+let settled: LabHost | undefined;
 
 /** A local, uncommitted stand-in host for UI work before scenarios exist. */
 const devFixtures = import.meta.env.VITE_DEV_FIXTURE === '1' ? import.meta.glob('./dev-fixture.ts') : {};
 
 function loadScenario(text: string, seed: number, fileName: string): LoadResult {
-  const load = (loader as unknown as { loadScenario?: LoadFn }).loadScenario;
-  if (!load) {
-    return {
-      ok: false,
-      diagnostics: [{ severity: 'error', message: 'the scenario loader is not available in this build', line: 1, col: 1, endLine: 1, endCol: 1, path: [] }],
-    };
-  }
   return load(text, { seed, fileName });
 }
 
@@ -39,11 +38,11 @@ async function catalog(): Promise<CatalogEntry[]> {
   return entries;
 }
 
-async function open(request: Extract<Request, { type: 'open' }>): Promise<OpenOutcome> {
+async function open(request: OpenRequest): Promise<OpenOutcome> {
   const fixture = devFixtures['./dev-fixture.ts'];
   if (import.meta.env.VITE_DEV_FIXTURE === '1' && fixture && request.scenarioId === 'web01-capture') {
     const { devScenario } = (await fixture()) as { devScenario: () => CompiledScenario };
-    return opened(devScenario(), request);
+    return opened(devScenario(), request, []);
   }
   const source = await scenarioText(request.scenarioId);
   if (!source) return { kind: 'unknown', id: request.scenarioId, known: scenarioIds() };
@@ -52,36 +51,54 @@ async function open(request: Extract<Request, { type: 'open' }>): Promise<OpenOu
   return opened(result.scenario, request, result.warnings);
 }
 
-async function opened(
-  scenario: CompiledScenario,
-  request: Extract<Request, { type: 'open' }>,
-  warnings: Diagnostic[] = [],
-): Promise<OpenOutcome> {
-  lab = await LabHost.open(scenario, request.restore, request.at);
-  const session = lab.session;
+async function opened(scenario: CompiledScenario, request: OpenRequest, warnings: Diagnostic[]): Promise<OpenOutcome> {
+  settled = undefined;
+  lab = import('./lab-host').then(({ LabHost }) => LabHost.open(scenario, request.restore, request.at));
+  lab.then((host) => (settled = host), () => undefined);
+  if (request.restore?.length) return { kind: 'opened', lab: fromHost(await lab, scenario, warnings) };
+  return { kind: 'opened', lab: beforeShell(scenario, warnings) };
+}
+
+function fromHost(host: LabHost, scenario: CompiledScenario, warnings: Diagnostic[]): OpenedLab {
+  const session = host.session;
   return {
-    kind: 'opened',
-    lab: {
-      meta: scenario.meta,
-      seed: scenario.seed,
-      questions: lab.questions.map(questionView),
-      grades: lab.gradeView(),
-      prompt: session.prompt(),
-      history: [...session.history()],
-      clock: lab.clock(),
-      log: [...session.log()],
-      warnings,
-    },
+    meta: scenario.meta,
+    seed: scenario.seed,
+    questions: host.questions,
+    grades: host.gradeView(),
+    prompt: session.prompt(),
+    history: [...session.history()],
+    clock: host.clock(),
+    log: [...session.log()],
+    warnings,
   };
 }
 
-function current(): LabHost {
+/** What a fresh lab shows while its shell is still loading: the login prompt, no history. */
+function beforeShell(scenario: CompiledScenario, warnings: Diagnostic[]): OpenedLab {
+  const grades = new Grades(scenario);
+  const { user, uid } = scenario.trainee;
+  const hostname = scenario.worldAt(scenario.now).host.hostname;
+  return {
+    meta: scenario.meta,
+    seed: scenario.seed,
+    questions: grades.questions(),
+    grades: grades.view(),
+    prompt: `${user}@${hostname}:~${uid === 0 ? '#' : '$'} `,
+    history: [],
+    clock: { now: scenario.now, speed: 1, wall: Date.now() },
+    log: [],
+    warnings,
+  };
+}
+
+async function current(): Promise<LabHost> {
   if (!lab) throw new Error('no lab is open');
   return lab;
 }
 
 export function abortRunning(): void {
-  lab?.abort();
+  settled?.abort();
 }
 
 export async function handle(request: Request): Promise<ReplyMap[Request['type']]> {
@@ -91,20 +108,20 @@ export async function handle(request: Request): Promise<ReplyMap[Request['type']
     case 'open':
       return open(request);
     case 'exec':
-      return current().exec(request.line, request.columns);
+      return (await current()).exec(request.line, request.columns);
     case 'complete':
-      return current().session.complete(request.line, request.cursor);
+      return (await current()).session.complete(request.line, request.cursor);
     case 'clock': {
-      const host = current();
+      const host = await current();
       if (request.speed !== undefined) host.setSpeed(request.speed);
       return { clock: host.clock(), appended: host.appended() };
     }
     case 'answer': {
-      const host = current();
+      const host = await current();
       return { grades: host.answer(request.question, request.value), appended: host.appended() };
     }
     case 'hint': {
-      const host = current();
+      const host = await current();
       return { grades: host.hint(request.question), appended: host.appended() };
     }
   }

@@ -5,10 +5,9 @@
 import type { CompiledScenario } from '../../engine/scenario/types';
 import { createLabSession } from '../../engine/session/session';
 import type { LabSession, SessionEvent } from '../../engine/session/types';
-import { Grades, type Judge } from './grades';
-import type { ClockView, ExecReply, GradeView } from './protocol';
-import { readQuestions, type RawQuestion } from './questions';
-import { simpleVerdict } from './simple-grader';
+import type { WorldEvent } from '../../engine/world/types';
+import { Grades } from './grades';
+import type { ClockView, ExecReply, GradeView, QuestionView } from './protocol';
 import { systemWallClock } from '../../host/wall-clock';
 
 export class LabHost {
@@ -17,10 +16,12 @@ export class LabHost {
 
   private constructor(
     readonly session: LabSession,
-    readonly questions: readonly RawQuestion[],
     private readonly grades: Grades,
-    private readonly judge: Judge,
   ) {}
+
+  get questions(): QuestionView[] {
+    return this.grades.questions();
+  }
 
   static async open(scenario: CompiledScenario, restore?: SessionEvent[], at?: number): Promise<LabHost> {
     const session = createLabSession({
@@ -31,11 +32,7 @@ export class LabHost {
     });
     // An empty line waits behind the replay of a restored log.
     await session.exec('');
-    const questions = readQuestions(scenario.questions);
-    const judge: Judge = (q, value) => simpleVerdict(q, value, scenario.vars);
-    const grades = new Grades(questions, scenario.meta.passingScore);
-    const host = new LabHost(session, questions, grades, judge);
-    for (const event of session.log()) grades.apply(event, judge);
+    const host = new LabHost(session, new Grades(scenario, session.log()));
     host.sent = session.log().length;
     return host;
   }
@@ -71,23 +68,26 @@ export class LabHost {
   }
 
   answer(question: string, value: string): GradeView {
-    if (this.grades.canAnswer(question)) {
+    if (this.grades.isOpen(question)) {
       const event = { type: 'answer' as const, at: this.session.clock.now(), question, value: value.slice(0, 1024) };
       this.session.note(event);
-      this.grades.apply(event, this.judge);
+      this.grades.answer(event, this.actions());
     }
     return this.grades.view();
   }
 
   hint(question: string): GradeView {
-    const state = this.grades.view().questions.find((q) => q.id === question);
-    const q = this.grades.question(question);
-    if (state && q && state.status === 'open' && state.hints.length < q.hints.length) {
-      const event = { type: 'hint' as const, at: this.session.clock.now(), question, index: state.hints.length };
+    const index = this.grades.nextHint(question);
+    if (index !== undefined) {
+      const event = { type: 'hint' as const, at: this.session.clock.now(), question, index };
       this.session.note(event);
-      this.grades.apply(event, this.judge);
+      this.grades.hint(event);
     }
     return this.grades.view();
+  }
+
+  private actions(): WorldEvent[] {
+    return this.session.log().flatMap((e) => (e.type === 'world' ? [e.event] : []));
   }
 
   gradeView(): GradeView {

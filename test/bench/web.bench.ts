@@ -1,0 +1,176 @@
+/**
+ * The lab in Chromium, timed: navigation to a ready prompt, keystroke to
+ * echo (p95), and the JavaScript the trainee's route downloads (gzipped).
+ * Builds the production bundle once, serves it with `vite preview`, runs
+ * each measurement several times and prints medians against the budgets.
+ *
+ *   npm run bench:web            (BENCH_RUNS=N, BENCH_SCENARIO=id to change)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const PORT = 4174;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const SCENARIO = process.env.BENCH_SCENARIO ?? 'ssh-reverse-shell-beacon-exfil';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const KEYS = 40;
+const OUT_DIR = 'dist/bench';
+
+const BUDGETS = { readyMs: 1000, echoP95Ms: 16, routeJsKb: 450 };
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/**
+ * In the page: note when a prompt first shows, and time each keystroke to
+ * its echo in the terminal's rows. A string, so that the bundler's helpers
+ * never leak into the page.
+ */
+const INSTRUMENT = `(() => {
+  window.__echoes = [];
+  const rowsText = () => document.querySelector('.xterm-rows')?.textContent ?? '';
+  const promptShown = () => Array.from(document.querySelectorAll('.xterm-rows > div'),
+    (d) => d.textContent ?? '').some((row) => /@\\S*[$#]\\s*$/.test(row));
+  const watch = () => {
+    if (window.__readyAt === undefined && promptShown()) window.__readyAt = performance.now();
+    if (window.__readyAt === undefined) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+  document.addEventListener('keydown', (event) => {
+    const t0 = event.timeStamp;
+    const before = rowsText();
+    const rows = document.querySelector('.xterm-rows');
+    if (!rows) return;
+    const observer = new MutationObserver(() => {
+      if (rowsText() === before) return;
+      window.__echoes.push(performance.now() - t0);
+      observer.disconnect();
+    });
+    observer.observe(rows, { subtree: true, childList: true, characterData: true });
+  }, true);
+})();`;
+
+async function newPage(browser: Browser): Promise<{ page: Page; js: Map<string, number>; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const js = new Map<string, number>();
+  context.on('response', (response) => {
+    const url = response.url();
+    if (!url.endsWith('.js')) return;
+    response.body().then((body) => js.set(url, gzipSync(body).length), () => undefined);
+  });
+  await context.addInitScript({ content: INSTRUMENT });
+  const page = await context.newPage();
+  return { page, js, close: () => context.close() };
+}
+
+async function waitPrompt(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, null, {
+    timeout: 30_000,
+  });
+  return page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt);
+}
+
+async function measureReady(browser: Browser): Promise<{ ms: number; jsBytes: number; files: Map<string, number> }> {
+  const { page, js, close } = await newPage(browser);
+  await page.goto(`${BASE}#/lab/${SCENARIO}?seed=7`);
+  const ms = await waitPrompt(page);
+  // The first command, so lazily loaded code counts too.
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type('ss -tnp');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const rows = Array.from(document.querySelectorAll('.xterm-rows > div'), (d) => d.textContent ?? '');
+    const at = rows.findIndex((r) => r.includes('ss -tnp'));
+    return at >= 0 && rows.slice(at + 1).some((r) => /@\S*[$#]\s*$/.test(r));
+  });
+  await page.waitForLoadState('networkidle');
+  const files = new Map(js);
+  await close();
+  return { ms, jsBytes: [...files.values()].reduce((a, b) => a + b, 0), files };
+}
+
+async function measureEcho(browser: Browser): Promise<number> {
+  const { page, close } = await newPage(browser);
+  await page.goto(`${BASE}#/lab/${SCENARIO}?seed=7`);
+  await waitPrompt(page);
+  await page.locator('.xterm-helper-textarea').focus();
+  for (let i = 0; i < KEYS; i += 1) {
+    await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'a');
+    await page.waitForFunction((n) => (window as unknown as { __echoes: number[] }).__echoes.length > n, i);
+  }
+  const echoes = await page.evaluate(() => (window as unknown as { __echoes: number[] }).__echoes);
+  await close();
+  return percentile(echoes.slice(5), 95);
+}
+
+async function serve(): Promise<() => void> {
+  const child = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(BASE)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+function verdict(name: string, value: number, budget: number, unit: string): boolean {
+  const pass = value <= budget;
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(34)} ${value.toFixed(1).padStart(8)} ${unit}  (budget ${budget} ${unit})`);
+  return pass;
+}
+
+async function main(): Promise<void> {
+  console.log('building the production bundle…');
+  execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  const stop = await serve();
+  const browser = await chromium.launch({ executablePath: process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium' });
+  try {
+    const ready: number[] = [];
+    const bytes: number[] = [];
+    let files = new Map<string, number>();
+    for (let i = 0; i < RUNS; i += 1) {
+      const r = await measureReady(browser);
+      ready.push(r.ms);
+      bytes.push(r.jsBytes);
+      files = r.files;
+    }
+    const echo: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i += 1) echo.push(await measureEcho(browser));
+
+    console.log(`\nscenario ${SCENARIO}, ${RUNS} runs; runs: ready ${ready.map((x) => x.toFixed(0)).join(' ')} ms, echo p95 ${echo.map((x) => x.toFixed(1)).join(' ')} ms`);
+    console.log('JavaScript the route downloaded (gzip):');
+    for (const [url, size] of [...files].sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KB  ${url.replace(BASE, '')}`);
+    }
+    console.log('');
+    const ok = [
+      verdict('navigation to a ready prompt', median(ready), BUDGETS.readyMs, 'ms'),
+      verdict('keystroke to echo, p95', median(echo), BUDGETS.echoP95Ms, 'ms'),
+      verdict("trainee route's JavaScript, gzip", median(bytes) / 1024, BUDGETS.routeJsKb, 'KB'),
+    ].every(Boolean);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+void main();
