@@ -90,6 +90,11 @@ export const SS_OPTIONS: OptionSupport[] = [
   part('-r, --resolve', 'names come from /etc/hosts only (no DNS in the lab)'),
   part('FILTER', 'dev, fwmark and cgroup parse but sockets carry no device or mark'),
   part('-a (netlink, packet)', 'netlink and packet sockets are not modelled'),
+  part(
+    'layout',
+    'the compact (not a terminal) layout of the captures, unless the session sets ' +
+      'OUTBOUND_STDOUT_TTY=1 and COLUMNS for an unpiped command',
+  ),
   none('-m, --memory', 'socket memory is not modelled'),
   none('-T, --threads', 'threads are not modelled'),
   none('-K, --kill', 'closing sockets is not simulated'),
