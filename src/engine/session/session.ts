@@ -191,7 +191,14 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     }
     currentSignal = opts.signal;
     const startedAt = clock.now();
-    const env = { ...shell.env, PWD: shell.cwd, COLUMNS: String(opts.columns ?? 80) };
+    const env: Record<string, string> = { ...shell.env, PWD: shell.cwd };
+    if (writesToTerminal(line)) {
+      // Tools that lay out for a terminal (ps cuts lines, ss spreads columns)
+      // only do so when their output is not piped or redirected, as the
+      // real ones decide with isatty().
+      env.COLUMNS = String(opts.columns ?? 80);
+      env.OUTBOUND_STDOUT_TTY = '1';
+    }
     let result: ExecResult;
     try {
       const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: opts.signal as AbortSignal | undefined });
@@ -199,6 +206,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       if (r.env) {
         const next = { ...r.env };
         delete next.COLUMNS;
+        delete next.OUTBOUND_STDOUT_TTY;
         shell.env = next;
         if (next.PWD) shell.cwd = next.PWD;
       }
@@ -251,6 +259,16 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     queue = replay(options.restore, resumeAt);
   }
   return session;
+}
+
+/**
+ * Whether a command line's output goes straight to the terminal. The shell
+ * cannot ask each program's stdout, so a line with a pipe or a redirection
+ * counts as not a terminal for all its commands (a quoted `|` is misread,
+ * which only changes column layout).
+ */
+function writesToTerminal(line: string): boolean {
+  return !/[|>]/.test(line);
 }
 
 function lastTime(events: readonly SessionEvent[], fallback: number): number {

@@ -12,8 +12,9 @@ import { iptablesTool } from './iptables/iptables';
 import { iptablesSaveTool } from './iptables/iptables-save';
 import { journalctlTool } from './journalctl/journalctl';
 import { killTool } from './kill/kill';
-import { killallTool, pkillTool } from './kill/pkill';
+import { killallTool, pgrepTool, pkillTool } from './kill/pkill';
 import { lastTool } from './last/last';
+import { lastlogTool } from './last/lastlog';
 import { lsofTool } from './lsof/lsof';
 import { netstatTool } from './netstat/netstat';
 import { nftTool } from './nft/nft';
@@ -41,9 +42,11 @@ export const tools: readonly Tool[] = [
   killTool,
   pkillTool,
   killallTool,
+  pgrepTool,
   whoTool,
   wTool,
   lastTool,
+  lastlogTool,
   journalctlTool,
   crontabTool,
   systemctlTool,

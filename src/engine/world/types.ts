@@ -152,6 +152,11 @@ export interface Process {
   unit?: string;
   /** The scenario entity that created it, for the scorer. */
   origin?: string;
+  /**
+   * /proc/PID/loginuid: the audit login uid (4294967295 when unset). When
+   * absent it is derived from the login the process descends from.
+   */
+  loginuid?: number;
 }
 
 export interface Account {
