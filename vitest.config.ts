@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/golden/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // Two shared cores: a shell test that runs thousands of commands can take seconds.
+    testTimeout: 30_000,
   },
 });
