@@ -48,6 +48,9 @@ export function parseScenarioYaml(input: string): ParsedYaml {
   errors.push(...findDuplicateKeys(doc, lc));
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...warnings] };
 
+  const version = checkVersion(doc, text);
+  if (version) return fail(version);
+
   const structural = [...findBrokenAliases(doc, lc), ...findUnsafeKeys(doc, lc)];
   if (structural.length > 0) return { ok: false, diagnostics: structural };
 
@@ -93,6 +96,21 @@ function checkRawText(text: string): Fail | null {
     );
   }
   return null;
+}
+
+/**
+ * A `%YAML 1.1` directive would switch the parser to 1.1 rules (`yes` is
+ * true, `010` is eight, `<<` merges), unlike the editor: refuse it.
+ */
+function checkVersion(doc: Document, text: string): Diagnostic | null {
+  const yaml = doc.directives?.yaml;
+  if (!yaml?.explicit || yaml.version === '1.2') return null;
+  const match = /^%YAML[^\r\n]*/m.exec(text);
+  const offset = match?.index ?? 0;
+  const lc = lineCounterFor(text, offset);
+  const range = offsetsToRange(lc, offset, offset + (match?.[0].length ?? 1));
+  return diag(range, `the file asks for YAML ${yaml.version}; scenarios are read as YAML 1.2`, [],
+    `remove the \`%YAML ${yaml.version}\` line`);
 }
 
 /** Turn the document into plain data, refusing runaway alias expansion. */

@@ -91,4 +91,18 @@ describe('loadScenario: YAML syntax and document shape', () => {
       'warning 12:11 Unresolved tag: tag:yaml.org,2002:js/function; the value is read as plain text',
     ]);
   });
+
+  it('refuses a %YAML 1.1 directive, which would change how values read', () => {
+    expect(only('%YAML 1.1\n---\n' + GOOD)).toBe(
+      '1:1-1:10 the file asks for YAML 1.1; scenarios are read as YAML 1.2'
+      + ' | remove the `%YAML 1.1` line',
+    );
+    expect(only('%YAML 1.2\n---\n' + GOOD)).toBe('OK');
+  });
+
+  it('points a problem inside an aliased mapping at the anchored value, once', () => {
+    const services = '    - &svc {name: sshd, port: ssh}\n    - *svc\n';
+    const text = GOOD.replace('    - name: sshd\n      port: 22\n', services);
+    expect(only(text)).toBe('6:31-6:34 expected a port number (1-65535), got "ssh"');
+  });
 });

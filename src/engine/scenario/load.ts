@@ -159,8 +159,16 @@ function failed(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: shown };
 }
 
+/** In source order, without repeats (an alias used twice reports once). */
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.line - b.line || a.col - b.col);
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.endLine}:${d.endCol}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 /** The loader for the real format: schema, vars and compiler of scenario v1. */
