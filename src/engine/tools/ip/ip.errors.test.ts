@@ -68,3 +68,12 @@ describe('ip route get', () => {
     expect(res).toEqual({ stdout: '', stderr: 'RTNETLINK answers: Network is unreachable\n', exitCode: 2 });
   });
 });
+
+describe('ip route show PREFIX', () => {
+  it('lists only the route to exactly that prefix', () => {
+    expect(ip(['route', 'show', 'default']).stdout).toBe('default via 10.10.0.1 dev eth0 \n');
+    expect(ip(['r', 's', '10.8.0.1/32']).stdout)
+      .toBe('10.8.0.1 dev tun0 proto kernel scope link src 10.8.0.2 linkdown \n');
+    expect(ip(['route', 'show', '10.10.0.0/16']).stdout).toBe('');
+  });
+});

@@ -18,7 +18,7 @@ import { RouteFilter, routeGet, routeJson, routesOf, routeText } from './route';
 export const IP_OPTIONS: OptionSupport[] = [
   { flag: 'address|addr|a show [dev] DEV', support: 'full' },
   { flag: 'link|l show [dev] DEV', support: 'full' },
-  { flag: 'route|r show [dev DEV] [table T]', support: 'full' },
+  { flag: 'route|r show [PREFIX] [dev DEV] [table T]', support: 'full' },
   { flag: 'route get ADDR', support: 'partial', note: 'no from/iif/mark selectors' },
   { flag: 'neigh|n show [dev DEV]', support: 'full' },
   { flag: 'link set DEV up|down', support: 'full', note: 'returns an iface event' },
@@ -164,6 +164,7 @@ const routeShow: Handler = (ctx, rest, o) => {
       if (!findDev(ctx.world, name)) return err(`Cannot find device "${name}"\n`, 1);
       f.dev = name;
     } else if (w === 'table') f.table = rest[++k];
+    else if (w !== undefined && w !== 'exact') f.dst = w === 'all' ? undefined : w;
   }
   const routes = routesOf(ctx.world, f);
   if (o.json) return out(jsonOutput(routeJson(routes, !f.dev), o.pretty));

@@ -11,13 +11,23 @@ export interface RouteFilter {
   family: 'inet' | 'inet6';
   dev?: string;
   table?: string;
+  /** `ip route show PREFIX`: routes to exactly this prefix ("default" included). */
+  dst?: string;
+}
+
+function sameDst(route: string, want: string): boolean {
+  if (route === want) return true;
+  if (want === '0/0' || want === '0.0.0.0/0' || want === '::/0') return route === 'default';
+  return !route.includes('/') && want.endsWith(route.includes(':') ? '/128' : '/32')
+    && want.split('/')[0] === route;
 }
 
 export function routesOf(world: HostState, f: RouteFilter): Route[] {
   const table = f.table ?? 'main';
   return world.routes.filter((r) => r.family === f.family
     && (table === 'all' || (r.table ?? 'main') === table)
-    && (f.dev === undefined || r.dev === f.dev));
+    && (f.dev === undefined || r.dev === f.dev)
+    && (f.dst === undefined || sameDst(r.dst, f.dst)));
 }
 
 function fields(r: Route, showDev: boolean): string[] {

@@ -95,6 +95,8 @@ export function parseRule(action: Action, words: string[]): UfwRule[] {
     direction = rest[0] === 'out' ? 'OUT' : 'IN';
     rest = rest.slice(1);
   }
+  if (rest[0] === 'on') throw new UfwError("ERROR: 'on INTERFACE' is not simulated in this lab");
+  if (rest[0] === 'log' || rest[0] === 'log-all') rest = rest.slice(1);
   if (rest.length === 0) throw new UfwError('ERROR: Invalid syntax');
   if (rest.length === 1) {
     const to = portSpec(rest[0] ?? '');

@@ -16,7 +16,10 @@ import { StatusMode, statusText } from './status';
 export const UFW_OPTIONS: OptionSupport[] = [
   { flag: 'status [verbose|numbered]', support: 'full' },
   { flag: 'enable, disable', support: 'partial', note: 'no SSH confirmation prompt' },
-  { flag: 'allow|deny|reject|limit [in|out] PORT[/proto]', support: 'full' },
+  {
+    flag: 'allow|deny|reject|limit [in|out] [log] PORT[/proto]', support: 'partial',
+    note: 'log is accepted but not shown as (log); on INTERFACE is refused',
+  },
   { flag: 'allow|deny|reject|limit [proto P] from A [port N] to B [port N]', support: 'full' },
   { flag: 'delete N | delete RULE', support: 'partial', note: 'no confirmation prompt' },
   {
