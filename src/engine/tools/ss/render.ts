@@ -63,10 +63,10 @@ export function renderColumns(
   header: boolean,
   screenWidth?: number,
 ): string {
-  const all = header ? [columns.map((c) => c.header), ...lines] : lines;
-  if (all.length === 0) return '';
-  const maxLen = columns.map(() => 0);
-  for (const line of all) {
+  const head = columns.map((c) => c.header);
+  if (!header && lines.length === 0) return '';
+  const maxLen = columns.map((c) => (header ? c.header.length : 0));
+  for (const line of lines) {
     for (let c = 0; c < columns.length; c++) {
       const len = (line[c] ?? '').length;
       if (len > (maxLen[c] as number)) maxLen[c] = len;
@@ -74,8 +74,8 @@ export function renderColumns(
   }
   const width = columnWidths(columns, maxLen);
   if (screenWidth !== undefined && screenWidth > 0) spreadWidths(width, screenWidth);
-  const out: string[] = [];
-  for (const line of all) out.push(renderLine(columns, width, line));
+  const out: string[] = header ? [renderLine(columns, width, head)] : [];
+  for (const line of lines) out.push(renderLine(columns, width, line));
   return out.join('');
 }
 
@@ -123,6 +123,12 @@ function spreadWidths(width: number[], screen: number): void {
   }
 }
 
+const SPACES = ' '.repeat(256);
+
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
+}
+
 function renderLine(columns: Column[], width: number[], line: string[]): string {
   let s = '';
   let started = false;
@@ -140,13 +146,13 @@ function renderLine(columns: Column[], width: number[], line: string[]): string 
     if (w && col.align === 'right') {
       const pad = w - text.length - printed;
       if (pad > 0) {
-        s += ' '.repeat(pad);
+        s += spaces(pad);
         printed += pad;
       }
     }
     s += text;
     printed += text.length;
-    if (w && col.align === 'left' && w - printed > 0) s += ' '.repeat(w - printed);
+    if (w && col.align === 'left' && w - printed > 0) s += spaces(w - printed);
   }
   return `${s}\n`;
 }
