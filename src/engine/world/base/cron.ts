@@ -1,8 +1,9 @@
 /**
  * A small cron schedule matcher (minute hour day-of-month month day-of-week,
  * with *, N, N-M, lists and /step; @hourly, @daily, @weekly, @monthly,
- * @yearly; @reboot), evaluated in UTC minutes. Enough to place the CRON log
- * lines of the jobs a host has. Unsupported text never matches.
+ * @yearly; @reboot), evaluated on local wall-clock minutes (pass the epoch
+ * ms shifted by the zone's offset). Enough to place the CRON log lines of
+ * the jobs a host has. Unsupported text never matches.
  */
 
 type Field = (value: number) => boolean;
@@ -37,7 +38,7 @@ const MACROS: Record<string, string> = {
   '@annually': '0 0 1 1 *',
 };
 
-/** A predicate on epoch minutes, or null for @reboot or unreadable text. */
+/** A predicate on local wall-clock ms (UTC fields read as local), or null for @reboot or unreadable text. */
 export function cronMatcher(schedule: string): ((t: number) => boolean) | null {
   const text = MACROS[schedule.trim()] ?? schedule.trim();
   const f = text.split(/\s+/);

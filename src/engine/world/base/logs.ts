@@ -8,12 +8,14 @@
  */
 import type { LogSource } from '../base-types';
 import { counterAt, draw } from '../ids';
+import { localTime } from '../time-format';
 import type { LogEntry, Unit } from '../types';
 import type { BuildContext } from './context';
 import { cronMatcher } from './cron';
 import { timerRuns, TIMERS } from './timers';
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 
 /** The pid a short-lived process forked at t would have had. */
 function pidAround(ctx: BuildContext, t: number, key: string): number {
@@ -89,10 +91,18 @@ function cronSource(ctx: BuildContext): LogSource | null {
   const list = jobs(ctx);
   if (list.length === 0) return null;
   const jitter = ctx.ids.stream('cron:jitter').int(1_000, 1_400);
+  const tz = ctx.doc.host.timezone;
   return (from, to) => {
     const out: LogEntry[] = [];
+    let hour = NaN;
+    let offset = 0;
     for (let m = Math.ceil((from - jitter) / MINUTE) * MINUTE; m + jitter < to; m += MINUTE) {
-      for (const job of list) if (job.matches(m)) out.push(...cronRun(ctx, job, m + jitter));
+      if (Math.floor(m / HOUR) !== hour) {
+        hour = Math.floor(m / HOUR);
+        offset = localTime(m, tz).offsetMin * MINUTE;
+      }
+      for (const job of list)
+        if (job.matches(m + offset)) out.push(...cronRun(ctx, job, m + jitter));
     }
     return out.filter((e) => e.time >= from && e.time < to);
   };
