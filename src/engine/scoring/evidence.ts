@@ -33,16 +33,18 @@ function shownIn(output: string, value: Value): boolean {
   return valueSpellings(value).some((s) => tokenPattern(s).test(output));
 }
 
-function applicable(value: Value): boolean {
+/** A choice's option id is no token a tool prints; a fact's text (a user name) is. */
+function applicable(value: Value, fromFact: boolean): boolean {
   if (value.type === 'set') return value.element !== 'text' && value.items.length > 0;
-  return valueSpellings(value).length > 0 && value.type !== 'text';
+  if (value.type === 'text') return fromFact;
+  return valueSpellings(value).length > 0;
 }
 
 /** Where (if anywhere) the trainee's output showed what `expected` expects. */
 export function findEvidence(
   expected: Expectation | null, log: readonly SessionEvent[], at: number,
 ): Evidence {
-  if (!expected || expected.mode !== 'value' || !applicable(expected.value)) {
+  if (!expected || expected.mode !== 'value' || !applicable(expected.value, expected.shownBy !== undefined)) {
     return { status: 'not-applicable' };
   }
   const value = expected.value;

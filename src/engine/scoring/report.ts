@@ -113,7 +113,8 @@ function questionReport(
   const q = g.question;
   const last = p.attempts[p.attempts.length - 1];
   const at = p.closedAt ?? last?.at;
-  const evidence = last ? findEvidence(g.expected, log, last.at) : { status: 'not-shown' as const };
+  // Unanswered: whether the output had shown it by the end of the session.
+  const evidence = findEvidence(g.expected, log, last ? last.at : Infinity);
   return {
     id: q.id,
     prompt: q.prompt,
