@@ -94,7 +94,9 @@ test('history, reverse search and line editing keys', async () => {
   await expect.poll(line).toBe('echo 日本語 o 🙂');
   // The terminal shows what the editor holds: wide characters did not shift the redraw.
   expect((await screen(page)).split('\n').pop()).toMatch(/\$ echo 日本語 o 🙂$/);
+  await page.keyboard.press('Control+E');
   await page.keyboard.press('Control+U');
+  await expect.poll(line).toBe('');
 });
 
 test('a multi-line paste runs line by line', async () => {

@@ -191,10 +191,9 @@ export class LineEditor {
     this.redraw();
     this.host.write(this.renderer.leave());
     this.remember(text);
+    // Keys already queued behind this line (the rest of a paste) wait, unechoed,
+    // for the next prompt, as bash leaves them in the tty's input queue.
     this.mode = 'waiting';
-    // Keys queued behind this line are type-ahead for the command's prompt.
-    const rest = this.queue.splice(0);
-    this.typeAhead(rest);
     this.host.submit(text);
   }
 
