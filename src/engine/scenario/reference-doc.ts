@@ -89,9 +89,11 @@ function collect(root: Json, node: Json, place: Place, out: Section[], depth: nu
   const context = place.variant ?? place.context;
   for (const [key, raw] of Object.entries(properties)) {
     const child = resolve(root, raw);
-    section.rows.push(row(root, key, child, required.has(key)));
     const nested = nestedMapping(root, child);
     const path = (place.path ? place.path + '.' : '') + key + (nested?.suffix ?? '');
+    const first = nested && variantsOf(resolve(root, nested.schema))?.[0]?.[0];
+    const link = nested ? anchor(titleOf(first ? { path, variant: first } : { path })) : null;
+    section.rows.push(row(root, key, child, required.has(key), link));
     if (nested) collect(root, nested.schema, context ? { path, context } : { path }, out, depth + 1);
   }
   dedupe(out, index, place);
@@ -150,10 +152,11 @@ function variantLabel(option: Json, index: number): string {
   return first ? `form with ${first}` : `form ${index + 1}`;
 }
 
-function row(root: Json, key: string, schema: Json, required: boolean): string {
+function row(root: Json, key: string, schema: Json, required: boolean, link: string | null): string {
+  const type = typeText(root, schema);
   const cells = [
     '`' + key + '`',
-    typeText(root, schema),
+    link ? type.replace('(see below)', `([see below](#${link}))`) : type,
     required ? 'yes' : 'no',
     schema.default === undefined ? '' : code(schema.default),
     cellText(String(schema.description ?? '')),
@@ -176,7 +179,8 @@ export function typeText(root: Json, raw: Json, depth = 0): string {
   const type = Array.isArray(s.type) ? s.type.join(' or ') : String(s.type ?? 'value');
   if (type === 'array') {
     const items = s.items as Json | undefined;
-    return 'list of ' + (items ? typeText(root, items, depth + 1) : 'values');
+    const count = typeof s.minItems === 'number' ? ` (at least ${s.minItems})` : '';
+    return 'list of ' + (items ? typeText(root, items, depth + 1) : 'values') + count;
   }
   if (type === 'object') return s.properties ? 'mapping (see below)' : 'mapping of names to values';
   return type + constraints(s);
@@ -187,9 +191,11 @@ function constraints(s: Json): string {
   const min = (s.minimum ?? s.minLength) as number | undefined;
   const max = (s.maximum ?? s.maxLength) as number | undefined;
   const safe = Number.MAX_SAFE_INTEGER;
-  if (min !== undefined && max !== undefined && max < safe) parts.push(`${min}-${max}`);
-  else if (min !== undefined) parts.push(`at least ${min}`);
-  else if (max !== undefined && max < safe) parts.push(`at most ${max}`);
+  const unit = s.type === 'string' ? ' characters' : '';
+  if (min !== undefined && max !== undefined && max < safe) parts.push(`${min}-${max}${unit}`);
+  else if (min === 1 && unit) parts.push('not empty');
+  else if (min !== undefined) parts.push(`at least ${min}${unit}`);
+  else if (max !== undefined && max < safe) parts.push(`at most ${max}${unit}`);
   if (s.exclusiveMinimum !== undefined) parts.push(`greater than ${String(s.exclusiveMinimum)}`);
   if (typeof s.format === 'string') parts.push(s.format);
   if (typeof s.pattern === 'string') parts.push('pattern ' + code(s.pattern));
