@@ -198,3 +198,33 @@ describe('cron in the host time zone', () => {
     expect(runs.map((e) => new Date(e.time).toISOString().slice(11, 16))).toEqual(['01:30']);
   });
 });
+
+describe('catalogue services beyond the defaults', () => {
+  it('bring their processes, listeners, UNIX sockets and accounts', () => {
+    const services = ['systemd', 'ssh', 'apache2', 'mariadb', 'postgresql', 'containerd', 'docker'];
+    const s = compiled({ host: { ...(baseDoc().host as object), services } });
+    const w = s.worldAt(s.now);
+    const listening = w.sockets
+      .filter((x) => x.state === 'LISTEN')
+      .map((x) => `${x.local.addr}:${x.local.port}${x.v6only === false ? ' dual' : ''}`);
+    expect(listening).toEqual([
+      '0.0.0.0:22',
+      ':::22',
+      ':::80 dual',
+      '127.0.0.1:3306',
+      '127.0.0.1:5432',
+      '::1:5432',
+    ]);
+    expect(w.processes.filter((p) => p.comm === 'postgres').map((p) => p.title ?? 'main')).toEqual([
+      'main',
+      'postgres: 16/main: checkpointer',
+      'postgres: 16/main: background writer',
+      'postgres: 16/main: walwriter',
+      'postgres: 16/main: autovacuum launcher',
+      'postgres: 16/main: logical replication launcher',
+    ]);
+    expect(w.accounts.map((a) => a.name)).toEqual(expect.arrayContaining(['mysql', 'postgres']));
+    expect(w.units.map((u) => u.name)).toContain('postgresql@16-main.service');
+    expect(w.unixSockets.map((u) => u.path)).toContain('/run/docker.sock');
+  });
+});

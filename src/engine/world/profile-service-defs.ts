@@ -266,4 +266,205 @@ export const UNIX: Record<string, ServiceUnix[]> = {
   dbus: [u('bus', 'stream', '/run/dbus/system_bus_socket', 3, 40)],
   'systemd-resolved': [u('varlink', 'stream', '/run/systemd/resolve/io.systemd.Resolve', 16)],
   chrony: [u('cmd', 'dgram', '/run/chrony/chronyd.sock', 7)],
+  postgresql: [u('pg', 'stream', '/var/run/postgresql/.s.PGSQL.5432', 8)],
+  mariadb: [u('sock', 'stream', '/run/mysqld/mysqld.sock', 23)],
+  containerd: [u('grpc', 'stream', '/run/containerd/containerd.sock', 8)],
+  docker: [u('api', 'stream', '/run/docker.sock', 3, 45)],
 };
+
+const PG: Record<CatalogueContext['distro'], number> = {
+  'ubuntu-24.04': 16,
+  'ubuntu-22.04': 14,
+  'debian-12': 15,
+};
+
+export function apache(): ServiceDef {
+  const argv = ['/usr/sbin/apache2', '-k', 'start'];
+  const workers: ServiceProcess[] = [1, 2].map((i) => ({
+    key: `worker${i}`,
+    parent: 'main',
+    user: 'www-data',
+    argv,
+    exe: '/usr/sbin/apache2',
+    comm: 'apache2',
+    stat: 'Sl',
+    ...kb(1_213_284, 4_472),
+    delayMs: 15,
+  }));
+  const holders = ['main', ...workers.map((w) => w.key)].map((process) => ({ process, fd: 3 }));
+  return {
+    name: 'apache2',
+    unit: 'apache2.service',
+    description: 'The Apache HTTP Server',
+    startMs: 7_200,
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv,
+        exe: '/usr/sbin/apache2',
+        comm: 'apache2',
+        stat: 'Ss',
+        ...kb(6_548, 4_608),
+      },
+      ...workers,
+    ],
+    // Listen 80 binds one dual-stack socket: ss prints it as *:80.
+    listeners: [
+      { key: 'http', proto: 'tcp', addr: '::', port: 80, backlog: 511, v6only: false, holders },
+    ],
+  };
+}
+
+export function mariadb(): ServiceDef {
+  return {
+    name: 'mariadb',
+    unit: 'mariadb.service',
+    description: 'MariaDB database server',
+    startMs: 7_400,
+    processes: [
+      {
+        key: 'main',
+        user: 'mysql',
+        argv: ['/usr/sbin/mariadbd'],
+        exe: '/usr/sbin/mariadbd',
+        comm: 'mariadbd',
+        stat: 'Ssl',
+        ...kb(1_245_772, 96_340),
+      },
+    ],
+    listeners: [
+      {
+        key: 'sql',
+        proto: 'tcp',
+        addr: '127.0.0.1',
+        port: 3306,
+        backlog: 80,
+        holders: [{ process: 'main', fd: 22 }],
+      },
+    ],
+    account: {
+      name: 'mysql',
+      uid: 110,
+      gid: 110,
+      gecos: 'MariaDB Server,,,',
+      home: '/nonexistent',
+      shell: '/bin/false',
+    },
+  };
+}
+
+export function postgresql(ctx: CatalogueContext): ServiceDef {
+  const v = PG[ctx.distro];
+  const bin = `/usr/lib/postgresql/${v}/bin/postgres`;
+  const argv = [
+    bin,
+    '-D',
+    `/var/lib/postgresql/${v}/main`,
+    '-c',
+    `config_file=/etc/postgresql/${v}/main/postgresql.conf`,
+  ];
+  const child = (key: string, what: string): ServiceProcess => ({
+    key,
+    parent: 'main',
+    user: 'postgres',
+    argv,
+    title: `postgres: ${v}/main: ${what}`,
+    exe: bin,
+    comm: 'postgres',
+    stat: 'Ss',
+    ...kb(221_000, 6_200),
+    delayMs: 40,
+  });
+  return {
+    name: 'postgresql',
+    unit: `postgresql@${v}-main.service`,
+    description: `PostgreSQL Cluster ${v}-main`,
+    startMs: 7_600,
+    processes: [
+      {
+        key: 'main',
+        user: 'postgres',
+        argv,
+        exe: bin,
+        comm: 'postgres',
+        stat: 'Ss',
+        ...kb(219_624, 29_812),
+      },
+      child('ckpt', 'checkpointer'),
+      child('bgw', 'background writer'),
+      child('wal', 'walwriter'),
+      child('av', 'autovacuum launcher'),
+      child('lrl', 'logical replication launcher'),
+    ],
+    listeners: [
+      {
+        key: 'v4',
+        proto: 'tcp',
+        addr: '127.0.0.1',
+        port: 5432,
+        backlog: 244,
+        holders: [{ process: 'main', fd: 7 }],
+      },
+      {
+        key: 'v6',
+        proto: 'tcp',
+        addr: '::1',
+        port: 5432,
+        backlog: 244,
+        v6only: true,
+        holders: [{ process: 'main', fd: 6 }],
+      },
+    ],
+    account: {
+      name: 'postgres',
+      uid: 111,
+      gid: 112,
+      gecos: 'PostgreSQL administrator,,,',
+      home: '/var/lib/postgresql',
+      shell: '/bin/bash',
+    },
+  };
+}
+
+export function containerd(): ServiceDef {
+  return {
+    name: 'containerd',
+    unit: 'containerd.service',
+    description: 'containerd container runtime',
+    startMs: 7_800,
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/bin/containerd'],
+        exe: '/usr/bin/containerd',
+        comm: 'containerd',
+        stat: 'Ssl',
+        ...kb(1_874_580, 47_772),
+      },
+    ],
+    listeners: [],
+  };
+}
+
+export function docker(): ServiceDef {
+  return {
+    name: 'docker',
+    unit: 'docker.service',
+    description: 'Docker Application Container Engine',
+    startMs: 8_500,
+    processes: [
+      {
+        key: 'main',
+        user: 'root',
+        argv: ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
+        exe: '/usr/bin/dockerd',
+        comm: 'dockerd',
+        stat: 'Ssl',
+        ...kb(2_280_240, 78_460),
+      },
+    ],
+    listeners: [],
+  };
+}

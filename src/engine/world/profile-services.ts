@@ -10,7 +10,12 @@
  * listeners with a backlog of 128.
  */
 import {
+  apache,
   chrony,
+  containerd,
+  docker,
+  mariadb,
+  postgresql,
   kb,
   nginx,
   polkit,
@@ -201,6 +206,11 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
       },
     ),
     nginx(ctx),
+    apache(),
+    mariadb(),
+    postgresql(ctx),
+    containerd(),
+    docker(),
   ];
   for (const d of defs) d.unix = UNIX[d.name];
   return new Map(defs.map((d) => [d.name, d]));

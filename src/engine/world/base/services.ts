@@ -32,7 +32,8 @@ function wanted(ctx: BuildContext): Wanted[] {
 
 function cgroupOf(unit: string): string {
   if (unit === 'init.scope') return '/init.scope';
-  if (unit.startsWith('getty@')) return `/system.slice/system-getty.slice/${unit}`;
+  const template = /^([^@]+)@/.exec(unit);
+  if (template) return `/system.slice/system-${template[1]}.slice/${unit}`;
   return `/system.slice/${unit}`;
 }
 
