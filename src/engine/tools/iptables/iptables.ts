@@ -5,7 +5,8 @@
  * the session applies with world/firewall.ts.
  *
  * The world holds IPv4 rules only: ip6tables shows empty built-in chains
- * and refuses changes with a lab message.
+ * and refuses changes with a lab message. -Z is refused too: FirewallOp has
+ * no kind that resets counters yet.
  */
 import type { FirewallTable, HostState } from '../../world/types';
 import { getTable, isTableName } from '../../world/firewall';
