@@ -12,8 +12,8 @@ export const MAX_ANSWERS_FILE = 20 * 1024 * 1024;
 const MAX_WARNINGS = 20;
 
 export type AnswersFile =
-  | { ok: true; kind: 'log'; events: SessionEvent[]; seed?: number; warnings: string[] }
-  | { ok: true; kind: 'answers'; answers: [string, string][]; seed?: number; warnings: string[] }
+  | { ok: true; kind: 'log'; events: SessionEvent[]; seed?: number; scenarioId?: string; warnings: string[] }
+  | { ok: true; kind: 'answers'; answers: [string, string][]; seed?: number; scenarioId?: string; warnings: string[] }
   | { ok: false; message: string };
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -83,7 +83,9 @@ export function parseAnswersFile(text: string): AnswersFile {
   if (Array.isArray(data)) return { ok: true, kind: 'log', events: readEvents(data, warnings), warnings };
   if (!isObj(data)) return { ok: false, message: 'expected a session log or { "answers": { ... } }' };
   const seed = seedOf(data);
-  const base = seed === undefined ? { warnings } : { seed, warnings };
+  const base: { warnings: string[]; seed?: number; scenarioId?: string } = { warnings };
+  if (seed !== undefined) base.seed = seed;
+  if (str(data.scenarioId)) base.scenarioId = data.scenarioId;
   const list = Array.isArray(data.events) ? data.events : Array.isArray(data.log) ? data.log : null;
   if (list) return { ok: true, kind: 'log', events: readEvents(list, warnings), ...base };
   if (isObj(data.answers)) return { ok: true, kind: 'answers', answers: readAnswers(data.answers, warnings), ...base };

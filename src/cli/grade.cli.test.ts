@@ -44,12 +44,15 @@ describe('grade CLI', () => {
 
   it('grades a session log, --seed wins, and prints HTML', async () => {
     const log = [{ type: 'answer', at: fx.now, question: 'c2_ip', value: '192.0.2.1' }, { type: 'bogus' }];
-    const t = io({ 's.yaml': '', 'a.json': JSON.stringify({ seed: 4, events: log }) });
+    const t = io({ 's.yaml': '', 'a.json': JSON.stringify({ seed: 4, scenarioId: 'other', events: log }) });
     expect(await runGrade(['s.yaml', 'a.json', '--seed', '12', '--html'], t, load)).toBe(1);
     expect(seeds.pop()).toBe(12);
     expect(t.out.join('')).toContain('<title>Report: Fixture &lt;web01&gt;</title>');
     expect(t.out.join('')).toContain('192.0.2.1');
-    expect(t.err).toEqual(['grade: a.json: event 1 is not a session event; skipped\n']);
+    expect(t.err).toEqual([
+      'grade: a.json: event 1 is not a session event; skipped\n',
+      'grade: a.json: saved for scenario "other", not "fixture"\n',
+    ]);
   });
 
   it('refuses bad command lines and unreadable files', async () => {

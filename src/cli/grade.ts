@@ -5,7 +5,8 @@
  *
  * ANSWERS.json is one of:
  *   - a saved session log: an array of session events (commands with their
- *     output, answers, hints, world events), or `{ "seed": N, "events": [...] }`;
+ *     output, answers, hints, world events), or `{ "seed": N, "events": [...] }`
+ *     (the lab's saved session has this shape);
  *   - plain answers: `{ "answers": { "QUESTION_ID": "VALUE", ... } }`, graded
  *     at the scenario's start with no commands (so with no evidence).
  * A seed in the file is used unless --seed is given.
@@ -94,6 +95,9 @@ export async function runGrade(args: string[], io: GradeIo, load: ScenarioLoader
     return 3;
   }
   const scenario = loaded.scenario;
+  if (answers.scenarioId !== undefined && answers.scenarioId !== scenario.meta.id) {
+    io.stderr(`grade: ${parsed.answers}: saved for scenario "${answers.scenarioId}", not "${scenario.meta.id}"\n`);
+  }
   const grader = createGrader(scenario, scenario.questions);
   for (const issue of grader.issues) {
     io.stderr(`grade: ${parsed.scenario}: ${issue.path.join('.')}: ${issue.message}\n`);
