@@ -12,9 +12,13 @@ import { resolveVars } from '../../src/engine/scenario/vars';
 import type { HostState } from '../../src/engine/world/types';
 import { NOW, web01 } from '../fixtures/web01';
 
-function compiledWorld(): HostState {
+function compiledWorld(
+  edit: (raw: { host: Record<string, unknown> }) => void = () => {},
+): HostState {
   const text = readFileSync(new URL('./web01.yaml', import.meta.url), 'utf8');
-  const vars = resolveVars(parse(text));
+  const raw = parse(text);
+  edit(raw);
+  const vars = resolveVars(raw);
   expect(vars.issues).toEqual([]);
   const doc = scenarioSchema.parse(vars.value);
   const result = compileScenario(doc);
@@ -35,6 +39,13 @@ describe('web01.yaml reproduces the captured state', () => {
   });
   it('interfaces', () => expect(got.interfaces).toEqual(want.interfaces));
   it('routes', () => expect(got.routes).toEqual(want.routes));
+  it('routes, with the kernel routes derived from the addresses', () => {
+    const derived = compiledWorld((raw) => {
+      raw.host.routes = [{ dst: 'default', via: '10.10.0.1', dev: 'eth0' }];
+      raw.host.connected_routes = true;
+    });
+    expect(derived.routes).toEqual(want.routes);
+  });
   it('neighbours', () => expect(got.neighbours).toEqual(want.neighbours));
   it('firewall', () => expect(got.firewall).toEqual(want.firewall));
   it('processes, in pid order', () => {
