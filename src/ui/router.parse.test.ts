@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './router';
+
+describe('hash routes', () => {
+  it('reads the catalog and a lab with its seed', () => {
+    expect(parseRoute('')).toEqual({ page: 'catalog' });
+    expect(parseRoute('#/')).toEqual({ page: 'catalog' });
+    expect(parseRoute('#/lab/ssh-reverse-shell-beacon-exfil?seed=7')).toEqual({
+      page: 'lab', scenarioId: 'ssh-reverse-shell-beacon-exfil', seed: 7,
+    });
+  });
+
+  it('defaults a missing or malformed seed to 1', () => {
+    expect(parseRoute('#/lab/x')).toMatchObject({ seed: 1 });
+    expect(parseRoute('#/lab/x?seed=-4')).toMatchObject({ seed: 1 });
+  });
+
+  it('sends anything else to the not-found page', () => {
+    expect(parseRoute('#/lab/<script>').page).toBe('not-found');
+    expect(parseRoute('#/lab/%E0%A4%A').page).toBe('not-found');
+    expect(parseRoute('#/studio').page).toBe('not-found');
+  });
+});
