@@ -28,7 +28,9 @@ describe('ssh-login: sshd processes, socket, utmp and auth.log', () => {
     expect(c.at(during).logins.find((l) => l.id === b.id)).toEqual(
       { id: b.id, user: b.user, tty: b.tty, host: b.from, loginAt: b.at, pid: b.pids.priv });
     expect(c.at(c.base.now).logins.find((l) => l.id === b.id)?.logoutAt).toBe(b.until);
-    expect(c.at(c.base.now).processes.some((p) => p.origin === b.id)).toBe(false);
+    // only the user's service manager is left: the detached shell keeps the session closing
+    expect(c.at(c.base.now).processes.filter((p) => p.origin === b.id).map((p) => [p.pid, p.argv.join(' ')]))
+      .toEqual([[b.manager.pid, '/usr/lib/systemd/systemd --user'], [b.manager.sdPam, '(sd-pam)']]);
   });
 
   it('logs the spray, the accepted login, the PAM and logind lines, then the logout', () => {
@@ -60,6 +62,17 @@ describe('ssh-login: sshd processes, socket, utmp and auth.log', () => {
     const f = c.at(c.base.now).files.find((x) => x.path === `${b.home}/.bash_history`);
     expect(f?.content.split('\n')[0]).toBe('id');
     expect(c.at(during).files.some((x) => x.path === `${b.home}/.bash_history`)).toBe(false);
+  });
+
+  it('stops the user manager 10 s after a session without leftovers', () => {
+    const ci = c.byId('ci-deploy-1', 'ssh-login');
+    const mine = (t: number) => c.at(t).processes.filter((p) => p.origin === ci.id).map((p) => p.comm);
+    expect(mine(ci.at + 5_000)).toEqual(['sshd', 'sshd', 'systemd', '(sd-pam)']);
+    expect(mine(ci.until! + 5_000)).toEqual(['systemd', '(sd-pam)']);
+    expect(mine(ci.until! + 11_000)).toEqual([]);
+    const lines = c.at(c.base.now).logs(ci.until!, ci.until! + 11_000).map((l) => l.message);
+    expect(lines).toContain(`Removed session ${ci.session}.`);
+    expect(lines.at(-1)).toBe(`Removed slice user-${ci.uid}.slice - User Slice of UID ${ci.uid}.`);
   });
 
   it('uses a publickey fingerprint drawn from the seed for key logins', () => {

@@ -16,7 +16,7 @@ import { daemonPid } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { devNull, interactiveInfo, keepalive, listen, pathFd, proc, sockFd, tcp, ttyFds } from './make';
 import type { BehaviourModule, Collector } from './module';
-import { sshLogs } from './ssh-logs';
+import { managerStop, sshLogs } from './ssh-logs';
 import { parseDuration } from './time';
 import type { SshLogin } from './types';
 
@@ -59,6 +59,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
       v4: { inode: inodes[2 + i * 2]!, sk: cc.sk(), fd: 9 + i * 4 },
     })),
     pids: { priv: priv!, user: user!, shell: shell ?? 0 },
+    manager: managerPids(cc, at),
     inode: inodes[0]!,
     sk: cc.sk(),
     listenerPid: daemonPid(cc.base, 'sshd', 'sshd'),
@@ -69,6 +70,11 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
     tty, cwd: runAs.home, env: sessionEnv(b, cc.hostAddr), runAs,
   });
   return b;
+}
+
+function managerPids(cc: CompileCtx, at: number): SshLogin['manager'] {
+  const [pid, sdPam] = cc.pids.alloc(at + 60, 2);
+  return { pid: pid!, sdPam: sdPam! };
 }
 
 function compileFailures(e: Entry, at: number, cc: CompileCtx): SshLogin['failures'] {
@@ -200,11 +206,24 @@ export function closedSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collec
     mode: 0o600, uid: b.uid, gid: b.gid, mtime: stop });
 }
 
+/** `systemd --user` runs from the login until the session's scope is empty (+10 s). */
+function userManager(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
+  if (t < b.at + 60 || t >= managerStop(b, ctx)) return;
+  const base = { uid: b.uid, gid: b.gid, startTime: b.at + 60, cwd: b.home, unit: `user@${b.uid}.service`, origin: b.id };
+  out.processes.push(
+    proc({ ...base, pid: b.manager.pid, ppid: 1, comm: 'systemd', argv: ['/usr/lib/systemd/systemd', '--user'],
+      exe: '/usr/lib/systemd/systemd', stat: 'Ss', vsz: 20_356, rss: 11_264, fds: devNull() }),
+    proc({ ...base, pid: b.manager.sdPam, ppid: b.manager.pid, comm: '(sd-pam)', argv: ['(sd-pam)'],
+      exe: '/usr/lib/systemd/systemd', stat: 'S', vsz: 21_148, rss: 3_716, fds: devNull() }),
+  );
+}
+
 export const sshLoginModule: BehaviourModule<SshLogin> = {
   kind: 'ssh-login',
   end,
   contribute(b, ctx, t, out) {
     contribute(b, ctx, t, out);
+    userManager(b, ctx, t, out);
     closedSession(b, ctx, t, out);
   },
   logs: sshLogs,

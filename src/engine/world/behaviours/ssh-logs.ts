@@ -45,6 +45,8 @@ function failureLines(b: SshLogin, i: number): Line[] {
 
 function loginLines(b: SshLogin): Line[] {
   const p = b.pids.priv;
+  const m = b.manager.pid;
+  const u = b.uid;
   const method = b.auth === 'publickey'
     ? `Accepted publickey for ${b.user} from ${b.from} port ${b.fromPort} ssh2: ${b.keyType} ${b.fingerprint}`
     : `Accepted password for ${b.user} from ${b.from} port ${b.fromPort} ssh2`;
@@ -52,7 +54,14 @@ function loginLines(b: SshLogin): Line[] {
     sshd(p, 0, method),
     sshd(p, 24, `pam_unix(sshd:session): session opened for user ${b.user}(uid=${b.uid}) by (uid=0)`, 'authpriv'),
     logind(b.logindPid, 38, `New session ${b.session} of user ${b.user}.`),
-    systemd(45, `Started session-${b.session}.scope - Session ${b.session} of User ${b.user}.`),
+    systemd(40, `Created slice user-${u}.slice - User Slice of UID ${u}.`),
+    systemd(41, `Starting user-runtime-dir@${u}.service - User Runtime Directory /run/user/${u}...`),
+    systemd(52, `Finished user-runtime-dir@${u}.service - User Runtime Directory /run/user/${u}.`),
+    systemd(55, `Starting user@${u}.service - User Manager for UID ${u}...`),
+    { dt: 61, ident: '(systemd)', pid: m, facility: 'authpriv',
+      message: `pam_unix(systemd-user:session): session opened for user ${b.user}(uid=${u}) by ${b.user}(uid=0)` },
+    systemd(190, `Started user@${u}.service - User Manager for UID ${u}.`),
+    systemd(193, `Started session-${b.session}.scope - Session ${b.session} of User ${b.user}.`),
   ];
 }
 
@@ -78,6 +87,11 @@ function scopeEmptyAt(b: SshLogin, ctx: WorldCtx, stop: number): number {
   return last;
 }
 
+/** When the user's service manager stops: 10 s after the session's scope empties. */
+export function managerStop(b: SshLogin, ctx: WorldCtx): number {
+  return scopeEmptyAt(b, ctx, ctx.endOf(b.id)) + 10_000;
+}
+
 export function sshLogs(b: SshLogin, ctx: WorldCtx, from: number, to: number, out: LogEntry[]): void {
   const put = (base: number, lines: Line[]) => {
     for (const { dt, ...rest } of lines) inWindow(out, from, to, { ...rest, time: base + dt });
@@ -89,8 +103,13 @@ export function sshLogs(b: SshLogin, ctx: WorldCtx, from: number, to: number, ou
   put(stop, logoutLines(b, stop === b.until));
   const empty = scopeEmptyAt(b, ctx, stop);
   if (!Number.isFinite(empty)) return;
+  const u = b.uid;
   put(empty, [
     logind(b.logindPid, 12, `Removed session ${b.session}.`),
     systemd(14, `session-${b.session}.scope: Deactivated successfully.`),
+    systemd(10_000, `Stopping user@${u}.service - User Manager for UID ${u}...`),
+    systemd(10_120, `user@${u}.service: Deactivated successfully.`),
+    systemd(10_121, `Stopped user@${u}.service - User Manager for UID ${u}.`),
+    systemd(10_140, `Removed slice user-${u}.slice - User Slice of UID ${u}.`),
   ]);
 }

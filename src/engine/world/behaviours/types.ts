@@ -58,6 +58,8 @@ export interface SshLogin extends BehaviourBase, RunAs {
   session: number;
   forwards: RemoteForward[];
   pids: { priv: number; user: number; shell: number };
+  /** The user's service manager (`systemd --user`) and its `(sd-pam)` child. */
+  manager: { pid: number; sdPam: number };
   inode: number;
   sk: number;
   /** Pids of the daemons that log: the sshd listener, systemd-logind. */
