@@ -60,3 +60,11 @@ describe('iptables errors', () => {
     expect(ipt(['-A', 'INPUT', '-j', 'DROP'], 0, ip6tablesTool).exitCode).toBe(1);
   });
 });
+
+describe('ip6tables names itself in errors', () => {
+  it('says ip6tables: for a missing chain', () => {
+    expect(ipt(['-L', 'NOPE'], 0, ip6tablesTool).stderr).toBe('ip6tables: No chain/target/match by that name.\n');
+    expect(ipt(['--foo'], 0, ip6tablesTool).stderr.split('\n')[0])
+      .toBe('ip6tables v1.8.9 (nf_tables): unknown option "--foo"');
+  });
+});

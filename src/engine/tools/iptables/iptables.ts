@@ -81,8 +81,10 @@ function noTable(prog: string, version: string, table: string): ToolResult {
 function execute(
   ctx: ToolContext, cmd: ParsedCommand, t: FirewallTable, v6: boolean, p: IptablesProfile,
 ): ToolResult {
-  if (cmd.kind === 'list') return runList(t, cmd, p);
-  if (cmd.kind === 'list-rules') return runListRules(t, cmd.chain, cmd.position);
+  if (cmd.kind === 'list' || cmd.kind === 'list-rules') {
+    const res = cmd.kind === 'list' ? runList(t, cmd, p) : runListRules(t, cmd.chain, cmd.position);
+    return v6 ? { ...res, stderr: res.stderr.replace(/^iptables:/, 'ip6tables:') } : res;
+  }
   if (v6) {
     const stderr = 'ip6tables: changing IPv6 rules is not simulated in this lab\n';
     return { stdout: '', stderr, exitCode: 1 };
