@@ -64,7 +64,17 @@ export function parseScenarioYaml(input: string): ParsedYaml {
         'flatten the structure; no scenario field needs this much nesting'),
     );
   }
-  return { ok: true, doc, lc, data: data.value, warnings };
+  const allWarnings = [...encodingWarning(text, lc), ...warnings];
+  return { ok: true, doc, lc, data: data.value, warnings: allWarnings };
+}
+
+/** U+FFFD usually means the file was not UTF-8 (say, Windows-1252 quotes). */
+function encodingWarning(text: string, lc: LineCounter): Diagnostic[] {
+  const at = text.indexOf('\uFFFD');
+  if (at < 0) return [];
+  return [diag(offsetsToRange(lc, at, at + 1),
+    'the file contains U+FFFD, the mark of text that was not valid UTF-8', [],
+    'save the file as UTF-8 and retype the character shown here', 'warning')];
 }
 
 /** Checks that need no parser: size, binary content, runaway nesting. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GOOD, loadStandIn, only } from '../../../test/unit/scenario-stand-in';
+import { GOOD, brief, loadStandIn, only } from '../../../test/unit/scenario-stand-in';
 
 describe('loadScenario: YAML syntax and document shape', () => {
   it('reports an unclosed flow list at the line after it', () => {
@@ -104,5 +104,13 @@ describe('loadScenario: YAML syntax and document shape', () => {
     const services = '    - &svc {name: sshd, port: ssh}\n    - *svc\n';
     const text = GOOD.replace('    - name: sshd\n      port: 22\n', services);
     expect(only(text)).toBe('6:31-6:34 expected a port number (1-65535), got "ssh"');
+  });
+
+  it('warns about text that was not valid UTF-8', () => {
+    const result = loadStandIn(GOOD.replace('Demo scenario', 'Demo \uFFFDscenario\uFFFD'));
+    expect(result.ok && result.warnings.map(brief)).toEqual([
+      '2:13-2:14 the file contains U+FFFD, the mark of text that was not valid UTF-8'
+      + ' | save the file as UTF-8 and retype the character shown here',
+    ]);
   });
 });

@@ -112,7 +112,6 @@ export function unionKinds(schema: unknown, key: string): string[] {
   return (def.options as unknown[]).flatMap((o) => unionKinds(o, key));
 }
 
-export { describeExpected } from './schema-describe';
 
 /** The description and examples attached with `.meta()`, through wrappers. */
 export function metaOf(schema: unknown): { description?: string; examples?: unknown[] } {

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { closest } from './suggest';
-import { describeExpected, describeValue, quote } from './schema-describe';
+import { describeExpected, describeValue } from './schema-describe';
 import {
   allowedKeys,
   exampleOf,
@@ -257,4 +257,3 @@ function toSegment(key: PropertyKey): Segment {
   return typeof key === 'number' ? key : String(key);
 }
 
-export { quote };
