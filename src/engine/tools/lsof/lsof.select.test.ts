@@ -88,6 +88,15 @@ describe('lsof selection', () => {
     expect(rows(['-nP', '-a', '-c', 'ssh', '-i', ':8080'])).toEqual(['22708 7u', '22708 9u']);
   });
 
+  it('matches -c by prefix or /regex/', () => {
+    expect(rows(['-nP', '-a', '-c', '/^s[so]/', '-i', 'TCP:31337,8080'])).toEqual([
+      '22572 5u',
+      '22708 7u',
+      '22708 9u',
+    ]);
+    expect(rows(['-nP', '-a', '-c', '/^PY/i', '-i'])).toEqual(['22571 3u']);
+  });
+
   it('prints pids only with -t and exits 1 when nothing matches', () => {
     expect(run(['-t', '-i'])).toEqual({
       stdout: '22570\n22571\n22572\n22704\n22705\n22708\n22709\n22713\n22719\n',

@@ -33,7 +33,7 @@ export const LSOF_OPTIONS: OptionSupport[] = [
   full('-s TCP:STATE[,^STATE]'),
   full('-U'),
   part('files (cwd, rtd, txt, mem)', 'sizes and inodes come from a small table of known files'),
-  part('-c /regex/', 'prefix match only'),
+  part('-c /regex/', 'the i modifier is honoured; b and x are accepted and ignored'),
   part('names', 'exact path match on open files'),
   none('-d, -D, +D, -F, -g, -K, -L, -m, -o, -r, -R, -S, -T, -x, -X, -Z', 'not simulated'),
 ];
@@ -133,6 +133,17 @@ function userArg(value: string | undefined, a: LsofArgs, world: HostState): stri
   return undefined;
 }
 
+/** -c: a command-name prefix, or /regex/ with an optional i modifier. */
+export function cmdMatches(comm: string, spec: string): boolean {
+  const m = /^\/(.*)\/([ibx]*)$/.exec(spec);
+  if (!m) return comm.startsWith(spec);
+  try {
+    return new RegExp(m[1] ?? '', (m[2] ?? '').includes('i') ? 'i' : '').test(comm);
+  } catch {
+    return false;
+  }
+}
+
 function userOf(world: HostState, uid: number): string {
   return world.accounts.find((x) => x.uid === uid)?.name ?? String(uid);
 }
@@ -150,7 +161,7 @@ function excluded(p: Process, { a, world }: Selector): boolean {
   return (
     a.pids.out.includes(p.pid) ||
     userIs(p, a.users.out, world) ||
-    a.cmds.out.some((c) => p.comm.startsWith(c))
+    a.cmds.out.some((c) => cmdMatches(p.comm, c))
   );
 }
 
@@ -159,7 +170,7 @@ function procMatches(p: Process, { a, world }: Selector): boolean[] {
   const out: boolean[] = [];
   if (a.pids.in.length) out.push(a.pids.in.includes(p.pid));
   if (a.users.in.length) out.push(userIs(p, a.users.in, world));
-  if (a.cmds.in.length) out.push(a.cmds.in.some((c) => p.comm.startsWith(c)));
+  if (a.cmds.in.length) out.push(a.cmds.in.some((c) => cmdMatches(p.comm, c)));
   return out;
 }
 
