@@ -56,6 +56,8 @@ export interface DistroProfile {
   kernel: string;
   /** `uname -v`. */
   kernelVersion: string;
+  /** Who built the kernel and with what, as the boot banner says. */
+  kernelBuilder: string;
   versions: ToolVersions;
   /** rsyslog's timestamp format in /var/log/*.log. */
   syslogFormat: 'rfc3339' | 'traditional';
@@ -128,6 +130,9 @@ const UBUNTU_24: DistroProfile = {
   codename: 'noble',
   kernel: '6.8.0-51-generic',
   kernelVersion: '#52-Ubuntu SMP PREEMPT_DYNAMIC Thu Dec  5 13:09:44 UTC 2024',
+  kernelBuilder:
+    '(buildd@lcy02-amd64-091) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, ' +
+    'GNU ld (GNU Binutils for Ubuntu) 2.42)',
   versions: {
     iptables: '1.8.10',
     nftables: '1.0.9',
@@ -167,6 +172,9 @@ const UBUNTU_22: DistroProfile = {
   codename: 'jammy',
   kernel: '5.15.0-126-generic',
   kernelVersion: '#136-Ubuntu SMP Wed Nov 6 10:38:22 UTC 2024',
+  kernelBuilder:
+    '(buildd@lcy02-amd64-043) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, ' +
+    'GNU ld (GNU Binutils for Ubuntu) 2.38)',
   versions: {
     iptables: '1.8.7',
     nftables: '1.0.2',
@@ -199,6 +207,9 @@ const DEBIAN_12: DistroProfile = {
   codename: 'bookworm',
   kernel: '6.1.0-28-amd64',
   kernelVersion: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)',
+  kernelBuilder:
+    '(debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, ' +
+    'GNU ld (GNU Binutils for Debian) 2.40)',
   versions: {
     iptables: '1.8.9',
     nftables: '1.0.6',

@@ -160,7 +160,7 @@ function bootEntries(ctx: BuildContext, units: Unit[]): LogEntry[] {
       time: ctx.boot,
       ident: 'kernel',
       facility: 'kern',
-      message: `Linux version ${ctx.doc.host.kernel ?? ctx.profile.kernel} (buildd@lcy02-amd64-001) ${v}`,
+      message: `Linux version ${ctx.doc.host.kernel ?? ctx.profile.kernel} ${ctx.profile.kernelBuilder} ${v}`,
     });
   }
   const named = ctx.profile.versions.systemd >= 250;
