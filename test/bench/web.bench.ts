@@ -16,6 +16,7 @@ const SCENARIO = process.env.BENCH_SCENARIO ?? 'ssh-reverse-shell-beacon-exfil';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const KEYS = 40;
 const OUT_DIR = 'dist/bench';
+const LAZY = /\/lab-host-[^/]*\.js$/;
 
 const BUDGETS = { readyMs: 1000, echoP95Ms: 16, routeJsKb: 450 };
 
@@ -161,10 +162,14 @@ async function main(): Promise<void> {
       console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KB  ${url.replace(BASE, '')}`);
     }
     console.log('');
+    // The shell (just-bash and the simulated programs) is the lazily imported
+    // lab-host chunk: the prompt does not wait for it, the first command does.
+    const lazy = [...files].filter(([url]) => LAZY.test(url)).reduce((a, [, b]) => a + b, 0);
     const ok = [
       verdict('navigation to a ready prompt', median(ready), BUDGETS.readyMs, 'ms'),
       verdict('keystroke to echo, p95', median(echo), BUDGETS.echoP95Ms, 'ms'),
-      verdict("trainee route's JavaScript, gzip", median(bytes) / 1024, BUDGETS.routeJsKb, 'KB'),
+      verdict("route JS before the prompt, gzip", (median(bytes) - lazy) / 1024, BUDGETS.routeJsKb, 'KB'),
+      verdict("route JS with the lazy shell, gzip", median(bytes) / 1024, BUDGETS.routeJsKb, 'KB'),
     ].every(Boolean);
     process.exitCode = ok ? 0 : 1;
   } finally {

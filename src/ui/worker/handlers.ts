@@ -19,8 +19,6 @@ type OpenRequest = Extract<Request, { type: 'open' }>;
 let lab: Promise<LabHost> | undefined;
 let settled: LabHost | undefined;
 
-/** A local, uncommitted stand-in host for UI work before scenarios exist. */
-const devFixtures = import.meta.env.VITE_DEV_FIXTURE === '1' ? import.meta.glob('./dev-fixture.ts') : {};
 
 function loadScenario(text: string, seed: number, fileName: string): LoadResult {
   return load(text, { seed, fileName });
@@ -39,11 +37,6 @@ async function catalog(): Promise<CatalogEntry[]> {
 }
 
 async function open(request: OpenRequest): Promise<OpenOutcome> {
-  const fixture = devFixtures['./dev-fixture.ts'];
-  if (import.meta.env.VITE_DEV_FIXTURE === '1' && fixture && request.scenarioId === 'web01-capture') {
-    const { devScenario } = (await fixture()) as { devScenario: () => CompiledScenario };
-    return opened(devScenario(), request, []);
-  }
   const source = await scenarioText(request.scenarioId);
   if (!source) return { kind: 'unknown', id: request.scenarioId, known: scenarioIds() };
   const result = loadScenario(source.text, request.seed, source.file);
