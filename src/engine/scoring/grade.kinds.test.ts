@@ -9,7 +9,8 @@ const pid = (n: number) => String(n + fx.shift);
 
 const questions = [
   { id: 'attacker_ip', prompt: 'Where from?', kind: 'ip', answer: { fact: 'remote_address', of: 'login' },
-    feedback: [{ when: { fact: 'remote_port', of: 'login' }, text: 'That is the SSH client port.' }] },
+    feedback: [{ when: { fact: 'remote_port', of: 'login' }, text: 'That is the SSH client port.' },
+      { when: { fact: 'local_address', of: 'login' }, text: 'That is web01 itself.' }] },
   { id: 'c2_ip', prompt: 'C2?', kind: 'ip', answer: { var: 'c2_ip' } },
   { id: 'shell_ep', prompt: 'Shell peer?', kind: 'endpoint', answer: { fact: 'remote_endpoint', of: 'revshell' } },
   { id: 'backdoor_port', prompt: 'Backdoor port?', kind: 'port', answer: { fact: 'local_port', of: 'backdoor' } },
@@ -55,9 +56,13 @@ describe('every kind of answer', () => {
     expect(answer('c2_ip', fx.c2)).toBe('right');
   });
 
-  it('ip: a known mistake costs an attempt and gets its feedback', () => {
-    const r = submitAnswer(grader, initialState(grader), { question: 'attacker_ip', value: '45713', at: fx.now }).reply;
-    expect(r).toMatchObject({ kind: 'wrong', feedback: 'That is the SSH client port.', attemptsLeft: 2 });
+  it('ip: a known mistake gets its feedback; only a readable one costs an attempt', () => {
+    const s = initialState(grader);
+    const port = submitAnswer(grader, s, { question: 'attacker_ip', value: '45713', at: fx.now });
+    expect(port.reply).toEqual({ kind: 'unreadable', message: 'That is the SSH client port.', feedback: 'That is the SSH client port.' });
+    expect(port.state).toBe(s);
+    const self = submitAnswer(grader, s, { question: 'attacker_ip', value: '10.10.0.5', at: fx.now }).reply;
+    expect(self).toMatchObject({ kind: 'wrong', feedback: 'That is web01 itself.', attemptsLeft: 2 });
   });
 
   it('endpoint', () => {

@@ -7,9 +7,9 @@
  * Rules. A right answer earns the question's points minus the cost of the
  * hints taken before it. A wrong answer uses an attempt; when none are left
  * the question closes with no points. An answer that does not read as the
- * kind of thing asked for (a port for an address) costs nothing unless a
- * feedback entry names it as a likely mistake. An answer over the size limit
- * or with control characters is refused and costs nothing.
+ * kind of thing asked for (a port for an address) costs nothing; a feedback
+ * entry that names it is shown. An answer over the size limit or with
+ * control characters is refused and costs nothing.
  */
 import type { SessionEvent } from '../session/types';
 import type { WorldEvent } from '../world/types';
@@ -49,7 +49,9 @@ export interface ScoreState {
 export type AnswerReply =
   | { kind: 'right'; message: string; points: number; explanation?: string }
   | { kind: 'wrong'; message: string; feedback?: string; attemptsLeft: number; explanation?: string }
-  | { kind: 'unreadable' | 'rejected' | 'closed' | 'unknown'; message: string };
+  /** `message` is the feedback when a feedback entry names the answer. */
+  | { kind: 'unreadable'; message: string; feedback?: string }
+  | { kind: 'rejected' | 'closed' | 'unknown'; message: string };
 
 export type HintReply =
   | { kind: 'hint'; text: string; cost: number }
@@ -128,8 +130,11 @@ export function submitAnswer(
   const text = checked.text;
   const match = grade(grader, g, text, input.at, actions);
   const feedback = match.result === 'right' ? undefined : feedbackFor(g, text);
-  if (match.result === 'unreadable' && feedback === undefined) {
-    return { state, reply: { kind: 'unreadable', message: match.message } };
+  if (match.result === 'unreadable') {
+    const reply: AnswerReply = feedback === undefined
+      ? { kind: 'unreadable', message: match.message }
+      : { kind: 'unreadable', message: feedback, feedback };
+    return { state, reply };
   }
   if (match.result === 'right') {
     const points = Math.max(0, g.question.points - hintCost(p));

@@ -19,7 +19,7 @@ export function compilePattern(source: string): RegExp | string {
     return 'the pattern repeats a repeated group, which can be very slow to match';
   }
   try {
-    return new RegExp(source, 'iu');
+    return new RegExp(source, 'i');
   } catch (e) {
     return `the pattern is not a valid regular expression (${(e as Error).message})`;
   }
