@@ -65,6 +65,24 @@ describe('hints and attempts', () => {
     expect(JSON.stringify(r.reply)).not.toContain(fx.c2);
   });
 
+  it('shows hints for free once the question is closed', () => {
+    const s = submitAnswer(grader, initialState(grader), { question: 'c2_ip', value: fx.c2, at: t }).state;
+    const g2 = createGrader(fx, [{ id: 'c2_ip', prompt: 'C2?', kind: 'ip', answer: { var: 'c2_ip' },
+      hints: [{ text: 'ss', cost: 5 }] }]);
+    const closed = submitAnswer(g2, initialState(g2), { question: 'c2_ip', value: fx.c2, at: t }).state;
+    expect(takeHint(g2, closed, { question: 'c2_ip', index: 0, at: t + 1 }).reply).toEqual({ kind: 'hint', text: 'ss', cost: 0 });
+    expect(submitAnswer(grader, s, { question: 'c2_ip', value: fx.c2, at: t + 1 }).reply.kind).toBe('closed');
+  });
+
+  it('gives targeted feedback on choice questions', () => {
+    const g = createGrader(fx, [{ id: 'timing', prompt: 'Timing?', kind: 'choice',
+      options: [{ id: 'regular', text: 'Regular' }, { id: 'human', text: 'Human-driven' }],
+      answer: { value: 'regular' }, feedback: [{ when: { value: 'human' }, text: 'Look at the gaps.' }] }]);
+    expect(g.issues).toEqual([]);
+    const r = submitAnswer(g, initialState(g), { question: 'timing', value: 'Human-driven', at: t }).reply;
+    expect(r).toMatchObject({ kind: 'wrong', feedback: 'Look at the gaps.', attemptsLeft: 2 });
+  });
+
   it('rebuilds the same score from the session log', () => {
     const log: SessionEvent[] = [
       { type: 'hint', at: t, question: 'attacker_ip', index: 0 },
