@@ -8,7 +8,7 @@ import { dateTool } from './hostinfo/date';
 import { hostnameTool, idTool, unameTool, whoamiTool } from './hostinfo/identity';
 import { uptimeTool } from './hostinfo/uptime';
 import { ipTool } from './ip/ip';
-import { iptablesTool } from './iptables/iptables';
+import { ip6tablesTool, iptablesTool } from './iptables/iptables';
 import { iptablesSaveTool } from './iptables/iptables-save';
 import { journalctlTool } from './journalctl/journalctl';
 import { killTool } from './kill/kill';
@@ -34,6 +34,7 @@ export const tools: readonly Tool[] = [
   lsofTool,
   ipTool,
   iptablesTool,
+  ip6tablesTool,
   iptablesSaveTool,
   nftTool,
   ufwTool,

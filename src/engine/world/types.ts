@@ -73,6 +73,22 @@ export interface TcpInfo {
   notsent?: number;
   appLimited?: boolean;
   busyMs?: number;
+  /** Kernel fields that only some sockets report (`ss -i` prints them when present). */
+  bbr?: { bw: number; mrtt: number; pacingGain?: number; cwndGain?: number };
+  /** Bytes per second. */
+  pacingRate?: number;
+  deliveryRate?: number;
+  delivered?: number;
+  rwndLimitedMs?: number;
+  sndbufLimitedMs?: number;
+  unacked?: number;
+  retrans?: [number, number];
+  lost?: number;
+  dsackDups?: number;
+  reordSeen?: number;
+  rcvRtt?: number;
+  /** The quick-ack counter of /proc/net/tcp. */
+  ackQuick?: number;
 }
 
 export interface Socket {
@@ -460,6 +476,7 @@ export type FirewallOp =
   | { kind: 'delete'; chain: string; position: number }
   | { kind: 'policy'; chain: string; policy: 'ACCEPT' | 'DROP' }
   | { kind: 'flush'; chain?: string }
+  | { kind: 'zero'; chain?: string }
   | { kind: 'new-chain'; chain: string }
   | { kind: 'delete-chain'; chain: string };
 
