@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { compiledOnce } from '../world/behaviours/flagship.fixture';
 import type { WorldEvent } from '../world/types';
 import { attackMachine } from './machine';
-import { phaseAt, phaseInput } from './phase';
+import { phaseAt, phaseFunction, phaseInput } from './phase';
 
 const text = flagship;
 
@@ -61,6 +61,11 @@ describe('the attack statechart', () => {
     const accept: WorldEvent = { type: 'firewall', at: now + 40_000, table: 'filter',
       op: { kind: 'delete', chain: 'OUTPUT', position: 1 } };
     expect(phaseAt(input, now + 41_000, [drop, accept])).not.toBe('containment');
+  });
+
+  it('is also offered as a function of (t, actions)', () => {
+    const phase = phaseFunction(c.base, c.timeline);
+    expect([phase(login.at - 1), phase(now)]).toEqual(['quiet', 'exfiltration']);
   });
 
   it('ignores signals that do not end the process', () => {

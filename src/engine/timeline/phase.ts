@@ -33,3 +33,11 @@ export function phaseSnapshot(input: PhaseInput, t: number, actions: readonly Wo
 export function phaseAt(input: PhaseInput, t: number, actions: readonly WorldEvent[] = []): Phase {
   return phaseSnapshot(input, t, actions).value as Phase;
 }
+
+/** The phase as a function of (t, actions) for one compiled scenario. */
+export function phaseFunction(
+  base: BaseHost, timeline: readonly CompiledBehaviour[],
+): (t: number, actions?: readonly WorldEvent[]) => Phase {
+  const input = phaseInput(base, timeline);
+  return (t, actions = []) => phaseAt(input, t, actions);
+}
