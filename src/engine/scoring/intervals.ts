@@ -56,7 +56,12 @@ export function connectionTimes(view: ScenarioView, ref: EntityRef): number[] {
   return [...new Set(times)].sort((a, b) => a - b);
 }
 
-/** The median gap between successive times, in whole seconds; null if < 2 gaps. */
+/**
+ * The period of a series of start times, in whole seconds; null if fewer
+ * than three. The median gap says roughly how long a period is; the span
+ * divided by the number of periods it holds then averages out the jitter
+ * and is not fooled by a missed run.
+ */
 export function medianGap(times: number[]): number | null {
   if (times.length < 3) return null;
   const gaps: number[] = [];
@@ -65,5 +70,8 @@ export function medianGap(times: number[]): number | null {
   }
   gaps.sort((a, b) => a - b);
   const mid = gaps[Math.floor(gaps.length / 2)] as number;
-  return mid > 0 ? Math.round(mid / 1000) : null;
+  if (mid <= 0) return null;
+  const span = (times[times.length - 1] as number) - (times[0] as number);
+  const periods = Math.max(1, Math.round(span / mid));
+  return Math.round(span / periods / 1000);
 }
