@@ -87,6 +87,11 @@ function applyToTable(t: FirewallTable, op: FirewallOp): FirewallTable {
     case 'flush':
       return mapChains(t, (c) =>
         op.chain === undefined || c.name === op.chain ? withRules(c, []) : c);
+    case 'zero':
+      return mapChains(t, (c) =>
+        op.chain === undefined || c.name === op.chain
+          ? { ...c, packets: 0, bytes: 0, rules: c.rules.map((r) => ({ ...r, packets: 0, bytes: 0 })) }
+          : c);
     case 'new-chain':
       if (t.chains.some((c) => c.name === op.chain)) return t;
       return {
