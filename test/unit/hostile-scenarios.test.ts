@@ -118,6 +118,26 @@ describe('hostile scenario files', () => {
     expect(result.diagnostics[100]?.message).toBe('… and 2899 more problems not shown');
   });
 
+  it('refuses a file with too many entries before parsing it', () => {
+    expect(only('a:\n' + '- 0\n'.repeat(60000))).toBe(
+      '50001:1-50001:2 the file has too many entries (more than 50,000)'
+      + ' | a scenario describes one host; generate repetitive data with a behaviour instead',
+    );
+    expect(only('a: [' + '0,'.repeat(60000) + ']\n')).toBe(
+      '1:100004-1:100005 the file has too many entries (more than 50,000)'
+      + ' | a scenario describes one host; generate repetitive data with a behaviour instead',
+    );
+  });
+
+  it('checks many aliases of a large anchor without expanding or rescanning', () => {
+    const list = Array.from({ length: 5000 }, () => '0').join(', ');
+    const refs = Array.from({ length: 150 }, () => '*a').join(', ');
+    const result = loadStandIn(`id: x\na: &a [${list}]\nb: [${refs}, *nope]\n`);
+    expect(result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([
+      '3:605 unknown alias `*nope`',
+    ]);
+  });
+
   it('never throws, whatever it is given', () => {
     const inputs = [
       '{', '}', ']', '[', '&a', '*a', '!', '%YAML 1.1\n---\na: 1', '? [a]\n: b\n',

@@ -19,6 +19,13 @@ export const MAX_DEPTH = 64;
 /** The raw-text estimate may exceed the real depth; this leaves it room. */
 export const MAX_ESTIMATED_DEPTH = MAX_DEPTH * 2;
 
+/**
+ * Most entries (lines, and items of flow lists) a file may hold. The parser
+ * spends tens of microseconds per entry, so a 1 MB file of `- 0` lines would
+ * take seconds; real scenarios have a few hundred.
+ */
+export const MAX_ENTRIES = 50_000;
+
 /** How many alias expansions `toJS` may perform before refusing. */
 export const MAX_ALIAS_COUNT = 200;
 
@@ -53,8 +60,20 @@ export function findDepthOverflow(
   text: string,
   limit = MAX_ESTIMATED_DEPTH,
 ): DepthOverflow | null {
-  const indents: number[] = [];
-  let flow = 0;
+  return scanStructure(text, limit).overflow;
+}
+
+/** What one pass over the raw text finds: runaway nesting, and the size. */
+export interface StructureScan {
+  overflow: DepthOverflow | null;
+  /** Non-blank lines outside block scalars, plus commas inside flow lists. */
+  entries: number;
+  /** Where the entry count passed `MAX_ENTRIES`, or -1. */
+  tooManyAt: number;
+}
+
+export function scanStructure(text: string, limit = MAX_ESTIMATED_DEPTH): StructureScan {
+  const state: ScanState = { indents: [], flow: 0, entries: 0, tooManyAt: -1 };
   let blockScalarIndent = -1;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -67,15 +86,26 @@ export function findDepthOverflow(
       continue;
     }
     blockScalarIndent = -1;
-    const hit = scanLine(text, lineStart, end, indents, flow, limit);
-    if (typeof hit === 'object') return hit;
-    flow = hit;
-    if (flow === 0 && BLOCK_SCALAR_START.test(text.slice(lineStart, end))) {
+    const overflow = scanLine(text, lineStart, end, state, limit);
+    if (overflow) return { overflow, entries: state.entries, tooManyAt: state.tooManyAt };
+    if (state.flow === 0 && BLOCK_SCALAR_START.test(text.slice(lineStart, end))) {
       blockScalarIndent = indent;
     }
     lineStart = end + 1;
   }
-  return null;
+  return { overflow: null, entries: state.entries, tooManyAt: state.tooManyAt };
+}
+
+interface ScanState {
+  indents: number[];
+  flow: number;
+  entries: number;
+  tooManyAt: number;
+}
+
+function countEntry(state: ScanState, offset: number): void {
+  state.entries++;
+  if (state.entries > MAX_ENTRIES && state.tooManyAt < 0) state.tooManyAt = offset;
 }
 
 /** A line whose value starts a literal or folded block scalar (`|`, `>-`). */
@@ -87,19 +117,20 @@ function indentOf(text: string, start: number, end: number): number {
   return i - start;
 }
 
-/** Scan one line; returns the flow depth after it, or the overflow. */
+/** Scan one line, updating the state; returns the overflow if any. */
 function scanLine(
   text: string,
   start: number,
   end: number,
-  indents: number[],
-  flowIn: number,
+  state: ScanState,
   limit: number,
-): number | DepthOverflow {
+): DepthOverflow | null {
+  const indents = state.indents;
   let i = start;
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (i >= end || text[i] === '#' || text[i] === '\r') return flowIn;
-  if (flowIn === 0) {
+  if (i >= end || text[i] === '#' || text[i] === '\r') return null;
+  countEntry(state, i);
+  if (state.flow === 0) {
     const indent = i - start;
     while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) {
       indents.pop();
@@ -107,7 +138,6 @@ function scanLine(
     indents.push(indent);
   }
   let depth = indents.length;
-  let flow = flowIn;
   let quote = '';
   for (; i < end; i++) {
     const ch = text[i];
@@ -118,10 +148,11 @@ function scanLine(
     const prev = i > start ? text[i - 1] : ' ';
     if ((ch === '"' || ch === "'") && /[\s[{,:]/.test(prev ?? ' ')) quote = ch;
     else if (ch === '#' && /\s/.test(prev ?? ' ')) break;
-    else if (ch === '[' || ch === '{') flow++;
-    else if ((ch === ']' || ch === '}') && flow > 0) flow--;
-    else if (ch === '-' && flow === 0 && /\s/.test(text[i + 1] ?? ' ')) depth++;
-    if (depth + flow > limit) return { offset: i, depth: depth + flow };
+    else if (ch === '[' || ch === '{') state.flow++;
+    else if ((ch === ']' || ch === '}') && state.flow > 0) state.flow--;
+    else if (ch === ',' && state.flow > 0) countEntry(state, i);
+    else if (ch === '-' && state.flow === 0 && /\s/.test(text[i + 1] ?? ' ')) depth++;
+    if (depth + state.flow > limit) return { offset: i, depth: depth + state.flow };
   }
-  return flow;
+  return null;
 }

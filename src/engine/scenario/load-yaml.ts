@@ -11,7 +11,8 @@ import {
   MAX_ALIAS_COUNT,
   MAX_BYTES,
   MAX_DEPTH,
-  findDepthOverflow,
+  MAX_ENTRIES,
+  scanStructure,
   utf8Length,
 } from './limits';
 import { yamlProblems } from './yaml-problems';
@@ -96,13 +97,22 @@ function checkRawText(text: string): Fail | null {
         'a scenario is a UTF-8 text file; is this a binary file or the wrong encoding?'),
     );
   }
-  const overflow = findDepthOverflow(text);
+  const scan = scanStructure(text);
+  const overflow = scan.overflow;
   if (overflow) {
     const lc = lineCounterFor(text, overflow.offset);
     const at = offsetsToRange(lc, overflow.offset, overflow.offset + 1);
     return fail(
       diag(at, `the document nests deeper than ${MAX_DEPTH} levels`, [],
         'flatten the structure; no scenario field needs this much nesting'),
+    );
+  }
+  if (scan.tooManyAt >= 0) {
+    const lc = lineCounterFor(text, scan.tooManyAt);
+    return fail(
+      diag(offsetsToRange(lc, scan.tooManyAt, scan.tooManyAt + 1),
+        `the file has too many entries (more than ${String(MAX_ENTRIES).replace(/\B(?=(\d{3})+$)/g, ',')})`, [],
+        'a scenario describes one host; generate repetitive data with a behaviour instead'),
     );
   }
   return null;

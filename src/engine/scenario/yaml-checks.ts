@@ -3,7 +3,7 @@
  * anchors that do not exist, keys that could reach an object's prototype,
  * and (on the plain data) nesting beyond the limit.
  */
-import { isScalar, visit, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isScalar, visit, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './types';
 import { keyText, nodeRange } from './positions';
 
@@ -48,21 +48,29 @@ export function findDuplicateKeys(doc: Document, lc: LineCounter): Diagnostic[] 
   return out;
 }
 
+/**
+ * Aliases whose anchor is not defined before them. One pass in document
+ * order (`alias.resolve` would search the whole document per alias).
+ */
 export function findBrokenAliases(doc: Document, lc: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(doc, {
-    Alias(_key, alias) {
-      if (alias.resolve(doc) !== undefined) return;
-      const range = nodeRange(lc, alias);
-      if (!range) return;
-      out.push({
-        severity: 'error',
-        message: `unknown alias \`*${alias.source}\``,
-        hint: `define the anchor \`&${alias.source}\` on a value above this line`,
-        ...range,
-        path: [],
-      });
-    },
+  const anchors = new Set<string>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const range = anchors.has(node.source) ? null : nodeRange(lc, node);
+      if (range) {
+        out.push({
+          severity: 'error',
+          message: `unknown alias \`*${node.source}\``,
+          hint: `define the anchor \`&${node.source}\` on a value above this line`,
+          ...range,
+          path: [],
+        });
+      }
+    } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return undefined;
   });
   return out;
 }
