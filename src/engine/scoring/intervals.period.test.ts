@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianGap } from './intervals';
+import { medianGap, roundPeriod } from './intervals';
 
 const at = (...s: number[]) => s.map((x) => x * 1000);
 
@@ -13,5 +13,9 @@ describe('the period of connection starts', () => {
   it('needs three starts', () => {
     expect(medianGap(at(0, 60))).toBeNull();
     expect(medianGap(at(5, 5, 5))).toBeNull();
+  });
+  it('takes a period near a round number as that number', () => {
+    expect(medianGap(at(0, 62, 123, 184, 245, 306, 367))).toBe(60);
+    expect([61.2, 58.5, 62.4, 47, 3.4, 0.4].map(roundPeriod)).toEqual([60, 60, 62, 47, 3, 0]);
   });
 });

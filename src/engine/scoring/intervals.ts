@@ -57,8 +57,8 @@ export function connectionTimes(view: ScenarioView, ref: EntityRef): number[] {
 }
 
 /**
- * The period of a series of start times, in whole seconds; null if fewer
- * than three. The median gap says roughly how long a period is; the span
+ * The period of a series of start times, in seconds; null if fewer than
+ * three. The median gap says roughly how long a period is; the span
  * divided by the number of periods it holds then averages out the jitter
  * and is not fooled by a missed run.
  */
@@ -73,5 +73,15 @@ export function medianGap(times: number[]): number | null {
   if (mid <= 0) return null;
   const span = (times[times.length - 1] as number) - (times[0] as number);
   const periods = Math.max(1, Math.round(span / mid));
-  return Math.round(span / periods / 1000);
+  return roundPeriod(span / periods / 1000);
+}
+
+/**
+ * People configure beacons in round numbers: a period within 3 % (or 1 s)
+ * of a multiple of 5 s is taken as that multiple, else whole seconds.
+ */
+export function roundPeriod(seconds: number): number {
+  const five = Math.round(seconds / 5) * 5;
+  if (five > 0 && Math.abs(seconds - five) <= Math.max(1, seconds * 0.03)) return five;
+  return Math.round(seconds);
 }
