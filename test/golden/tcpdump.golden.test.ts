@@ -34,12 +34,12 @@ function beacon(t: string, port: number, v: number[]): Packet[] {
   return [
     out(us(v[4] ?? 0), port, { flags: 'S', seq: isn, win: 64240, options: `mss 1460,sackOK,TS val ${tsA} ecr 0,nop,wscale 10` }),
     back(us(v[5] ?? 0), port, { flags: 'S.', seq: risn, ack: isn + 1, win: 65160, options: `mss 1460,sackOK,TS val ${tsB} ecr ${tsA},nop,wscale 10` }),
-    out(us((v[5] ?? 0) + 30), port, { flags: '.', seq: 1, ack: 1, win: 63, options: `nop,nop,TS val ${tsA} ecr ${tsB}` }),
-    out(us((v[5] ?? 0) + 120), port, { flags: 'P.', seq: 1, seqEnd: 93, ack: 1, win: 63, length: 92, options: `nop,nop,TS val ${tsA} ecr ${tsB}` }),
-    back(us((v[5] ?? 0) + 600), port, { flags: 'P.', seq: 1, seqEnd: 188, ack: 93, win: 64, length: 187, options: `nop,nop,TS val ${tsB + d} ecr ${tsA}` }),
-    back(us(v[6] ?? 0), port, { flags: 'F.', seq: 188, ack: 93, win: 64, options: `nop,nop,TS val ${tsB + d} ecr ${tsA + d}` }),
-    out(us(v[7] ?? 0), port, { flags: 'F.', seq: 93, ack: 189, win: 63, options: `nop,nop,TS val ${tsA + d} ecr ${tsB + d}` }),
-    back(us((v[7] ?? 0) + 20), port, { flags: '.', seq: 189, ack: 94, win: 64, options: `nop,nop,TS val ${tsB + d} ecr ${tsA + d}` }),
+    out(us((v[5] ?? 0) + 30), port, { flags: '.', seq: isn + 1, ack: risn + 1, win: 63, options: `nop,nop,TS val ${tsA} ecr ${tsB}` }),
+    out(us((v[5] ?? 0) + 120), port, { flags: 'P.', seq: isn + 1, seqEnd: isn + 93, ack: risn + 1, win: 63, length: 92, options: `nop,nop,TS val ${tsA} ecr ${tsB}` }),
+    back(us((v[5] ?? 0) + 600), port, { flags: 'P.', seq: risn + 1, seqEnd: risn + 188, ack: isn + 93, win: 64, length: 187, options: `nop,nop,TS val ${tsB + d} ecr ${tsA}` }),
+    back(us(v[6] ?? 0), port, { flags: 'F.', seq: risn + 188, ack: isn + 93, win: 64, options: `nop,nop,TS val ${tsB + d} ecr ${tsA + d}` }),
+    out(us(v[7] ?? 0), port, { flags: 'F.', seq: isn + 93, ack: risn + 189, win: 63, options: `nop,nop,TS val ${tsA + d} ecr ${tsB + d}` }),
+    back(us((v[7] ?? 0) + 20), port, { flags: '.', seq: risn + 189, ack: isn + 94, win: 64, options: `nop,nop,TS val ${tsB + d} ecr ${tsA + d}` }),
   ];
 }
 

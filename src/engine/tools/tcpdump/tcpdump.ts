@@ -11,6 +11,7 @@ import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { HostState, Interface } from '../../world/types';
 import { compileFilter, FilterError } from './filter';
 import { packetLine, type FormatOpts } from './format';
+import { relativeSequences } from './relative';
 
 export const CAPTURE_WINDOW_MS = 10_000;
 
@@ -20,6 +21,7 @@ export const tcpdumpOptions: OptionSupport[] = [
   { flag: 'filter expression', support: 'partial', note: 'host/net/port/portrange, src/dst, tcp/udp/icmp/ip/ip6, and/or/not, tcp[13]/tcp[tcpflags] tests' },
   { flag: '-t / -tttt', support: 'full' }, { flag: '-q', support: 'full' }, { flag: '-l / -U / -s N', support: 'full', note: 'accepted, no effect on output' },
   { flag: '-D', support: 'full' },
+  { flag: '-S', support: 'full', note: 'absolute sequence numbers; relative ones by default, per flow' },
   { flag: '-v / -vv', support: 'partial', note: 'suppresses the hint line; IP header details are not printed' },
   { flag: '-e / -A / -X / -x', support: 'none', note: 'link headers and payloads are not modelled' },
   { flag: '-w / -r', support: 'none', note: 'no pcap files' },
@@ -30,11 +32,11 @@ const LINK: Record<Interface['kind'], string> = {
   loopback: 'EN10MB (Ethernet)', tun: 'RAW (Raw IP)',
 };
 
-interface Args { iface?: string; count?: number; verbose: boolean; list: boolean; filter: string[]; fmt: FormatOpts }
+interface Args { iface?: string; count?: number; verbose: boolean; list: boolean; absolute: boolean; filter: string[]; fmt: FormatOpts }
 
 function parse(argv: string[]): Args | string {
   const a: Args = {
-    verbose: false, list: false, filter: [],
+    verbose: false, list: false, absolute: false, filter: [],
     fmt: { numeric: 0, timestamps: 'default', anyLink: false, quick: false },
   };
   for (let i = 0; i < argv.length; i++) {
@@ -52,6 +54,7 @@ function parse(argv: string[]): Args | string {
       else if (ch === 'v') a.verbose = true;
       else if (ch === 'q') a.fmt.quick = true;
       else if (ch === 'D') a.list = true;
+      else if (ch === 'S') a.absolute = true;
       else if (ch === 'l' || ch === 'U' || ch === 'p') continue;
       else if (ch === 'i' || ch === 'c' || ch === 's') {
         const v = value();
@@ -115,7 +118,8 @@ function run(ctx: ToolContext): ToolResult {
     .filter((p) => (name === 'any' || p.iface === name) && test(p));
   const shown = a.count !== undefined ? seen.slice(0, a.count) : seen;
   const finished = a.count !== undefined && shown.length === a.count;
-  const lines = shown.map((p) => `${packetLine(w, p, a.fmt)}\n`).join('');
+  const printed = a.absolute ? shown : relativeSequences(shown);
+  const lines = printed.map((p) => `${packetLine(w, p, a.fmt)}\n`).join('');
   const received = finished ? shown.length : seen.length;
   const plural = (n: number, s: string): string => `${n} packet${n === 1 ? '' : 's'} ${s}`;
   const counts = `${plural(shown.length, 'captured')}\n${plural(received, 'received by filter')}\n` +
