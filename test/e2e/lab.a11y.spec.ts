@@ -38,6 +38,7 @@ test('every control is reachable from the keyboard and the reader mode toggles',
   await reader.focus();
   await page.keyboard.press('Space');
   await expect(page.locator('.xterm-accessibility-tree')).toBeAttached();
+  await expect(page.locator('.question').first()).toBeVisible();
   await page.getByRole('link', { name: 'Outbound' }).focus();
   const names: string[] = [];
   for (let i = 0; i < 30; i += 1) {

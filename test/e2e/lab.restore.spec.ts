@@ -22,6 +22,7 @@ test('answers are graded, and a reload restores the whole session', async ({ pag
   expect(peer).toMatch(/^\d+\.\d+\.\d+\.\d+:\d+$/);
 
   const questions = page.locator('.question');
+  await expect(questions.first()).toBeVisible();
   const prompts = await questions.locator('.question-prompt').allTextContents();
   const c2 = prompts.findIndex((p) => /reverse shell/i.test(p) && /(address|ip|where)/i.test(p));
   expect(c2, `a question about the reverse shell's address in ${JSON.stringify(prompts)}`).toBeGreaterThanOrEqual(0);

@@ -92,7 +92,8 @@ function LabView({ controller, theme }: { controller: LabController; theme: Them
             </p>
           </details>
         )}
-        {lab && snap.grades && (
+        {lab?.gradesPending && <p role="status">Loading the questions…</p>}
+        {lab && !lab.gradesPending && snap.grades && (
           <QuestionsPanel
             questions={lab.questions}
             grades={snap.grades}

@@ -135,6 +135,16 @@ export class LabController {
     this.painted = false;
     this.update({ phase: { kind: 'ready' }, lab, grades: lab.grades, clock: lab.clock });
     this.paint();
+    if (lab.gradesPending) void this.fetchGrades(lab);
+  }
+
+  private async fetchGrades(lab: OpenedLab): Promise<void> {
+    try {
+      const { questions, grades } = await this.client.request({ type: 'grades' });
+      if (this.snap.lab === lab) this.update({ lab: { ...lab, questions, gradesPending: false }, grades });
+    } catch (error) {
+      if (this.snap.lab === lab) this.notice(`The questions could not be loaded: ${errorText(error)}`);
+    }
   }
 
   /** Called by the terminal view once xterm is open; undefined when it goes away. */

@@ -10,7 +10,6 @@
 import { loadScenario as load } from '../../engine/scenario/load';
 import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scenario/types';
 import type { LabHost } from './lab-host';
-import { Grades } from './grades';
 import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
 import { scenarioIds, scenarioText } from './scenario-files';
 
@@ -67,16 +66,21 @@ function fromHost(host: LabHost, scenario: CompiledScenario, warnings: Diagnosti
   };
 }
 
-/** What a fresh lab shows while its shell is still loading: the login prompt, no history. */
+/**
+ * What a fresh lab shows while its shell is still loading: the login prompt,
+ * no history. The questions follow (`grades`): resolving them reads the
+ * world at many moments, and the prompt need not wait for that.
+ */
 function beforeShell(scenario: CompiledScenario, warnings: Diagnostic[]): OpenedLab {
-  const grades = new Grades(scenario);
   const { user, uid } = scenario.trainee;
   const hostname = scenario.worldAt(scenario.now).host.hostname;
+  const score = { earned: 0, possible: 0, percent: 0, passingScore: scenario.meta.passingScore, passed: false };
   return {
     meta: scenario.meta,
     seed: scenario.seed,
-    questions: grades.questions(),
-    grades: grades.view(),
+    questions: [],
+    grades: { questions: [], score },
+    gradesPending: true,
     prompt: `${user}@${hostname}:~${uid === 0 ? '#' : '$'} `,
     history: [],
     clock: { now: scenario.now, speed: 1, wall: Date.now() },
@@ -112,6 +116,10 @@ export async function handle(request: Request): Promise<ReplyMap[Request['type']
     case 'answer': {
       const host = await current();
       return { grades: host.answer(request.question, request.value), appended: host.appended() };
+    }
+    case 'grades': {
+      const host = await current();
+      return { questions: host.questions, grades: host.gradeView() };
     }
     case 'hint': {
       const host = await current();

@@ -71,6 +71,8 @@ export interface OpenedLab {
   /** The whole log (after a restore, the replayed one). */
   log: SessionEvent[];
   warnings: Diagnostic[];
+  /** The questions are still being resolved against the world: ask with `grades`. */
+  gradesPending?: boolean;
 }
 
 export type OpenOutcome =
@@ -93,7 +95,8 @@ export type Request =
   | { type: 'complete'; line: string; cursor: number }
   | { type: 'clock'; speed?: number }
   | { type: 'answer'; question: string; value: string }
-  | { type: 'hint'; question: string };
+  | { type: 'hint'; question: string }
+  | { type: 'grades' };
 
 export interface ReplyMap {
   catalog: CatalogEntry[];
@@ -103,6 +106,7 @@ export interface ReplyMap {
   clock: { clock: ClockView; appended: SessionEvent[] };
   answer: { grades: GradeView; appended: SessionEvent[] };
   hint: { grades: GradeView; appended: SessionEvent[] };
+  grades: { questions: QuestionView[]; grades: GradeView };
 }
 
 export type ToWorker = { id: number; request: Request } | { id: number; abort: true };
