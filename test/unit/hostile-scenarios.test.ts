@@ -119,12 +119,12 @@ describe('hostile scenario files', () => {
   });
 
   it('refuses a file with too many entries before parsing it', () => {
-    expect(only('a:\n' + '- 0\n'.repeat(60000))).toBe(
-      '50001:1-50001:2 the file has too many entries (more than 50,000)'
+    expect(only('a:\n' + '- 0\n'.repeat(25000))).toBe(
+      '20001:1-20001:2 the file has too many entries (more than 20,000)'
       + ' | a scenario describes one host; generate repetitive data with a behaviour instead',
     );
-    expect(only('a: [' + '0,'.repeat(60000) + ']\n')).toBe(
-      '1:100004-1:100005 the file has too many entries (more than 50,000)'
+    expect(only('a: [' + '0,'.repeat(25000) + ']\n')).toBe(
+      '1:40004-1:40005 the file has too many entries (more than 20,000)'
       + ' | a scenario describes one host; generate repetitive data with a behaviour instead',
     );
   });

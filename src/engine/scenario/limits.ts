@@ -24,7 +24,7 @@ export const MAX_ESTIMATED_DEPTH = MAX_DEPTH * 2;
  * spends tens of microseconds per entry, so a 1 MB file of `- 0` lines would
  * take seconds; real scenarios have a few hundred.
  */
-export const MAX_ENTRIES = 50_000;
+export const MAX_ENTRIES = 20_000;
 
 /** How many alias expansions `toJS` may perform before refusing. */
 export const MAX_ALIAS_COUNT = 200;
