@@ -266,14 +266,27 @@ function windowed(entries: LogEntry[]): LogSource {
   return (from, to) => entries.filter((e) => e.time >= from && e.time < to);
 }
 
+/**
+ * A source asked only about the history window: logs start at historyStart,
+ * and an open window (from -Infinity or 0) must not walk years of minutes.
+ */
+function clamped(ctx: BuildContext, source: LogSource): LogSource {
+  return (from, to) => {
+    const lo = Math.max(from, ctx.historyStart);
+    const hi = Math.min(to, ctx.now + 366 * 86_400_000);
+    return lo < hi ? source(lo, hi) : [];
+  };
+}
+
 /** The host's baseline log sources, plus the document's explicit lines. */
 export function baselineLogs(ctx: BuildContext, units: Unit[], extra: LogEntry[]): LogSource[] {
   const sources: LogSource[] = [
-    windowed([...bootEntries(ctx, units), ...extra].sort((a, b) => a.time - b.time)),
+    clamped(ctx, windowed(bootEntries(ctx, units))),
+    windowed([...extra].sort((a, b) => a.time - b.time)),
   ];
   const cron = cronSource(ctx);
-  if (cron) sources.push(cron);
+  if (cron) sources.push(clamped(ctx, cron));
   const timers = timerSource(ctx, units);
-  if (timers) sources.push(timers);
+  if (timers) sources.push(clamped(ctx, timers));
   return sources;
 }
