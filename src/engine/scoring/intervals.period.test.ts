@@ -15,7 +15,8 @@ describe('the period of connection starts', () => {
     expect(medianGap(at(5, 5, 5))).toBeNull();
   });
   it('takes a period near a round number as that number', () => {
-    expect(medianGap(at(0, 62, 123, 184, 245, 306, 367))).toBe(60);
+    expect(medianGap(at(0, 64, 121, 185, 242, 306, 368))).toBe(60);
+    expect(medianGap(at(0, 61, 122, 183, 244))).toBe(61);
     expect([61.2, 58.5, 62.4, 47, 3.4, 0.4].map(roundPeriod)).toEqual([60, 60, 62, 47, 3, 0]);
   });
 });

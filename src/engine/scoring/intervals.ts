@@ -60,7 +60,8 @@ export function connectionTimes(view: ScenarioView, ref: EntityRef): number[] {
  * The period of a series of start times, in seconds; null if fewer than
  * three. The median gap says roughly how long a period is; the span
  * divided by the number of periods it holds then averages out the jitter
- * and is not fooled by a missed run.
+ * and is not fooled by a missed run. A jittered series is rounded to a
+ * round number (see roundPeriod).
  */
 export function medianGap(times: number[]): number | null {
   if (times.length < 3) return null;
@@ -73,7 +74,10 @@ export function medianGap(times: number[]): number | null {
   if (mid <= 0) return null;
   const span = (times[times.length - 1] as number) - (times[0] as number);
   const periods = Math.max(1, Math.round(span / mid));
-  return roundPeriod(span / periods / 1000);
+  const period = span / periods / 1000;
+  // Only a jittered series is rounded; an exact one keeps its own period.
+  const jittered = (gaps[gaps.length - 1] as number) - (gaps[0] as number) > 1000 && periods === gaps.length;
+  return jittered ? roundPeriod(period) : Math.round(period);
 }
 
 /**
