@@ -12,7 +12,7 @@ import { EngineClient } from '../worker/client';
 import type { ClockView, GradeView, OpenOutcome, OpenedLab } from '../worker/protocol';
 import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
 import { SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
-import { crlf, simNow, transcriptText } from './lab-text';
+import { cleanPrompt, crlf, simNow, transcriptText } from './lab-text';
 
 export type LabPhase =
   | { kind: 'loading' }
@@ -131,7 +131,7 @@ export class LabController {
 
   private adopt(lab: OpenedLab): void {
     this.events = [...lab.log];
-    this.prompt = lab.prompt;
+    this.prompt = cleanPrompt(lab.prompt);
     this.painted = false;
     this.update({ phase: { kind: 'ready' }, lab, grades: lab.grades, clock: lab.clock });
     this.paint();
@@ -191,7 +191,7 @@ export class LabController {
       const reply = await this.client.request({ type: 'exec', line, columns: this.term?.cols ?? 80 });
       output = reply.result.stdout + reply.result.stderr;
       this.events.push(...reply.appended);
-      this.prompt = reply.prompt;
+      this.prompt = cleanPrompt(reply.prompt);
       this.update({ clock: reply.clock });
     } catch (error) {
       if (!running.interrupted) output = `outbound: ${errorText(error)}\n`;
@@ -226,7 +226,7 @@ export class LabController {
       });
       if (outcome.kind === 'opened') {
         this.events = [...outcome.lab.log];
-        this.prompt = outcome.lab.prompt;
+        this.prompt = cleanPrompt(outcome.lab.prompt);
         this.update({ clock: outcome.lab.clock, grades: outcome.lab.grades });
       }
     } catch (error) {
