@@ -48,10 +48,14 @@ function jobs(ctx: BuildContext): Job[] {
   return out;
 }
 
+/**
+ * pam_unix (1.4 and later, so all three releases) names the user with its
+ * uid; the "by" login name is empty because cron's session has no utmp
+ * entry: `session opened for user root(uid=0) by (uid=0)`.
+ */
 function pamUser(ctx: BuildContext, user: string): [string, string] {
   const uid = ctx.accounts.get(user)?.uid ?? 0;
-  if (ctx.profile.id === 'ubuntu-22.04') return [user, '(uid=0)'];
-  return [`${user}(uid=${uid})`, 'root(uid=0)'];
+  return [`${user}(uid=${uid})`, '(uid=0)'];
 }
 
 function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {

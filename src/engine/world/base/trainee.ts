@@ -218,8 +218,8 @@ function loginLogs(
   at: number,
 ): LogEntry[] {
   const t = ctx.doc.trainee;
-  const by = ctx.profile.id === 'ubuntu-22.04' ? '(uid=0)' : `${acct.name}(uid=0)`;
-  const user = ctx.profile.id === 'ubuntu-22.04' ? acct.name : `${acct.name}(uid=${acct.uid})`;
+  const by = '(uid=0)';
+  const user = `${acct.name}(uid=${acct.uid})`;
   const session = ctx.ids.stream('trainee:session').int(3, 40);
   const logind = ctx.pidOf.get('service:systemd-logind');
   const out: LogEntry[] = [
