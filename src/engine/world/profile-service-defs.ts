@@ -16,6 +16,16 @@ export function lib(ctx: CatalogueContext): string {
   return ctx.distro === 'ubuntu-24.04' ? '/usr/lib/systemd' : '/lib/systemd';
 }
 
+/** Typical VSZ and RSS (kB) of the systemd daemons on a small server. */
+const SIZES: Record<string, { vsz: number; rss: number }> = {
+  'systemd-journald': kb(56_496, 22_784),
+  'systemd-udevd': kb(25_656, 6_912),
+  'systemd-networkd': kb(18_924, 8_448),
+  'systemd-resolved': kb(21_604, 12_800),
+  'systemd-timesyncd': kb(90_920, 7_040),
+  'systemd-logind': kb(17_216, 7_936),
+};
+
 export function systemdBinary(
   ctx: CatalogueContext,
   name: string,
@@ -30,7 +40,7 @@ export function systemdBinary(
     exe: `/usr/lib/systemd/${name}`,
     comm: name.slice(0, 15),
     stat,
-    ...kb(50_000, 9_000),
+    ...(SIZES[name] ?? kb(20_000, 8_000)),
   };
 }
 
