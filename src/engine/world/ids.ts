@@ -11,7 +11,8 @@
  * - Random streams. `stream(seed, key)` is a PRNG (splitmix32) seeded by a
  *   hash of the seed and a string key, usually the entity id ("var:c2_port",
  *   "mac:eth0", "port:revshell"). Adding an entity opens a new stream and does
- *   not shift the values drawn by the others.
+ *   not shift the values drawn by the others. `draw(seed, key)` is one value
+ *   from the same hash, for hot paths (per-day timer delays).
  * - Pids. The kernel's pid counter grows with time since boot: a burst while
  *   the system boots, then a steady rate of forks (cron, timers, shells).
  *   `pids.alloc(t)` returns the first free pid at or above the counter's value
