@@ -40,6 +40,11 @@ export default defineConfig({
     alias: [{ find: /^node:zlib$/, replacement: zlibShim }],
   },
   worker: { format: 'es' },
+  // Pre-bundle what the lab and its worker import, so the first dev run does not
+  // reload the page mid-session when the optimizer finds them late (TRAPS §1).
+  optimizeDeps: {
+    include: ['react', 'react-dom/client', '@xterm/xterm', '@xterm/addon-fit', 'just-bash', 'yaml', 'zod', 'xstate'],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
