@@ -38,7 +38,7 @@ describe('lab session shell', () => {
     const s = createLabSession({ scenario: web01Scenario() });
     const r = await s.exec('while true; do :; done');
     expect(r.exitCode).toBe(126);
-    expect(r.stderr).toMatch(/^bash: too many commands executed/);
+    expect(r.stderr).toBe('bash: too many commands executed (>20000) (the lab stops runaway commands)\n');
     expect((await s.exec('echo alive')).stdout).toBe('alive\n');
   });
 
@@ -70,6 +70,23 @@ describe('the filesystem as a view of the world', () => {
       'lrwx------ 1 deploy deploy 64 Dec  4 13:28 1 -> socket:[47830]',
       'lrwx------ 1 deploy deploy 64 Dec  4 13:28 2 -> socket:[47830]',
       'lrwx------ 1 deploy deploy 64 Dec  4 13:28 255 -> /dev/tty',
+      '',
+    ].join('\n'));
+  });
+
+  it('lists a link named on the command line as a link with -l, and reads pipe ends by their mode', async () => {
+    const s = createLabSession({
+      scenario: web01Scenario((w) => {
+        const nc = w.processes.find((p) => p.pid === 22719)!;
+        nc.fds = [{ fd: 0, kind: 'pipe', target: 47970, mode: 'r' }, ...nc.fds];
+      }),
+    });
+    await s.exec('sudo -i');
+    expect((await s.exec('ls -l /proc/22713/cwd')).stdout).toBe('lrwxrwxrwx 1 deploy deploy 0 Dec  4 13:28 /proc/22713/cwd -> /home/deploy\n');
+    expect((await s.exec('ls -l /proc/22719/fd')).stdout).toBe([
+      'total 0',
+      'lr-x------ 1 root root 64 Dec  4 13:28 0 -> pipe:[47970]',
+      'lrwx------ 1 root root 64 Dec  4 13:28 3 -> socket:[47975]',
       '',
     ].join('\n'));
   });

@@ -136,7 +136,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       if (replaying) clock.setNow(clock.now() + ms);
       else await clock.sleep(ms, currentSignal);
     },
-    executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 20_000, maxCallDepth: 100 },
+    executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 1_000_000, maxCallDepth: 100 },
     // In Node just-bash guards the globals while a script runs; the clock's
     // own timers (sleep on a real wall clock) are trusted host code.
     defenseInDepth: { enabled: true, excludeViolationTypes: ['setTimeout'] },
@@ -202,7 +202,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     let result: ExecResult;
     try {
       const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: opts.signal as AbortSignal | undefined });
-      result = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      result = { stdout: r.stdout, stderr: explainLimits(r.stderr), exitCode: r.exitCode };
       if (r.env) {
         const next = { ...r.env };
         delete next.COLUMNS;
@@ -269,6 +269,11 @@ export function createLabSession(options: LabSessionOptions): LabSession {
  */
 function writesToTerminal(line: string): boolean {
   return !/[|>]/.test(line);
+}
+
+/** just-bash names its own settings when a limit stops a script; say it in the lab's terms. */
+function explainLimits(stderr: string): string {
+  return stderr.replace(/, increase executionLimits\.[A-Za-z]+/g, ' (the lab stops runaway commands)');
 }
 
 function lastTime(events: readonly SessionEvent[], fallback: number): number {

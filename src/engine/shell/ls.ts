@@ -99,7 +99,8 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       if (!st) return undefined;
       const meta = await fs.describe(path);
       const kind: Row['kind'] = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : 'file';
-      const size = path.startsWith('/proc/') && kind === 'link' ? 64 : path.startsWith('/proc/') && kind === 'file' ? 0 : st.size;
+      // The kernel reports 64 for an fd link, 0 for other /proc links and files.
+      const size = path.startsWith('/proc/') && kind !== 'dir' ? (kind === 'link' && /\/fd\/\d+$/.test(path) ? 64 : 0) : st.size;
       return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path) };
     };
 
@@ -139,7 +140,12 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
     const dirs: string[] = [];
     for (const p of paths) {
       const abs = normalizePath(p.startsWith('/') ? p : `${ctx.cwd}/${p}`);
-      const st = await fs.stat(abs).catch(() => undefined) ?? (await fs.lstat(abs).catch(() => undefined));
+      // With -l or -d a symbolic link named on the command line is listed
+      // itself, not followed (GNU ls follows it only for a plain listing).
+      const followLink = !flags.has('l') && !flags.has('d');
+      const st = followLink
+        ? (await fs.stat(abs).catch(() => undefined)) ?? (await fs.lstat(abs).catch(() => undefined))
+        : await fs.lstat(abs).catch(() => undefined);
       if (!st) {
         stderr += `ls: cannot access '${p}': No such file or directory\n`;
         exitCode = 2;

@@ -22,7 +22,7 @@ export const procRenderers: ProcRenderers = {
   fdEntries(world, pid) {
     const fd = procPidEntry(world, pid, 'fd');
     if (!fd || fd.kind !== 'dir') return [];
-    return fd.entries.map((e) => ({ fd: Number(e.name), target: e.target ?? '' }));
+    return fd.entries.map((e) => ({ fd: Number(e.name), target: e.target ?? '', mode: e.mode }));
   },
   logFile,
   logPaths: () => LOG_FILE_PATHS,

@@ -17,7 +17,7 @@ export interface ProcRenderers {
   /** Entries of /proc/PID (name -> file content or link target), or undefined if no such pid. */
   pidEntry(world: HostState, pid: number, name: string): PidNode | undefined;
   pidEntries(world: HostState, pid: number): string[];
-  fdEntries(world: HostState, pid: number): { fd: number; target: string }[];
+  fdEntries(world: HostState, pid: number): { fd: number; target: string; mode: number }[];
   logFile(world: HostState, path: string): string | undefined;
   logPaths(world: HostState): readonly string[];
 }
@@ -134,7 +134,9 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
     uptime: () => `${uptimeSeconds.toFixed(2)} ${(uptimeSeconds * 1.9).toFixed(2)}\n`,
     loadavg: () => `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${Math.max(0, ...world.processes.map((p) => p.pid))}\n`,
     version: () => `Linux version ${world.host.kernel} (buildd@lcy02-amd64) #1 SMP PREEMPT_DYNAMIC\n`,
-    hostname: () => `${world.host.hostname}\n`,
+    meminfo: () => `MemTotal:       ${String(world.host.memTotalKb).padStart(8)} kB\n`,
+    cpuinfo: () => 'processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n',
+    mounts: () => 'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n/dev/vda1 / ext4 rw,relatime 0 0\n',
   };
   const pids = new Map(world.processes.map((p) => [p.pid, p]));
 
@@ -163,7 +165,7 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
       const fds = render.fdEntries(world, pid);
       if (third === undefined) return { kind: 'dir', entries: () => fds.map((f) => String(f.fd)), mode: 0o500, ...owned };
       const hit = rest.length === 0 ? fds.find((f) => String(f.fd) === third) : undefined;
-      return hit ? { kind: 'link', target: hit.target, mode: 0o700, uid: proc.uid, gid: proc.gid, mtime: at } : undefined;
+      return hit ? { kind: 'link', target: hit.target, mode: hit.mode, uid: proc.uid, gid: proc.gid, mtime: at } : undefined;
     }
     if (third !== undefined) return undefined;
     const entry = render.pidEntry(world, pid, second);
