@@ -1,4 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- a test reading the README beside it
+ 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { factTableMarkdown, stateCheckMarkdown } from './reference';

@@ -84,7 +84,7 @@ describe('busy host', { timeout: 120_000 }, () => {
       lines = ssTool.run(ctx(world, ['ss', '-tanp'])).stdout.split('\n').length;
     });
     const f = slowdown();
-    // eslint-disable-next-line no-console -- a test reports its timing
+     
     console.log(
       `ss -tanp, 10,000 sockets: ${ms.toFixed(1)} ms (machine slowdown x${f.toFixed(1)})`,
     );
