@@ -142,7 +142,10 @@ async function main(): Promise<void> {
   console.log('building the production bundle…');
   execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
   const stop = await serve();
-  const browser = await chromium.launch({ executablePath: process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium' });
+  const browser = await chromium.launch({
+    executablePath: process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
   try {
     const ready: number[] = [];
     const bytes: number[] = [];
