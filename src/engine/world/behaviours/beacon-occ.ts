@@ -6,9 +6,8 @@
  * per occurrence, so a day of 60 s check-ins costs nothing until a window
  * of it is looked at.
  */
-import { verdict } from '../firewall';
-import type { Firewall, UfwRule } from '../types';
-import { inCidr } from '../firewall';
+import { packetVerdict } from '../firewall';
+import type { Firewall } from '../types';
 import { intFor, isnFor, portFor, unit } from './alloc';
 import type { WorldCtx } from './context';
 import type { Beacon } from './types';
@@ -66,32 +65,17 @@ export function kRange(b: Beacon, from: number, to: number): [number, number] {
   return [lo, hi];
 }
 
-function ufwBlocks(rules: readonly UfwRule[], addr: string, port: number): boolean {
-  return rules.some((r) => r.direction === 'OUT' && (r.action === 'DENY' || r.action === 'REJECT')
-    && matchesUfwTo(r.to, addr, port));
-}
-
-function matchesUfwTo(to: string, addr: string, port: number): boolean {
-  if (to === 'Anywhere') return true;
-  const [where, portPart] = to.split(' port ');
-  if (portPart !== undefined && Number(portPart.split('/')[0]) !== port) return false;
-  const w = where ?? '';
-  if (/^\d+(\/\w+)?$/.test(w)) return Number(w.split('/')[0]) === port;
-  return inCidr(addr, w);
-}
-
 /** What happens to a connection attempt from `local` to the beacon's C2 under `fw`. */
 export function outcomeUnder(fw: Firewall, ctx: WorldCtx, b: Beacon, sport: number): Outcome {
   const { addr, port } = b.to;
-  if (fw.ufw?.enabled && ufwBlocks(fw.ufw.rules, addr, port)) return 'dropped-out';
-  const out = verdict(fw, 'OUTPUT', { proto: 'tcp', src: ctx.hostAddr, dst: addr, sport,
+  const out = packetVerdict(fw, 'OUTPUT', { proto: 'tcp', src: ctx.hostAddr, dst: addr, sport,
     dport: port, outIface: ctx.iface, ctstate: 'NEW' });
-  if (out.target === 'REJECT') return 'refused';
-  if (out.target !== 'ACCEPT') return 'dropped-out';
-  const back = verdict(fw, 'INPUT', { proto: 'tcp', src: addr, dst: ctx.hostAddr, sport: port,
+  if (out === 'REJECT') return 'refused';
+  if (out !== 'ACCEPT') return 'dropped-out';
+  const back = packetVerdict(fw, 'INPUT', { proto: 'tcp', src: addr, dst: ctx.hostAddr, sport: port,
     dport: sport, inIface: ctx.iface, ctstate: 'ESTABLISHED' });
-  if (back.target === 'REJECT') return 'refused';
-  return back.target === 'ACCEPT' ? 'ok' : 'dropped-in';
+  if (back === 'REJECT') return 'refused';
+  return back === 'ACCEPT' ? 'ok' : 'dropped-in';
 }
 
 export function occurrence(b: Beacon, ctx: WorldCtx, k: number): Occurrence {

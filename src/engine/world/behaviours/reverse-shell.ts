@@ -11,7 +11,7 @@
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
-import { verdict } from '../firewall';
+import { packetVerdict } from '../firewall';
 import type { FdEntry } from '../types';
 import type { CompileCtx } from './compile-ctx';
 import type { WorldCtx } from './context';
@@ -85,11 +85,11 @@ function firstCut(
   for (let e = start; e < ctx.epochStarts.length; e++) {
     const when = e === start ? from : ctx.epochStarts[e]!;
     const fw = ctx.firewallAt(when);
-    const out = verdict(fw, 'OUTPUT', { proto: 'tcp', src: local.addr, dst: remote.addr,
+    const out = packetVerdict(fw, 'OUTPUT', { proto: 'tcp', src: local.addr, dst: remote.addr,
       sport: local.port, dport: remote.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' });
-    const back = verdict(fw, 'INPUT', { proto: 'tcp', src: remote.addr, dst: local.addr,
+    const back = packetVerdict(fw, 'INPUT', { proto: 'tcp', src: remote.addr, dst: local.addr,
       sport: remote.port, dport: local.port, inIface: ctx.iface, ctstate: 'ESTABLISHED' });
-    if (out.target !== 'ACCEPT' || back.target !== 'ACCEPT') return when;
+    if (out !== 'ACCEPT' || back !== 'ACCEPT') return when;
   }
   return Infinity;
 }
