@@ -10,6 +10,7 @@ import type { CompiledBehaviour } from '../world/behaviours';
 import type { BaseHost } from '../world/base-types';
 import { buildBaseHost } from '../world/build';
 import { worldAt } from '../world/at';
+import { checkQuestionRefs } from './compile-questions';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
 import type { CompiledScenario, EntityRef, ScenarioMeta } from './types';
@@ -74,5 +75,7 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
     questions: [...doc.questions],
     worldAt: (at, actions = []) => worldAt(base, timeline, at, actions),
   };
+  sink.issues.push(...checkQuestionRefs(doc.questions, scenario));
+  if (sink.hasErrors) return { ok: false, issues: sink.issues };
   return { ok: true, scenario, issues: sink.issues };
 }
