@@ -181,7 +181,12 @@ function logsIn(
 ): LogEntry[] {
   const all: LogEntry[] = [];
   for (const source of base.logSources) all.push(...source(from, to));
-  for (const b of timeline) moduleFor(b).logs(b, ctx, from, to, all);
+  const [lo, hi] = historyWindow(base, from, to);
+  for (const b of timeline) {
+    // Explicit log lines are kept as written; generated ones start with the history.
+    if (b.kind === 'log') moduleFor(b).logs(b, ctx, from, to, all);
+    else if (lo < hi) moduleFor(b).logs(b, ctx, lo, hi, all);
+  }
   return all.sort((a, b) => a.time - b.time);
 }
 
@@ -190,6 +195,15 @@ function packetsIn(
 ): Packet[] {
   const all: Packet[] = [];
   for (const source of base.packetSources) all.push(...source(from, to));
-  for (const b of timeline) moduleFor(b).packets?.(b, ctx, from, to, all);
+  const [lo, hi] = historyWindow(base, from, to);
+  if (lo < hi) for (const b of timeline) moduleFor(b).packets?.(b, ctx, lo, hi, all);
   return all.sort((a, b) => a.time - b.time);
+}
+
+/**
+ * A window cut to the history (from its start to a year past now), so an
+ * open window (from 0 or -Infinity) costs only what the history holds.
+ */
+function historyWindow(base: BaseHost, from: number, to: number): [number, number] {
+  return [Math.max(from, base.historyStart), Math.min(to, base.now + 366 * 86_400_000)];
 }
