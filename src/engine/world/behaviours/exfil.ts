@@ -106,7 +106,8 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
       mss: MSS, pmtu: 1500, rcvmss: 536, advmss: MSS, cwnd: stalled ? 1 : 12, ssthresh: 138,
       bytesSent: sent + retrans, bytesRetrans: retrans, bytesAcked: p.acked + 1,
       segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / (2 * MSS)) + 2,
-      dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: 8, lastrcv: t - b.at,
+      dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: stalled ? since - lastRetrans(since) : 8,
+      lastrcv: t - b.at,
       lastack: stalled ? since : 8, minrtt: 0.02, sndWnd: MSS, rcvSpace: 14480, rcvSsthresh: 64088,
       notsent: Math.max(0, sendQ - inflight), busyMs: t - b.at,
     },
@@ -122,7 +123,7 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
   if (t < p.stop) {
     out.processes.push(...procs(b, ctx, t));
     out.sockets.push(liveSocket(b, ctx, t, p));
-    out.flows.push({ proto: 'tcp', state: 'ESTABLISHED', timeout: 299 + (Math.floor(t / 1000) % 2),
+    out.flows.push({ proto: 'tcp', state: 'ESTABLISHED', timeout: flowTimeout(t, p),
       orig, reply, assured: true, mark: 0 });
   } else if (p.done && t < p.stop + 120_000) {
     const since = t - p.stop;
@@ -134,6 +135,25 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
       orig, reply, assured: true, mark: 0 });
   }
   countExfil(b, ctx, t, p, out);
+}
+
+/** Milliseconds from the cut to the last retransmission at `since` (RTO doubling from 200 ms). */
+function lastRetrans(since: number): number {
+  let at = 0;
+  for (let rto = 200, n = retransCount(since); n > 0; n--, rto = Math.min(rto * 2, 120_000)) at += rto;
+  return at;
+}
+
+/**
+ * conntrack's timeout: 5 days from the last packet while data flows; after
+ * three retransmissions without an ACK, nf_conntrack_tcp_timeout_max_retrans
+ * (300 s) from the last one.
+ */
+function flowTimeout(t: number, p: Progress): number {
+  if (t < p.cut) return 431_999;
+  const since = t - p.cut;
+  const quiet = Math.floor((since - lastRetrans(since)) / 1000);
+  return Math.max(0, (retransCount(since) >= 3 ? 300 : 432_000) - quiet);
 }
 
 /** Data segments out and ACKs back, per firewall epoch, for the counters. */

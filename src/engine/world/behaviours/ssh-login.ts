@@ -179,6 +179,13 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
     timer: keepalive(idle), cgroup,
     info: interactiveInfo(3400 + typed * 620, 3600 + typed * 180, idle, 21.5, true),
   }));
+  // INPUT accepts the session's packets as ESTABLISHED: conntrack holds it.
+  out.flows.push({
+    proto: 'tcp', state: 'ESTABLISHED', timeout: Math.max(0, 432_000 - Math.floor(idle / 1000)),
+    orig: { src: b.from, dst: ctx.hostAddr, sport: b.fromPort, dport: 22 },
+    reply: { src: ctx.hostAddr, dst: b.from, sport: 22, dport: b.fromPort },
+    assured: true, mark: 0,
+  });
   for (const f of b.forwards) {
     out.sockets.push(listen(`${b.id}:fwd6`, f.v6.inode, f.v6.sk, '::1', f.port, 128, b.uid, b.at + 300));
     out.sockets.push(listen(`${b.id}:fwd4`, f.v4.inode, f.v4.sk, '127.0.0.1', f.port, 128, b.uid, b.at + 300));
