@@ -39,17 +39,41 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
   };
 }
 
-interface Progress { stop: number; cut: number; acked: number; done: boolean }
+interface Progress {
+  stop: number; cut: number; acked: number; done: boolean;
+  /** Bytes the producer wrote into the socket (the volume, or less when tar was killed). */
+  limit: number;
+  /** When the producer (tar) ended, Infinity while it runs. */
+  producerEnd: number;
+  /** When the last written byte was acknowledged (Infinity while data remains). */
+  drained: number;
+}
 
+/** Bytes acknowledged by `t` at the configured rate, with the transfer moving. */
+const ackedBy = (b: Exfil, t: number) => Math.max(0, Math.floor(((t - b.at) * b.rate) / 1000));
+
+/**
+ * How far the transfer is at t. Killing tar (a two-process pipeline) ends
+ * the data: nc.openbsd without -N keeps the connection after stdin EOF, its
+ * Send-Q drains at the rate, then it sits ESTABLISHED and idle until nc ends.
+ */
 export function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
   const local = { addr: ctx.hostAddr, port: b.localPort };
   const cut = cutAt(ctx, b.at, local, b.to);
-  const killed = Math.min(...b.pids.map((pid) => ctx.killAt(pid, b.at)));
   const natural = b.until ?? Infinity;
-  const stop = Math.min(natural, killed, cut + RETRANS_GIVE_UP);
+  const pipeline = b.pids.length === 2 && b.tool === 'tar-nc';
+  const producerKill = pipeline ? ctx.killAt(b.pids[0]!, b.at) : Infinity;
+  const ownerKill = Math.min(...b.pids.slice(pipeline ? 1 : 0).map((pid) => ctx.killAt(pid, b.at)));
+  const producerEnd = producerKill < natural ? producerKill : Infinity;
+  const limit = producerEnd === Infinity ? b.volume
+    : Math.min(b.volume, ackedBy(b, Math.min(producerEnd, cut)) + SNDBUF);
+  const drainedAt = b.at + Math.ceil((limit / b.rate) * 1000);
+  const drained = producerEnd === Infinity || drainedAt >= cut ? Infinity : drainedAt;
+  const end = producerEnd === Infinity ? natural : Infinity;
+  const stop = Math.min(end, ownerKill, cut + RETRANS_GIVE_UP);
   const moving = Math.min(t, cut, stop);
-  const acked = Math.min(b.volume, Math.max(0, Math.floor(((moving - b.at) * b.rate) / 1000)));
-  return { stop, cut, acked, done: stop === natural };
+  const acked = Math.min(limit, ackedBy(b, moving));
+  return { stop, cut, acked, done: stop === natural, limit, producerEnd, drained };
 }
 
 function argvs(b: Exfil): { argv: string[]; comm: string; exe: string }[] {
@@ -80,38 +104,45 @@ function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
     ? [[pathFd(0, tty), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode), pathFd(4, b.source, 'r')]]
     : [[pathFd(0, tty), pipeFd(1, b.pipe, 'w'), pathFd(2, tty), pathFd(3, b.source, 'r')],
       [pipeFd(0, b.pipe, 'r'), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode)]];
-  return specs.map((s, i) => proc({
+  const all = specs.map((s, i) => proc({
     ...s, pid: b.pids[i]!, ppid: b.tool === 'scp' && i === 1 ? b.pids[0]! : ppid, uid: b.uid, gid: b.gid,
     cwd: b.cwd, tty: b.tty, stat: i === 0 ? 'S' : 'S', startTime: b.at, vsz: 8236 + i * 1200,
     rss: 3400 - i * 1400, cpuSeconds: Math.floor((t - b.at) / 40_000), fds: fds[i]!, origin: b.id,
   }));
+  return t < progress(b, ctx, t).producerEnd ? all : all.slice(1);
 }
 
 function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
   const wobble = intFor(ctx.seed, `${b.id}:q:${Math.floor(t / 250)}`, 0, 3) * MSS;
-  const sendQ = Math.min(b.volume - p.acked, SNDBUF - wobble);
+  const sendQ = Math.min(p.limit - p.acked, SNDBUF - wobble);
   const inflight = Math.min(sendQ, 2 * MSS);
   const sent = p.acked + inflight;
   const stalled = t >= p.cut;
   const since = t - p.cut;
+  const idle = t >= p.drained ? t - p.drained : -1;
   const retrans = intFor(ctx.seed, `${b.id}:rt`, 0, 3) * MSS + (stalled ? retransCount(since) * MSS : 0);
+  const quiet = stalled ? since - lastRetrans(since) : Math.max(8, idle);
   return tcp({
     id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', uid: b.uid, createdAt: b.at,
     local: { addr: ctx.hostAddr, port: b.localPort }, remote: b.to, sendQ,
-    timer: stalled
-      ? { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) }
-      : { kind: 'on', expiresMs: 200 + (t % 37), retrans: 0 },
+    timer: timerOf(t, since, stalled, idle >= 0),
     info: {
       congestion: 'cubic', wscale: [7, 7], rto: stalled ? 120_000 : 232, rtt: 29.247, rttvar: 13.961,
       mss: MSS, pmtu: 1500, rcvmss: 536, advmss: MSS, cwnd: stalled ? 1 : 12, ssthresh: 138,
       bytesSent: sent + retrans, bytesRetrans: retrans, bytesAcked: p.acked + 1,
       segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / (2 * MSS)) + 2,
-      dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: stalled ? since - lastRetrans(since) : 8,
-      lastrcv: t - b.at,
-      lastack: stalled ? since : 8, minrtt: 0.02, sndWnd: MSS, rcvSpace: 14480, rcvSsthresh: 64088,
-      notsent: Math.max(0, sendQ - inflight), busyMs: t - b.at,
+      dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: quiet,
+      lastrcv: t - b.at, lastack: stalled ? since : Math.max(8, idle), minrtt: 0.02, sndWnd: MSS,
+      rcvSpace: 14480, rcvSsthresh: 64088,
+      notsent: Math.max(0, sendQ - inflight), busyMs: Math.min(t, p.drained) - b.at,
     },
   });
+}
+
+function timerOf(t: number, since: number, stalled: boolean, idle: boolean): Socket['timer'] {
+  if (stalled) return { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
+  if (idle) return undefined;
+  return { kind: 'on', expiresMs: 200 + (t % 37), retrans: 0 };
 }
 
 function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
@@ -150,7 +181,7 @@ function lastRetrans(since: number): number {
  * (300 s) from the last one.
  */
 function flowTimeout(t: number, p: Progress): number {
-  if (t < p.cut) return 431_999;
+  if (t < p.cut) return 432_000 - Math.max(1, Math.ceil((t - Math.min(t, p.drained)) / 1000));
   const since = t - p.cut;
   const quiet = Math.floor((since - lastRetrans(since)) / 1000);
   return Math.max(0, (retransCount(since) >= 3 ? 300 : 432_000) - quiet);
@@ -158,7 +189,7 @@ function flowTimeout(t: number, p: Progress): number {
 
 /** Data segments out and ACKs back, per firewall epoch, for the counters. */
 function countExfil(b: Exfil, ctx: WorldCtx, t: number, p: Progress, out: Collector): void {
-  const until = Math.min(t, p.stop, p.cut);
+  const until = Math.min(t, p.stop, p.cut, p.drained);
   const o = { proto: 'tcp' as const, src: ctx.hostAddr, dst: b.to.addr, sport: b.localPort,
     dport: b.to.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' };
   const i = { proto: 'tcp' as const, src: b.to.addr, dst: ctx.hostAddr, sport: b.to.port,
@@ -185,7 +216,7 @@ export const MAX_PACKETS = 20_000;
 
 function packets(b: Exfil, ctx: WorldCtx, from: number, to: number, out: Packet[]): void {
   const p = progress(b, ctx, to);
-  const end = Math.min(to, p.stop, p.cut);
+  const end = Math.min(to, p.stop, p.cut, p.drained);
   const gap = (MSS / b.rate) * 1000;
   const isn = intFor(ctx.seed, `${b.id}:isn`, 0, 0xffffffff);
   const peerIsn = intFor(ctx.seed, `${b.id}:peer-isn`, 0, 0xffffffff);
