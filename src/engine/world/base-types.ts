@@ -48,6 +48,11 @@ export interface BaseSocket extends Socket {
   closedAt?: number;
 }
 
+/** A conntrack entry of the base host, live from its socket's creation. */
+export interface BaseFlow extends Flow {
+  createdAt: number;
+}
+
 /** The trainee's own SSH session, part of the base host. */
 export interface TraineeSession {
   user: string;
@@ -98,7 +103,8 @@ export interface BaseHost {
   sockets: BaseSocket[];
   unixSockets: UnixSocket[];
   logins: Login[];
-  flows: Flow[];
+  /** Live from `createdAt` (the timeline's worldAt must drop earlier ones). */
+  flows: BaseFlow[];
   /** Baseline logs: services' periodic lines, boot, the trainee's login. */
   logSources: LogSource[];
   packetSources: PacketSource[];

@@ -13,6 +13,7 @@ import type { BaseHost, BaseProcess } from './base-types';
 import { accountLists, buildAccounts, linkMemberships } from './base/accounts';
 import { compact, timeAt, type BuildContext } from './base/context';
 import { buildFiles, buildCron } from './base/files';
+import { baseFlows } from './base/flows';
 import { buildFirewall } from './base/firewall';
 import { baselineLogs } from './base/logs';
 import { buildInterfaces } from './base/links';
@@ -179,7 +180,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
     sockets: ctx.sockets,
     unixSockets: ctx.unixSockets,
     logins: loginList,
-    flows: [],
+    flows: doc.host.baseline === 'standard' ? baseFlows(ctx.sockets) : [],
     logSources: baselineLogs(ctx, units, extra),
     packetSources: [],
     trainee: trainee.session,
