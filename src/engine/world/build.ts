@@ -16,6 +16,7 @@ import { buildFiles, buildCron } from './base/files';
 import { baseFlows } from './base/flows';
 import { buildFirewall } from './base/firewall';
 import { baselineLogs } from './base/logs';
+import { buildKernelThreads } from './base/kthreads';
 import { buildInterfaces } from './base/links';
 import { buildNeighbours, buildRoutes } from './base/net';
 import { buildExplicit, reserveExplicitIds } from './base/processes';
@@ -149,6 +150,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const firewall = buildFirewall(ctx);
   reserveExplicitIds(ctx);
   const units = buildServices(ctx);
+  if (doc.host.baseline === 'standard') buildKernelThreads(ctx);
   buildExplicit(ctx);
   const trainee = buildTrainee(ctx, interfaces);
   linkMemberships(ctx);
