@@ -120,7 +120,9 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
   const stalled = t >= p.cut;
   const since = t - p.cut;
   const idle = t >= p.drained ? t - p.drained : -1;
-  const retrans = intFor(ctx.seed, `${b.id}:rt`, 0, 3) * MSS + (stalled ? retransCount(since) * MSS : 0);
+  const early = intFor(ctx.seed, `${b.id}:rt`, 0, 3);
+  const retransSegs = early + (stalled ? retransCount(since) : 0);
+  const retrans = retransSegs * MSS;
   const quiet = stalled ? since - lastRetrans(since) : Math.max(8, idle);
   return tcp({
     id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', uid: b.uid, createdAt: b.at,
@@ -129,7 +131,11 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
     info: {
       congestion: 'cubic', wscale: [7, 7], rto: stalled ? 120_000 : 232, rtt: 29.247, rttvar: 13.961,
       mss: MSS, pmtu: 1500, rcvmss: 536, advmss: MSS, cwnd: stalled ? 1 : 12, ssthresh: 138,
-      bytesSent: sent + retrans, bytesRetrans: retrans, bytesAcked: p.acked + 1,
+      // bytes_acked counts the SYN: Send-Q = (sent - retrans) - (acked - 1) + notsent.
+      bytesSent: sent + retrans, bytesAcked: p.acked + 1,
+      ...(retransSegs > 0 ? { bytesRetrans: retrans, retrans: [stalled ? 1 : 0, retransSegs] } : {}),
+      unacked: Math.ceil(inflight / MSS), delivered: Math.ceil(p.acked / MSS) + 1,
+      deliveryRate: b.rate, pacingRate: pacing(stalled ? 1 : 12),
       segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / (2 * MSS)) + 2,
       dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: quiet,
       lastrcv: t - b.at, lastack: stalled ? since : Math.max(8, idle), minrtt: 0.02, sndWnd: MSS,
@@ -138,6 +144,9 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
     },
   });
 }
+
+/** cubic in congestion avoidance paces at 1.2 x cwnd x mss / srtt (bytes/s, srtt 29.247 ms). */
+const pacing = (cwnd: number) => Math.round((1.2 * cwnd * MSS) / 0.029247);
 
 function timerOf(t: number, since: number, stalled: boolean, idle: boolean): Socket['timer'] {
   if (stalled) return { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
