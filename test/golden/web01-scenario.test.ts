@@ -10,7 +10,7 @@ import { compileScenario } from '../../src/engine/scenario/compile';
 import { scenarioSchema } from '../../src/engine/scenario/schema';
 import { resolveVars } from '../../src/engine/scenario/vars';
 import type { HostState } from '../../src/engine/world/types';
-import { NOW, web01 } from '../fixtures/web01';
+import { NOW, web01ByHand } from '../fixtures/web01';
 
 function compiledWorld(
   edit: (raw: { host: Record<string, unknown> }) => void = () => {},
@@ -30,7 +30,7 @@ function compiledWorld(
 
 describe('web01.yaml reproduces the captured state', () => {
   const got = compiledWorld();
-  const want = web01();
+  const want = web01ByHand();
 
   it('host info', () => expect(got.host).toEqual(want.host));
   it('accounts and groups', () => {
