@@ -3,7 +3,7 @@
  * sshd [priv] and session processes, then -bash), ss (the connection from
  * the jump host to port 22), who/w/last and auth.log.
  */
-import type { TraineeSession } from '../base-types';
+import type { BaseProcess, TraineeSession } from '../base-types';
 import type { Interface, LogEntry, Login } from '../types';
 import { addGroup, addUser } from './accounts';
 import { addEntity, timeAt, type BuildContext } from './context';
@@ -81,6 +81,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
     );
   }
   const [privPid, sessionPid] = ctx.ids.pids.alloc(loginAt, 2) as [number, number];
+  const [managerPid, sdPamPid] = ctx.ids.pids.alloc(loginAt + 60, 2) as [number, number];
   const shellPid = t.shell_pid ?? ctx.ids.pids.one(loginAt + 400);
   const local = primaryAddress(links);
   const port = ctx.ids.ports.ephemeral('trainee', t.from);
@@ -162,6 +163,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
         .concat([{ fd: 255, kind: 'chr', target: `/dev/${tty}`, mode: 'u' }]),
     },
   );
+  ctx.processes.push(...userManager(acct, managerPid, sdPamPid, loginAt + 60));
   ctx.sockets.push({
     id: 'trainee-ssh',
     inode,
@@ -251,4 +253,22 @@ function loginLogs(
     });
   }
   return out;
+}
+
+const devNull = () => [0, 1, 2].map((fd) => ({ fd, kind: 'chr' as const, target: '/dev/null', mode: 'u' as const }));
+
+/** The trainee's `systemd --user` and its `(sd-pam)` child, as pam_systemd starts them. */
+function userManager(
+  acct: { uid: number; gid: number; home: string }, pid: number, sdPam: number, at: number,
+): BaseProcess[] {
+  const base = {
+    uid: acct.uid, gid: acct.gid, startTime: at, cwd: acct.home, unit: `user@${acct.uid}.service`,
+    origin: 'trainee', exe: '/usr/lib/systemd/systemd', env: [], tty: null, cpuSeconds: 0,
+  };
+  return [
+    { ...base, pid, ppid: 1, comm: 'systemd', argv: ['/usr/lib/systemd/systemd', '--user'],
+      stat: 'Ss', vsz: 20_356, rss: 11_264, fds: devNull() },
+    { ...base, pid: sdPam, ppid: pid, comm: '(sd-pam)', argv: ['(sd-pam)'],
+      stat: 'S', vsz: 21_148, rss: 3_716, fds: devNull() },
+  ];
 }
