@@ -80,7 +80,7 @@ export function compileBeacon(e: Entry, path: IssuePath, cc: CompileCtx, index: 
     url, script, timeout, cronLine, toolArgv: argv,
     loopArgv: ['bash', '-c', `while :; do ${argv.join(' ')}; sleep $((${Math.round(interval / 1000) - jitterS} + RANDOM % ${jitterS})); done`],
     ...(e.parent ? { parent: e.parent } : {}),
-    loopPid: loopPid!, parentPid: anchor?.pid ?? 1,
+    loopPid: loopPid!, parentPid: anchor?.pid ?? 1, ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
     cronPid: daemonPid(cc.base, 'cron', 'cron'), crontabPid: crontabPid!,
     requestBytes: 214, responseBytes: 431,
     first: firstRun(e.via, at), perOccurrence: perOccurrence(e.via),
@@ -127,7 +127,9 @@ function occurrenceProcs(b: Beacon, o: Occurrence, t: number): Process[] {
 
 function occurrenceSockets(b: Beacon, ctx: WorldCtx, o: Occurrence, t: number, out: Collector): void {
   const local = { addr: ctx.hostAddr, port: o.port };
-  const base = { id: `${b.id}#${o.k}`, sk: o.sk, local, remote: b.to, createdAt: o.connect };
+  const cgroup = b.via === 'cron' ? '/system.slice/cron.service' : b.cgroup;
+  const base = { id: `${b.id}#${o.k}`, sk: o.sk, local, remote: b.to, createdAt: o.connect,
+    ...(cgroup ? { cgroup } : {}) };
   const orig = { src: local.addr, dst: b.to.addr, sport: o.port, dport: b.to.port };
   const reply = { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: o.port };
   if (t < o.connect || o.outcome === 'refused') return;
@@ -151,7 +153,8 @@ function occurrenceSockets(b: Beacon, ctx: WorldCtx, o: Occurrence, t: number, o
   if (o.outcome !== 'ok') return;
   const since = t - o.close;
   if (since < 60_000) {
-    out.sockets.push(tcp({ ...base, inode: 0, state: 'TIME-WAIT', timer: timewait(since) }));
+    const { cgroup: _owner, ...tw } = base; // a TIME-WAIT socket has no owner left
+    out.sockets.push(tcp({ ...tw, inode: 0, state: 'TIME-WAIT', timer: timewait(since) }));
   }
   if (since < 120_000) {
     out.flows.push({ proto: 'tcp', state: 'TIME_WAIT', timeout: Math.ceil((120_000 - since) / 1000),

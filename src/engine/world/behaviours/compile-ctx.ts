@@ -18,6 +18,8 @@ export interface Anchor {
   cwd: string;
   env: [string, string][];
   runAs: RunAs;
+  /** systemd cgroup of the anchor's processes (a login's session scope, a unit). */
+  cgroup?: string;
 }
 
 export interface CompileCtx {
@@ -90,7 +92,8 @@ function baseAnchor(base: BaseHost, ref: string, ctx: CompileCtx, path: IssuePat
   const p = pid === undefined ? undefined : base.processes.find((x) => x.pid === pid);
   if (!p) return undefined;
   const user = base.accounts.find((a) => a.uid === p.uid)?.name ?? 'root';
-  return { pid: p.pid, tty: p.tty, cwd: p.cwd, env: p.env, runAs: ctx.runAs(user, path) };
+  return { pid: p.pid, tty: p.tty, cwd: p.cwd, env: p.env, runAs: ctx.runAs(user, path),
+    ...(p.unit ? { cgroup: `/system.slice/${p.unit}` } : {}) };
 }
 
 /** The pid of a base process by its command name (sshd listener, cron, logind). */

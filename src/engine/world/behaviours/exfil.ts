@@ -35,7 +35,7 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
     tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
     pids: cc.pids.alloc(at, e.tool === 'curl' ? 1 : 2), pipe: pipe!, inode: inode!, sk: cc.sk(),
-    localPort: cc.port(`exfil:${e.id}`),
+    localPort: cc.port(`exfil:${e.id}`), ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
 }
 
@@ -127,6 +127,7 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
   return tcp({
     id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', uid: b.uid, createdAt: b.at,
     local: { addr: ctx.hostAddr, port: b.localPort }, remote: b.to, sendQ,
+    ...(b.cgroup ? { cgroup: b.cgroup } : {}),
     timer: timerOf(t, since, stalled, idle >= 0),
     info: {
       congestion: 'cubic', wscale: [7, 7], rto: stalled ? 120_000 : 232, rtt: 29.247, rttvar: 13.961,

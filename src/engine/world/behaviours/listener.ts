@@ -41,6 +41,7 @@ export function compileListener(e: Entry, path: IssuePath, cc: CompileCtx): List
     ...cc.runAs(e.user, [...path, 'user']), tool: e.tool, address: e.address, port: e.port,
     ...(e.exec ? { exec: e.exec } : {}), parentPid: anchor?.pid ?? 1,
     pid: cc.pids.alloc(at, 1)[0]!, inode: cc.inodes.alloc(at, 1)[0]!, sk: cc.sk(), argv: argvOf(e),
+    ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
 }
 
@@ -55,7 +56,8 @@ export const listenerModule: BehaviourModule<Listener> = {
     out.processes.push(proc({ pid: b.pid, ppid: 1, uid: b.uid, gid: b.gid, comm: tool.comm,
       argv: b.argv, exe: tool.exe, cwd: b.uid === 0 ? '/root' : b.home, startTime: b.at, stat: 'S',
       vsz: tool.vsz, rss: tool.rss, fds: [...devNull(), sockFd(tool.fd, b.inode)], origin: b.id }));
-    out.sockets.push(listen(b.id, b.inode, b.sk, b.address, b.port, tool.backlog, b.uid, b.at));
+    const s = listen(b.id, b.inode, b.sk, b.address, b.port, tool.backlog, b.uid, b.at);
+    out.sockets.push(b.cgroup ? { ...s, cgroup: b.cgroup } : s);
   },
   logs: () => {},
 };

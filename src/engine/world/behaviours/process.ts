@@ -24,7 +24,8 @@ export function compileProcess(
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
     pid: cc.pids.alloc(at, 1)[0]!,
   };
-  cc.anchors.set(e.id, { pid: b.pid, tty: b.tty, cwd: b.cwd, env: anchor?.env ?? [], runAs });
+  cc.anchors.set(e.id, { pid: b.pid, tty: b.tty, cwd: b.cwd, env: anchor?.env ?? [], runAs,
+    ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}) });
   return b;
 }
 

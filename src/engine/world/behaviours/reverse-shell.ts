@@ -46,9 +46,11 @@ export function compileReverseShell(
     ...(e.reconnect_after ? { reconnectAfter: parseDuration(e.reconnect_after) } : {}),
     respawns: e.reconnect_after ? reserveRespawns(e.id, chain.length, f.pipes, cc) : [],
     detached: e.detached, shellIndex: f.shellIndex,
+    ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
   cc.anchors.set(e.id, {
     pid: b.pids[b.shellIndex]!, tty: b.tty, cwd: b.cwd, env: b.env, runAs: anchor.runAs,
+    ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   });
   return b;
 }
@@ -192,7 +194,7 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   const idle = t - e.start - 4;
   const socket = tcp({
     id: first ? b.id : `${b.id}~${e.localPort}`, inode: e.inode, sk: e.sk, state: 'ESTABLISHED', local,
-    remote: b.to, uid: b.uid, createdAt: e.start, info: interactiveInfo(30, 31, idle, 0.4, false),
+    remote: b.to, uid: b.uid, createdAt: e.start, ...(b.cgroup ? { cgroup: b.cgroup } : {}), info: interactiveInfo(30, 31, idle, 0.4, false),
   });
   if (t >= e.cut) {
     const since = t - e.cut;

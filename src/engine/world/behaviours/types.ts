@@ -118,6 +118,8 @@ export interface ReverseShell extends BehaviourBase, RunAs {
   detached: boolean;
   /** Index in `chain` of the interactive shell (what the attacker types into). */
   shellIndex: number;
+  /** systemd cgroup inherited from the parent (session scope), shown by `ss -e`. */
+  cgroup?: string;
 }
 
 export interface Beacon extends BehaviourBase, RunAs {
@@ -158,6 +160,8 @@ export interface Beacon extends BehaviourBase, RunAs {
   skBase: number;
   /** The crontab (or script) files it installs. */
   files: VirtualFile[];
+  /** For via: loop, the cgroup of the entry it was started from. */
+  cgroup?: string;
 }
 
 export interface Exfil extends BehaviourBase, RunAs {
@@ -177,6 +181,7 @@ export interface Exfil extends BehaviourBase, RunAs {
   inode: number;
   sk: number;
   localPort: number;
+  cgroup?: string;
 }
 
 export interface Listener extends BehaviourBase, RunAs {
@@ -190,6 +195,7 @@ export interface Listener extends BehaviourBase, RunAs {
   inode: number;
   sk: number;
   argv: string[];
+  cgroup?: string;
 }
 
 export interface FirewallChange extends BehaviourBase, RunAs {
