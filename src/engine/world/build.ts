@@ -23,6 +23,7 @@ import { buildExplicit, reserveExplicitIds } from './base/processes';
 import { buildServices } from './base/services';
 import { timerUnits } from './base/timers';
 import { buildTrainee } from './base/trainee';
+import { connectServices } from './base/unix-streams';
 import { createIds } from './ids';
 import { profileFor } from './profiles';
 import type { HostInfo, LogEntry, Login } from './types';
@@ -150,7 +151,10 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const firewall = buildFirewall(ctx);
   reserveExplicitIds(ctx);
   const units = buildServices(ctx);
-  if (doc.host.baseline === 'standard') buildKernelThreads(ctx);
+  if (doc.host.baseline === 'standard') {
+    buildKernelThreads(ctx);
+    connectServices(ctx);
+  }
   buildExplicit(ctx);
   const trainee = buildTrainee(ctx, interfaces);
   linkMemberships(ctx);
