@@ -11,6 +11,14 @@ const CORRUPT = [
     version: 1, scenarioId: FLAGSHIP, seed: 7, savedAt: 0, clock: { now: 0, speed: 1 },
     events: [{ type: 'command' }], transcript: [],
   }),
+  // Numbers out of range: once these hung "Starting the simulated host…" or printed NaN.
+  ...[
+    { clock: { now: 0, speed: 1 }, events: [{ type: 'clock', at: 1e300, wall: 1e300, speed: 1e300 }] },
+    { clock: { now: 8.64e15 + 1, speed: 1 }, events: [] },
+    { clock: { now: 0, speed: 1e12 }, events: [] },
+    { clock: { now: 0, speed: 1 }, events: [{ type: 'command', at: 1e15, line: 'id', exitCode: 0, output: '' }] },
+    { clock: { now: Date.UTC(2026, 11, 4), speed: 1 }, events: [{ type: 'command', at: 1e15, line: 'id', exitCode: 0, output: '' }] },
+  ].map((bad) => JSON.stringify({ version: 1, scenarioId: FLAGSHIP, seed: 7, savedAt: 0, transcript: [], ...bad })),
 ];
 
 test('a corrupt save gives a message and a fresh session, never an exception', async ({ page }) => {

@@ -56,11 +56,18 @@ export function InvalidScenarioPage({ file, diagnostics }: { file: string; diagn
   );
 }
 
-export function FailedPage({ message }: { message: string }) {
+export function FailedPage({ message, onRestart }: { message: string; onRestart?: () => void }) {
   return (
     <section className="error-page" aria-labelledby="failed-title">
       <h1 id="failed-title">The lab could not start</h1>
       <p role="alert">{message}</p>
+      {onRestart && (
+        <p>
+          <button type="button" onClick={onRestart}>
+            Restart
+          </button>
+        </p>
+      )}
       <p>
         <a href="#/">Back to the scenarios</a>
       </p>

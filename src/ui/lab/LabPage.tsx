@@ -46,7 +46,7 @@ function LabView({ controller, theme }: { controller: LabController; theme: Them
   const { phase, lab } = snap;
   if (phase.kind === 'unknown') return <UnknownScenarioPage id={phase.id} known={phase.known} />;
   if (phase.kind === 'invalid') return <InvalidScenarioPage file={phase.file} diagnostics={phase.diagnostics} />;
-  if (phase.kind === 'failed') return <FailedPage message={phase.message} />;
+  if (phase.kind === 'failed') return <FailedPage message={phase.message} onRestart={() => void controller.restart()} />;
   const restart = () => {
     if (window.confirm('Start this scenario over? Your commands and answers will be forgotten.')) void controller.restart();
   };

@@ -11,7 +11,7 @@ import { LineEditor } from '../terminal/line-editor';
 import { EngineClient } from '../worker/client';
 import type { ClockView, GradeView, OpenOutcome, OpenedLab } from '../worker/protocol';
 import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
-import { SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
+import { CORRUPT_RESTORE, SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
 import { cleanPrompt, crlf, simNow, transcriptText } from './lab-text';
 
 export type LabPhase =
@@ -31,6 +31,8 @@ export interface LabSnapshot {
 
 /** How long Ctrl-C waits for the worker before replacing it. */
 const ABORT_GRACE_MS = 500;
+/** How long opening the lab (compiling, replaying a restored log) may take. */
+export const OPEN_TIMEOUT_MS = 30_000;
 
 export class LabController {
   private client = new EngineClient();
@@ -47,7 +49,11 @@ export class LabController {
   /** Writes handed to xterm that it has not parsed yet (xterm writes asynchronously). */
   private pendingWrites = 0;
 
-  constructor(readonly scenarioId: string, readonly seed: number) {}
+  constructor(
+    readonly scenarioId: string,
+    readonly seed: number,
+    private readonly openTimeoutMs = OPEN_TIMEOUT_MS,
+  ) {}
 
   getSnapshot = (): LabSnapshot => this.snap;
 
@@ -96,13 +102,13 @@ export class LabController {
     const restore = saved.status === 'ok' ? saved.save : undefined;
     let outcome: OpenOutcome;
     try {
-      outcome = await this.client.request({
-        type: 'open', scenarioId: this.scenarioId, seed: this.seed,
-        restore: restore?.events, at: restore?.clock.now,
-      });
+      outcome = await this.openRequest(restore?.events, restore?.clock.now);
     } catch (error) {
       if (!restore) return this.fail(error);
-      this.notice(`Your saved session could not be restored (${errorText(error)}). A fresh session was started.`);
+      const text = errorText(error);
+      this.notice(text.startsWith(CORRUPT_RESTORE)
+        ? `Your saved session could not be read: ${text.slice(CORRUPT_RESTORE.length)}. A fresh session was started.`
+        : `Your saved session could not be restored (${text}). A fresh session was started.`);
       clearSave(this.scenarioId, this.seed);
       return this.openFresh();
     }
@@ -112,12 +118,25 @@ export class LabController {
     if (restore && restore.clock.speed !== outcome.lab.clock.speed) await this.setSpeed(restore.clock.speed);
   }
 
+  /** Opens the lab in the worker; a worker that does not answer in time is replaced. */
+  private openRequest(restore?: SessionEvent[], at?: number): Promise<OpenOutcome> {
+    const request = this.client.request({ type: 'open', scenarioId: this.scenarioId, seed: this.seed, restore, at });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.client.restart();
+        reject(new Error(`the simulated host did not start within ${Math.round(this.openTimeoutMs / 1000)} s`));
+      }, this.openTimeoutMs);
+    });
+    return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+  }
+
   private async openFresh(): Promise<void> {
     this.client.restart();
     this.events = [];
     this.transcript = [];
     try {
-      const outcome = await this.client.request({ type: 'open', scenarioId: this.scenarioId, seed: this.seed });
+      const outcome = await this.openRequest();
       if (outcome.kind !== 'opened') return this.update({ phase: outcome });
       this.adopt(outcome.lab);
     } catch (error) {

@@ -12,6 +12,7 @@ import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scen
 import type { LabHost } from './lab-host';
 import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
 import { scenarioIds, scenarioText } from './scenario-files';
+import { CORRUPT_RESTORE, restoreProblem, scenarioBounds } from '../storage/saved-lab';
 
 type OpenRequest = Extract<Request, { type: 'open' }>;
 
@@ -44,6 +45,10 @@ async function open(request: OpenRequest): Promise<OpenOutcome> {
 }
 
 async function opened(scenario: CompiledScenario, request: OpenRequest, warnings: Diagnostic[]): Promise<OpenOutcome> {
+  const problem = request.restore
+    ? restoreProblem(request.restore, request.at, scenarioBounds(scenario.historyStart, scenario.now))
+    : null;
+  if (problem) throw new Error(CORRUPT_RESTORE + problem);
   settled = undefined;
   lab = import('./lab-host').then(({ LabHost }) => LabHost.open(scenario, request.restore, request.at));
   lab.then((host) => (settled = host), () => undefined);
