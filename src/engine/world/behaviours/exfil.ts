@@ -96,13 +96,29 @@ function argvs(b: Exfil): { argv: string[]; comm: string; exe: string }[] {
   ];
 }
 
+/**
+ * The regular file the producer has open: the source itself when it is a
+ * file, else the largest file under the source directory (tar reads one
+ * file at a time), so lsof shows a REG file that exists.
+ */
+function reading(b: Exfil, ctx: WorldCtx): string {
+  const dir = b.source.endsWith('/') ? b.source : `${b.source}/`;
+  let best: { path: string; size: number } | undefined;
+  for (const f of ctx.base.files) {
+    if (f.path === b.source) return f.path;
+    if (!f.path.startsWith(dir)) continue;
+    if (!best || f.content.length > best.size) best = { path: f.path, size: f.content.length };
+  }
+  return best?.path ?? b.source;
+}
+
 function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
   const tty = b.tty ? `/dev/${b.tty}` : '/dev/null';
   const ppid = b.parent && ctx.endOf(b.parent) <= t ? 1 : b.parentPid;
   const specs = argvs(b);
   const fds: FdEntry[][] = specs.length === 1
-    ? [[pathFd(0, tty), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode), pathFd(4, b.source, 'r')]]
-    : [[pathFd(0, tty), pipeFd(1, b.pipe, 'w'), pathFd(2, tty), pathFd(3, b.source, 'r')],
+    ? [[pathFd(0, tty), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode), pathFd(4, reading(b, ctx), 'r')]]
+    : [[pathFd(0, tty), pipeFd(1, b.pipe, 'w'), pathFd(2, tty), pathFd(3, reading(b, ctx), 'r')],
       [pipeFd(0, b.pipe, 'r'), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode)]];
   const all = specs.map((s, i) => proc({
     ...s, pid: b.pids[i]!, ppid: b.tool === 'scp' && i === 1 ? b.pids[0]! : ppid, uid: b.uid, gid: b.gid,
