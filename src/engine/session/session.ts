@@ -88,7 +88,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let sudoDepth = 0;
   const identity = (): Identity => (rootShell || sudoDepth > 0 ? root : login);
 
-  const fs = new HostFs(viewTree, { uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home });
+  const fs = new HostFs(viewTree, { uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home, now: () => clock.now() });
   const shell: ShellState = {
     cwd: trainee.home,
     env: baseEnv(login, world().host.hostname),
@@ -179,7 +179,12 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     return `${who.user}@${world().host.hostname}:${cwd}${who.uid === 0 ? '#' : '$'} `;
   };
 
-  const runLine = async (line: string, opts: ExecOptions = {}): Promise<ExecResult> => {
+  const runLine = async (typed: string, opts: ExecOptions = {}): Promise<ExecResult> => {
+    const expanded = expandHistory(typed, lines);
+    if (expanded.error) return record(typed.trim(), clock.now(), { stdout: '', stderr: expanded.error, exitCode: 1 });
+    const line = expanded.line;
+    // bash shows a line that history expansion changed before running it.
+    const echo = expanded.line !== typed ? `${line.trim()}\n` : '';
     const trimmed = line.trim();
     if (trimmed === '') return { stdout: '', stderr: '', exitCode: 0 };
     if (!line.startsWith(' ') && lines[lines.length - 1] !== trimmed) lines.push(trimmed);
@@ -202,7 +207,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     let result: ExecResult;
     try {
       const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: opts.signal as AbortSignal | undefined });
-      result = { stdout: r.stdout, stderr: explainLimits(r.stderr), exitCode: r.exitCode };
+      result = { stdout: r.stdout, stderr: explainLimits(notInBrowser(r.stderr)), exitCode: r.exitCode };
       if (r.env) {
         const next = { ...r.env };
         delete next.COLUMNS;
@@ -223,7 +228,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       shell.cwd = pendingCwd;
       pendingCwd = undefined;
     }
-    return record(trimmed, startedAt, clip(result));
+    return record(trimmed, startedAt, clip({ ...result, stdout: echo + result.stdout }));
   };
 
   const record = (line: string, at: number, result: ExecResult): ExecResult => {
@@ -269,6 +274,36 @@ export function createLabSession(options: LabSessionOptions): LabSession {
  */
 function writesToTerminal(line: string): boolean {
   return !/[|>]/.test(line);
+}
+
+/**
+ * History expansion for the forms analysts type: `!!` (the previous line)
+ * and `!$` (its last word), outside single quotes. Other `!` forms are left
+ * to the shell.
+ */
+export function expandHistory(line: string, history: readonly string[]): { line: string; error?: string } {
+  if (!line.includes('!')) return { line };
+  const previous = history[history.length - 1];
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") quoted = !quoted;
+    const next = line[i + 1];
+    if (!quoted && c === '!' && (next === '!' || next === '$')) {
+      if (previous === undefined) return { line, error: `bash: !${next}: event not found\n` };
+      out += next === '!' ? previous : previous.trim().split(/\s+/).pop() ?? '';
+      i++;
+      continue;
+    }
+    out += c;
+  }
+  return { line: out };
+}
+
+/** just-bash's browser build names itself for programs it leaves out; bash would not know them. */
+function notInBrowser(stderr: string): string {
+  return stderr.replace(/^bash: ([^:\n]+): command not available in browser environments\..*$/gm, 'bash: $1: command not found');
 }
 
 /** just-bash names its own settings when a limit stops a script; say it in the lab's terms. */

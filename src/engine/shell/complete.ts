@@ -38,7 +38,11 @@ export async function completeLine(
   if (word.startsWith('-')) {
     const command = previous.find((w) => w !== 'sudo') ?? '';
     const tool = sources.tools.find((t) => t.name === command || t.aliases?.includes(command));
-    const flags = (tool?.options ?? []).map((o) => o.flag.split(/[ ,=]/)[0] ?? '').filter((f) => f.startsWith(word) && f.length > 0);
+    // An option row may name several spellings ("-n, --numeric", "-i IFACE / -i any").
+    const flags = (tool?.options ?? [])
+      .flatMap((o) => o.flag.split(/[\s,/|]+/))
+      .map((f) => f.replace(/[=[].*$/, ''))
+      .filter((f) => /^--?[A-Za-z0-9]/.test(f) && f.startsWith(word));
     return { start, candidates: [...new Set(flags)].sort() };
   }
   return { start, candidates: await completePath(word, sources) };

@@ -27,7 +27,12 @@ export interface FsIdentity {
   /** Primary and supplementary group ids. */
   gids(): readonly number[];
   home(): string;
+  /** Simulated time, for the times of files the trainee writes. */
+  now(): number;
 }
+
+/** Devices every process can write to; what is written there vanishes. */
+const SINKS = new Set(['/dev/null', '/dev/zero', '/dev/tty', '/dev/stdout', '/dev/stderr']);
 
 type Content = string | Uint8Array;
 
@@ -104,7 +109,8 @@ export class HostFs implements IFileSystem {
   async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string } | undefined> {
     const p = normalizePath(path);
     const node = this.viewNode(p, false);
-    if (node && !(await this.inScratch(p))) {
+    const scratchIsDir = (await this.inScratch(p)) && (await this.scratch.lstat(p)).isDirectory;
+    if (node && (!(await this.inScratch(p)) || (node.kind === 'dir' && scratchIsDir))) {
       return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target: node.kind === 'link' ? node.target : undefined };
     }
     if (!(await this.inScratch(p))) return undefined;
@@ -135,7 +141,10 @@ export class HostFs implements IFileSystem {
     const parent = normalizePath(path + '/..');
     if (parent === '/' || (await this.scratch.exists(parent))) return;
     const node = this.viewNode(parent);
-    if (node?.kind === 'dir') await this.scratch.mkdir(parent, { recursive: true });
+    if (node?.kind === 'dir') {
+      await this.scratch.mkdir(parent, { recursive: true });
+      await this.stamp(parent);
+    }
   }
 
   async readFile(path: string, options?: Parameters<IFileSystem['readFile']>[1]): Promise<string> {
@@ -153,14 +162,23 @@ export class HostFs implements IFileSystem {
     return new TextEncoder().encode(await this.readFile(path));
   }
 
+  /** InMemoryFs stamps files with the host's real clock; the lab's clock wins. */
+  private async stamp(path: string): Promise<void> {
+    const when = new Date(this.who.now());
+    await this.scratch.utimes(path, when, when).catch(() => undefined);
+  }
+
   async writeFile(path: string, content: Content, options?: Parameters<IFileSystem['writeFile']>[2]): Promise<void> {
+    if (SINKS.has(normalizePath(path))) return;
     if (!this.mayWrite(path)) return;
     await this.ensureParent(path);
     this.hidden.delete(normalizePath(path));
-    return this.scratch.writeFile(path, content, options);
+    await this.scratch.writeFile(path, content, options);
+    await this.stamp(path);
   }
 
   async appendFile(path: string, content: Content, options?: Parameters<IFileSystem['appendFile']>[2]): Promise<void> {
+    if (SINKS.has(normalizePath(path))) return;
     if (!this.mayWrite(path)) return;
     if (!(await this.inScratch(path))) {
       const node = this.viewNode(path);
@@ -170,7 +188,8 @@ export class HostFs implements IFileSystem {
       }
     }
     await this.ensureParent(path);
-    return this.scratch.appendFile(path, content, options);
+    await this.scratch.appendFile(path, content, options);
+    await this.stamp(path);
   }
 
   async exists(path: string): Promise<boolean> {
@@ -189,15 +208,23 @@ export class HostFs implements IFileSystem {
     };
   }
 
+  /** A directory both layers hold is described by the view (owner, mode, size). */
+  private async viewDirOver(path: string, followLinks: boolean): Promise<FsStat | undefined> {
+    const node = this.viewNode(path, followLinks);
+    if (node?.kind !== 'dir') return undefined;
+    const st = await this.scratch.lstat(path);
+    return st.isDirectory ? this.statOf(node) : undefined;
+  }
+
   async stat(path: string): Promise<FsStat> {
-    if (await this.inScratch(path)) return this.scratch.stat(path);
+    if (await this.inScratch(path)) return (await this.viewDirOver(path, true)) ?? this.scratch.stat(path);
     const node = this.viewNode(path);
     if (!node) throw enoent('stat', path);
     return this.statOf(node);
   }
 
   async lstat(path: string): Promise<FsStat> {
-    if (await this.inScratch(path)) return this.scratch.lstat(path);
+    if (await this.inScratch(path)) return (await this.viewDirOver(path, false)) ?? this.scratch.lstat(path);
     const node = this.viewNode(path, false);
     if (!node) throw enoent('lstat', path);
     return this.statOf(node);
@@ -209,7 +236,8 @@ export class HostFs implements IFileSystem {
     if (node?.kind === 'dir') return;
     this.assertWritable('mkdir', path);
     await this.ensureParent(path);
-    return this.scratch.mkdir(path, options);
+    await this.scratch.mkdir(path, options);
+    await this.stamp(path);
   }
 
   async readdir(path: string): Promise<string[]> {
@@ -324,13 +352,17 @@ export class HostFs implements IFileSystem {
     return p;
   }
 
-  async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
+  /**
+   * Programs stamp files with the host's real clock (touch passes "now");
+   * the lab's clock is the only clock, so every stamp is the simulated now.
+   */
+  async utimes(path: string, _atime: Date, _mtime: Date): Promise<void> {
     if (!(await this.inScratch(path))) {
       const node = this.viewNode(path);
       if (!node) throw enoent('utime', path);
       if (node.kind !== 'file') return;
       await this.writeFile(path, node.content());
     }
-    return this.scratch.utimes(path, atime, mtime);
+    await this.stamp(path);
   }
 }

@@ -27,9 +27,9 @@ export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target
 const SKELETON = [
   '/bin', '/boot', '/dev', '/etc', '/etc/cron.d', '/etc/cron.daily', '/etc/cron.hourly',
   '/etc/systemd/system', '/etc/ssh', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root',
-  '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib',
+  '/run', '/sbin', '/srv', '/sys', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib',
   '/usr/local', '/usr/local/bin', '/usr/share', '/var', '/var/log', '/var/spool',
-  '/var/spool/cron', '/var/spool/cron/crontabs', '/var/tmp', '/var/www',
+  '/var/spool/cron', '/var/spool/cron/crontabs', '/var/www',
 ];
 
 const OS_RELEASE: Record<string, string> = {
@@ -100,6 +100,9 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
   for (const dir of SKELETON) addDir(dir);
   entries.set('/root', { node: { kind: 'dir', entries: () => [...(entries.get('/root')?.children ?? [])], mode: 0o700, uid: 0, gid: 0, mtime: at }, children: new Set() });
   addDir('/tmp', 0, 0, 0o1777);
+  for (const device of ['null', 'zero', 'tty', 'random', 'urandom']) {
+    addFile(`/dev/${device}`, () => '', 0o666);
+  }
   addDir('/var/tmp', 0, 0, 0o1777);
   for (const account of world.accounts) {
     if (account.home.startsWith('/home/')) addDir(account.home, account.uid, account.gid, 0o750);
