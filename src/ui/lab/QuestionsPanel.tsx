@@ -5,6 +5,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { GradeView, QuestionState, QuestionView } from '../worker/protocol';
+import { OrderInput } from './OrderInput';
+import { orderAnswer } from './order-list';
 
 interface Props {
   questions: QuestionView[];
@@ -40,16 +42,20 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
   onAnswer: Props['onAnswer'];
   onHint: Props['onHint'];
 }) {
+  const isOrder = question.kind === 'order' && question.options !== undefined;
   const [value, setValue] = useState('');
+  const [order, setOrder] = useState(() => question.options?.map((o) => o.id) ?? []);
   const [busy, setBusy] = useState(false);
   const inputId = `answer-${question.id}`;
+  const promptId = `prompt-${question.id}`;
   const open = state.status === 'open';
+  const answerText = isOrder ? orderAnswer(order) : value.trim();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!value.trim() || busy) return;
+    if (!answerText || busy) return;
     setBusy(true);
     try {
-      await onAnswer(question.id, value.trim());
+      await onAnswer(question.id, answerText);
       setValue('');
     } finally {
       setBusy(false);
@@ -58,7 +64,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
   const last = state.answers[state.answers.length - 1];
   return (
     <li className={`question question-${state.status}`} data-question={question.id} data-status={state.status}>
-      <label htmlFor={inputId} className="question-prompt">
+      <label htmlFor={isOrder ? undefined : inputId} id={promptId} className="question-prompt">
         {question.prompt}
       </label>
       <div className="question-meta">
@@ -68,7 +74,9 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
       </div>
       {open && (
         <form className="answer-form" onSubmit={submit}>
-          {question.options ? (
+          {isOrder ? (
+            <OrderInput id={inputId} labelledBy={promptId} options={question.options!} order={order} onChange={setOrder} />
+          ) : question.options ? (
             <select id={inputId} value={value} onChange={(e) => setValue(e.target.value)}>
               <option value="">Choose…</option>
               {question.options.map((o) => (
@@ -80,7 +88,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
           ) : (
             <input id={inputId} value={value} autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
           )}
-          <button type="submit" disabled={busy || !value.trim()}>
+          <button type="submit" disabled={busy || !answerText}>
             Answer
           </button>
           {state.hints.length < question.hintCount && (
