@@ -10,6 +10,7 @@ import type { CompiledBehaviour } from '../world/behaviours';
 import type { BaseHost } from '../world/base-types';
 import { buildBaseHost } from '../world/build';
 import { worldAt } from '../world/at';
+import { chainTotals, coverInput, coverOutput, filterChain } from '../world/base/traffic';
 import { checkQuestionRefs } from './compile-questions';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
@@ -46,6 +47,22 @@ function entityMap(base: BaseHost, timeline: readonly CompiledBehaviour[]): Map<
   return out;
 }
 
+/**
+ * The timeline's packets (beacons, the exfil) rise the firewall's counters;
+ * the interface that carried them counts them too, so RX covers INPUT and
+ * TX covers OUTPUT at the alert.
+ */
+function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehaviour[]): void {
+  const eth = base.interfaces.find((i) => i.kind !== 'loopback' && i.stats.rxBytes > 0);
+  if (!eth) return;
+  const w = worldAt(base, timeline, base.now, []);
+  for (const [name, cover] of [['INPUT', coverInput], ['OUTPUT', coverOutput]] as const) {
+    const was = chainTotals(filterChain(base.firewall, name), name === 'INPUT');
+    const is = chainTotals(filterChain(w.firewall, name), name === 'INPUT');
+    cover(eth, { packets: Math.max(0, is.packets - was.packets), bytes: Math.max(0, is.bytes - was.bytes) });
+  }
+}
+
 /** Compiles a document that passed `scenarioSchema`. */
 export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
@@ -55,6 +72,7 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
   sink.issues.push(...issues);
   const timeline = compileTimeline(doc.timeline, base, sink);
   if (sink.hasErrors) return { ok: false, issues: sink.issues };
+  if (doc.host.baseline === 'standard') coverTimelineTraffic(base, timeline);
   const t = base.trainee;
   const scenario: CompiledScenario = {
     meta: meta(doc),

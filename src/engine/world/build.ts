@@ -22,6 +22,7 @@ import { buildNeighbours, buildRoutes } from './base/net';
 import { buildExplicit, reserveExplicitIds } from './base/processes';
 import { buildServices } from './base/services';
 import { timerUnits } from './base/timers';
+import { reconcileTraffic } from './base/traffic';
 import { buildTrainee } from './base/trainee';
 import { connectServices } from './base/unix-streams';
 import { createIds } from './ids';
@@ -149,6 +150,9 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const routes = buildRoutes(ctx, interfaces);
   const neighbours = buildNeighbours(ctx, interfaces, routes);
   const firewall = buildFirewall(ctx);
+  if (doc.host.baseline === 'standard') {
+    reconcileTraffic(interfaces.filter((i) => autoStatsOf(doc, i.name)), firewall);
+  }
   reserveExplicitIds(ctx);
   const units = buildServices(ctx);
   if (doc.host.baseline === 'standard') {
@@ -194,4 +198,9 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
     ids: ctx.ids,
   };
   return { base, issues: sink.issues };
+}
+
+/** Interfaces whose counters the baseline draws (the scenario gives none). */
+function autoStatsOf(doc: ScenarioDoc, name: string): boolean {
+  return !doc.host.interfaces.some((l) => l.name === name && l.stats !== undefined);
 }
