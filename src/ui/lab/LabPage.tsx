@@ -7,6 +7,7 @@ import { LabController } from './lab-controller';
 import { TerminalView } from '../terminal/TerminalView';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ClockBar } from './ClockBar';
+import { ReportView } from './ReportView';
 import { FailedPage, InvalidScenarioPage, UnknownScenarioPage } from './ErrorPages';
 import type { Theme } from '../theme';
 
@@ -93,13 +94,19 @@ function LabView({ controller, theme }: { controller: LabController; theme: Them
           </details>
         )}
         {lab?.gradesPending && <p role="status">Loading the questions…</p>}
-        {lab && !lab.gradesPending && snap.grades && (
-          <QuestionsPanel
+        {snap.report && <ReportView reply={snap.report} onClose={() => controller.closeReport()} />}
+        {lab && !lab.gradesPending && snap.grades && !snap.report && (
+          <>
+            <button type="button" className="finish" onClick={() => void controller.finish()}>
+              Finish and see the report
+            </button>
+            <QuestionsPanel
             questions={lab.questions}
             grades={snap.grades}
             onAnswer={(q, v) => controller.answer(q, v)}
             onHint={(q) => controller.hint(q)}
-          />
+            />
+          </>
         )}
       </aside>
     </div>

@@ -63,7 +63,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
   };
   const last = state.answers[state.answers.length - 1];
   return (
-    <li className={`question question-${state.status}`} data-question={question.id} data-status={state.status}>
+    <li className={`question question-${state.status}`} data-question={question.id} data-kind={question.kind} data-status={state.status}>
       <label htmlFor={isOrder ? undefined : inputId} id={promptId} className="question-prompt">
         {question.prompt}
       </label>

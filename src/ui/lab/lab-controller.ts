@@ -9,7 +9,7 @@ import type { Terminal } from '@xterm/xterm';
 import type { SessionEvent } from '../../engine/session/types';
 import { LineEditor } from '../terminal/line-editor';
 import { EngineClient } from '../worker/client';
-import type { ClockView, GradeView, OpenOutcome, OpenedLab } from '../worker/protocol';
+import type { ClockView, GradeView, OpenOutcome, OpenedLab, ReportReply } from '../worker/protocol';
 import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
 import { CORRUPT_RESTORE, SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
 import { cleanPrompt, crlf, simNow, transcriptText } from './lab-text';
@@ -27,6 +27,8 @@ export interface LabSnapshot {
   clock?: ClockView;
   notices: string[];
   running: boolean;
+  /** The case's report, once every question is answered or the trainee chose Finish. */
+  report?: ReportReply;
 }
 
 /** How long Ctrl-C waits for the worker before replacing it. */
@@ -269,6 +271,20 @@ export class LabController {
     this.events.push(...reply.appended);
     this.update({ grades: reply.grades });
     this.save();
+    if (reply.grades.questions.every((q) => q.status !== 'open')) await this.finish();
+  }
+
+  /** Builds the report and shows it ("Finish", or the last question answered). */
+  async finish(): Promise<void> {
+    try {
+      this.update({ report: await this.client.request({ type: 'report' }) });
+    } catch (error) {
+      this.notice(`The report could not be built: ${errorText(error)}`);
+    }
+  }
+
+  closeReport(): void {
+    this.update({ report: undefined });
   }
 
   async hint(question: string): Promise<void> {
@@ -302,7 +318,7 @@ export class LabController {
   async restart(): Promise<void> {
     clearSave(this.scenarioId, this.seed);
     this.running = undefined;
-    this.update({ phase: { kind: 'loading' }, running: false, notices: [] });
+    this.update({ phase: { kind: 'loading' }, running: false, notices: [], report: undefined });
     await this.openFresh();
   }
 

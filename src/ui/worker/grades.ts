@@ -7,12 +7,12 @@
  */
 import type { CompiledScenario } from '../../engine/scenario/types';
 import {
-  createGrader, initialState, replayLog, submitAnswer, takeHint, totals,
+  buildReport, createGrader, initialState, replayLog, reportHtml, reportJson, submitAnswer, takeHint, totals,
   type Grader, type QuestionProgress, type ScoreState,
 } from '../../engine/scoring';
 import type { SessionEvent } from '../../engine/session/types';
 import type { WorldEvent } from '../../engine/world/types';
-import type { GradeView, QuestionState, QuestionView } from './protocol';
+import type { GradeView, QuestionState, QuestionView, ReportReply } from './protocol';
 
 type AnswerEvent = Extract<SessionEvent, { type: 'answer' }>;
 type HintEvent = Extract<SessionEvent, { type: 'hint' }>;
@@ -84,6 +84,12 @@ export class Grades {
       hints: p.hints.map((h) => ({ text: q.hints[h.index]?.text ?? '', cost: h.cost })),
       explanation: p.status !== 'open' && why ? { command: q.explanation?.command ?? g.shownBy, why } : undefined,
     };
+  }
+
+  /** The report of the case so far, from the session log. */
+  report(log: readonly SessionEvent[]): ReportReply {
+    const report = buildReport(this.grader, log, this.state);
+    return { report, json: reportJson(report), html: reportHtml(report) };
   }
 
   view(): GradeView {

@@ -126,6 +126,8 @@ export async function handle(request: Request): Promise<ReplyMap[Request['type']
       const host = await current();
       return { questions: host.questions, grades: host.gradeView() };
     }
+    case 'report':
+      return (await current()).report();
     case 'hint': {
       const host = await current();
       return { grades: host.hint(request.question), appended: host.appended() };

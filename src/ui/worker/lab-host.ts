@@ -7,7 +7,7 @@ import { createLabSession } from '../../engine/session/session';
 import type { LabSession, SessionEvent } from '../../engine/session/types';
 import type { WorldEvent } from '../../engine/world/types';
 import { Grades } from './grades';
-import type { ClockView, ExecReply, GradeView, QuestionView } from './protocol';
+import type { ClockView, ExecReply, GradeView, QuestionView, ReportReply } from './protocol';
 import { systemWallClock } from '../../host/wall-clock';
 
 export class LabHost {
@@ -88,6 +88,10 @@ export class LabHost {
 
   private actions(): WorldEvent[] {
     return this.session.log().flatMap((e) => (e.type === 'world' ? [e.event] : []));
+  }
+
+  report(): ReportReply {
+    return this.grades.report(this.session.log());
   }
 
   gradeView(): GradeView {

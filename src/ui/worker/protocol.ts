@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ScenarioMeta } from '../../engine/scenario/types';
 import type { ExecResult, SessionEvent } from '../../engine/session/types';
+import type { Report } from '../../engine/scoring';
 
 export interface ClockView {
   /** Simulated epoch ms at the moment of `wall`. */
@@ -96,7 +97,8 @@ export type Request =
   | { type: 'clock'; speed?: number }
   | { type: 'answer'; question: string; value: string }
   | { type: 'hint'; question: string }
-  | { type: 'grades' };
+  | { type: 'grades' }
+  | { type: 'report' };
 
 export interface ReplyMap {
   catalog: CatalogEntry[];
@@ -107,6 +109,14 @@ export interface ReplyMap {
   answer: { grades: GradeView; appended: SessionEvent[] };
   hint: { grades: GradeView; appended: SessionEvent[] };
   grades: { questions: QuestionView[]; grades: GradeView };
+  report: ReportReply;
+}
+
+/** The case's report, built by the scoring engine, with its JSON and printable HTML. */
+export interface ReportReply {
+  report: Report;
+  json: string;
+  html: string;
 }
 
 export type ToWorker = { id: number; request: Request } | { id: number; abort: true };
