@@ -166,7 +166,10 @@ export function worldAt(
         ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
       ...out.logins,
     ].sort((a, b) => a.loginAt - b.loginAt),
-    flows: [...base.flows, ...out.flows],
+    flows: [
+      ...base.flows.filter((f) => f.createdAt <= t).map(({ createdAt: _c, ...flow }) => flow),
+      ...out.flows,
+    ],
     cron: [...base.cron.filter((c) => c.source.kind !== 'user' || !cronGone(c.source.user)), ...out.cron],
     units: base.units.map((u) => (ctx.unitDown(u.name, t)
       ? { ...u, active: 'inactive' as const, sub: 'dead' as const, mainPid: undefined } : u)),
