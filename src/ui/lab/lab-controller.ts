@@ -8,6 +8,7 @@
 import type { Terminal } from '@xterm/xterm';
 import type { SessionEvent } from '../../engine/session/types';
 import { LineEditor } from '../terminal/line-editor';
+import { cleanInput } from '../terminal/input-filter';
 import { EngineClient } from '../worker/client';
 import type { ClockView, GradeView, OpenOutcome, OpenedLab, ReportReply } from '../worker/protocol';
 import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
@@ -184,8 +185,10 @@ export class LabController {
     this.paint();
   }
 
-  feed(data: string): void {
-    this.editor?.feed(data);
+  /** Input from xterm: terminal reports dropped, pasted control characters filtered. */
+  feed(data: string, pasted = false): void {
+    const text = cleanInput(data, pasted);
+    if (text) this.editor?.feed(text);
   }
 
   resized(): void {

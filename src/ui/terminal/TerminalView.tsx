@@ -56,7 +56,14 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
     fit.fit();
     termRef.current = term;
 
-    const data = term.onData((d) => controller.feed(d));
+    // A paste event reaches the frame (capture) before xterm's textarea turns it into onData.
+    let pasting = false;
+    const onPaste = () => {
+      pasting = true;
+      setTimeout(() => (pasting = false), 0);
+    };
+    host.addEventListener('paste', onPaste, true);
+    const data = term.onData((d) => controller.feed(d, pasting));
     let cols = term.cols;
     const observer = new ResizeObserver(() => {
       fit.fit();
@@ -73,6 +80,7 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       removeHandle();
       observer.disconnect();
       data.dispose();
+      host.removeEventListener('paste', onPaste, true);
       controller.attach(undefined);
       term.dispose();
       termRef.current = undefined;

@@ -47,8 +47,11 @@ function readEscape(data: string, i: number): [Key, number] {
   const next = data[i + 1];
   if (next === undefined) return [{ kind: 'escape' }, 1];
   if (next === '[') {
-    const m = /^\x1b\[([0-9;]*)([A-Za-z~])/.exec(data.slice(i, i + 16));
-    return m ? [csiKey(m[1]!, m[2]!), m[0].length] : [{ kind: 'ignored' }, 2];
+    // Any CSI sequence is read whole; one with a private marker or intermediates is no key.
+    const m = /^\x1b\[([0-?]*)([ -/]*)([@-~])/.exec(data.slice(i, i + 32));
+    if (!m) return [{ kind: 'ignored' }, 2];
+    const plain = /^[0-9;]*$/.test(m[1]!) && !m[2];
+    return [plain ? csiKey(m[1]!, m[3]!) : { kind: 'ignored' }, m[0].length];
   }
   if (next === 'O') {
     const final = data[i + 2] ?? '';
