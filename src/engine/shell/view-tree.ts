@@ -45,6 +45,10 @@ function generatedFiles(world: HostState): Map<string, string> {
     .map((a) => `${a.name}:x:${a.uid}:${a.gid}:${a.gecos}:${a.home}:${a.shell}\n`).join(''));
   files.set('/etc/group', world.groups
     .map((g) => `${g.name}:x:${g.gid}:${g.members.join(',')}\n`).join(''));
+  // Password hashes are not part of any lesson: accounts with a login shell
+  // get a placeholder yescrypt field, the others are locked.
+  files.set('/etc/shadow', world.accounts
+    .map((a) => `${a.name}:${/(nologin|false)$/.test(a.shell) ? '*' : '$y$j9T$lab$notarealhash'}:20000:0:99999:7:::\n`).join(''));
   files.set('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${world.host.hostname}\n\n::1     ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`);
   files.set('/etc/os-release', OS_RELEASE[world.host.distro] ?? '');
   files.set('/etc/timezone', `${world.host.timezone}\n`);
@@ -111,10 +115,16 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
     addFile(`/usr/bin/${name}`, () => PROGRAM_STUB, 0o755);
     addFile(`/bin/${name}`, () => PROGRAM_STUB, 0o755);
   }
+  const gidOf = (name: string) => world.groups.find((g) => g.name === name)?.gid ?? 0;
+  // cron's spool: drwx-wx--T root crontab, each file -rw------- USER crontab.
+  const spool = entries.get('/var/spool/cron/crontabs')!;
+  spool.node = { ...spool.node, mode: 0o1730, gid: gidOf('crontab') };
   for (const [path, content] of generatedFiles(world)) {
     const crontab = path.startsWith('/var/spool/cron/crontabs/');
     const owner = crontab ? uidOf.get(path.slice(path.lastIndexOf('/') + 1)) : undefined;
-    addFile(path, () => content, crontab ? 0o600 : 0o644, owner?.uid ?? 0, owner?.gid ?? 0);
+    const secret = path === '/etc/shadow';
+    const mode = crontab ? 0o600 : secret ? 0o640 : 0o644;
+    addFile(path, () => content, mode, owner?.uid ?? 0, crontab ? gidOf('crontab') : secret ? gidOf('shadow') : 0);
   }
   for (const file of world.files) {
     const path = normalizePath(file.path);
