@@ -1,17 +1,10 @@
 /** Small pure helpers for what the lab writes and shows. */
 import type { TranscriptEntry } from '../storage/saved-lab';
 import type { ClockView } from '../worker/protocol';
+import { safeOutput } from '../terminal/output-filter';
 
-/**
- * Command output on its way to xterm: CR LF line ends (there is no PTY to
- * translate them), and no OSC, DCS, APC, PM or SOS strings. Colours and
- * cursor moves (CSI) pass; the string commands that can set the window
- * title, plant hyperlinks or talk to the terminal are dropped, because
- * scenario text ends up in output (process names, log lines).
- */
-const STRING_COMMAND = /\x1b[\]P_^X][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x90\x9d\x9e\x9f\x98][^\x07\x9c]*\x9c?/g;
-
-export const crlf = (text: string): string => text.replace(STRING_COMMAND, '').replace(/\r?\n/g, '\r\n');
+/** Command output on its way to xterm: CR LF line ends (there is no PTY), screen-safe (output-filter.ts). */
+export const crlf = (text: string): string => safeOutput(text).replace(/\r?\n/g, '\r\n');
 
 /** What the terminal showed for a saved transcript, ready to write back. */
 export function transcriptText(entries: readonly TranscriptEntry[]): string {
