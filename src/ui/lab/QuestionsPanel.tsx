@@ -49,7 +49,9 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
   const inputId = `answer-${question.id}`;
   const promptId = `prompt-${question.id}`;
   const open = state.status === 'open';
-  const answerText = isOrder ? orderAnswer(order) : value.trim();
+  /** A containment question checks the host: there is nothing to type. */
+  const isCheck = question.kind === 'state';
+  const answerText = isCheck ? 'done' : isOrder ? orderAnswer(order) : value.trim();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!answerText || busy) return;
@@ -61,10 +63,10 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
       setBusy(false);
     }
   };
-  const last = state.answers[state.answers.length - 1];
+  const last = state.latest ?? state.answers[state.answers.length - 1];
   return (
     <li className={`question question-${state.status}`} data-question={question.id} data-kind={question.kind} data-status={state.status}>
-      <label htmlFor={isOrder ? undefined : inputId} id={promptId} className="question-prompt">
+      <label htmlFor={isOrder || isCheck ? undefined : inputId} id={promptId} className="question-prompt">
         {question.prompt}
       </label>
       <div className="question-meta">
@@ -74,7 +76,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
       </div>
       {open && (
         <form className="answer-form" onSubmit={submit}>
-          {isOrder ? (
+          {isCheck ? null : isOrder ? (
             <OrderInput id={inputId} labelledBy={promptId} options={question.options!} order={order} onChange={setOrder} />
           ) : question.options ? (
             <select id={inputId} value={value} onChange={(e) => setValue(e.target.value)}>
@@ -89,7 +91,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
             <input id={inputId} value={value} autoComplete="off" spellCheck={false} onChange={(e) => setValue(e.target.value)} />
           )}
           <button type="submit" disabled={busy || !answerText}>
-            Answer
+            {isCheck ? 'I have done it — check' : 'Answer'}
           </button>
           {state.hints.length < question.hintCount && (
             <button type="button" onClick={() => void onHint(question.id)}>

@@ -21,7 +21,7 @@ export class Grades {
   private readonly grader: Grader;
   private state: ScoreState;
   /** The last reply per question that did not become an attempt (unreadable, refused). */
-  private readonly notes = new Map<string, string>();
+  private readonly notes = new Map<string, { message: string; value: string }>();
 
   constructor(scenario: CompiledScenario, log: readonly SessionEvent[] = []) {
     this.grader = createGrader(scenario, scenario.questions);
@@ -57,7 +57,7 @@ export class Grades {
     );
     this.state = state;
     if (reply.kind === 'right' || reply.kind === 'wrong') this.notes.delete(event.question);
-    else this.notes.set(event.question, reply.message);
+    else this.notes.set(event.question, { message: reply.message, value: event.value });
   }
 
   hint(event: HintEvent): void {
@@ -80,7 +80,8 @@ export class Grades {
       tries: p.attempts.length,
       earned: p.points,
       answers: p.attempts.map((a) => a.value),
-      feedback: this.notes.get(p.id) ?? (p.status === 'right' ? undefined : wrong),
+      latest: this.notes.get(p.id)?.value ?? last?.value,
+      feedback: this.notes.get(p.id)?.message ?? (p.status === 'right' ? undefined : wrong),
       hints: p.hints.map((h) => ({ text: q.hints[h.index]?.text ?? '', cost: h.cost })),
       explanation: p.status !== 'open' && why ? { command: q.explanation?.command ?? g.shownBy, why } : undefined,
     };

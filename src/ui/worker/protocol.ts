@@ -41,6 +41,8 @@ export interface QuestionState {
   earned: number;
   /** Answers given, oldest first. */
   answers: string[];
+  /** The latest text submitted, attempt or not (an unreadable answer uses no attempt). */
+  latest?: string;
   /** Shown after a wrong answer. */
   feedback?: string;
   hints: { text: string; cost: number }[];
