@@ -1,12 +1,19 @@
 import { CatalogPage } from './catalog/CatalogPage';
 import { LabPage } from './lab/LabPage';
 import { NotFoundPage } from './lab/ErrorPages';
-import { useRoute } from './router';
+import { useEffect } from 'react';
+import { badSeedNotice, labHref, useRoute } from './router';
 import { useTheme } from './theme';
 
 export function App() {
   const route = useRoute();
   const [theme, setTheme] = useTheme();
+  const badSeed = route.page === 'lab' ? route.badSeed : undefined;
+  const labId = route.page === 'lab' ? route.scenarioId : '';
+  useEffect(() => {
+    // The address bar shows the seed the lab really uses (no hashchange: the route stays).
+    if (badSeed !== undefined) window.history.replaceState(null, '', labHref(labId, 1));
+  }, [badSeed, labId]);
   return (
     <div className="app">
       <header className="topbar">
@@ -23,6 +30,11 @@ export function App() {
       </header>
       <main className="page" id="main">
         {route.page === 'catalog' && <CatalogPage />}
+        {badSeed !== undefined && (
+          <p className="notice seed-notice" role="alert">
+            {badSeedNotice(badSeed)}
+          </p>
+        )}
         {route.page === 'lab' && (
           <LabPage key={`${route.scenarioId}:${route.seed}`} scenarioId={route.scenarioId} seed={route.seed} theme={theme} />
         )}

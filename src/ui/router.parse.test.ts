@@ -10,9 +10,12 @@ describe('hash routes', () => {
     });
   });
 
-  it('defaults a missing or malformed seed to 1', () => {
-    expect(parseRoute('#/lab/x')).toMatchObject({ seed: 1 });
-    expect(parseRoute('#/lab/x?seed=-4')).toMatchObject({ seed: 1 });
+  it('defaults a missing seed to 1 and names a malformed one', () => {
+    expect(parseRoute('#/lab/x')).toEqual({ page: 'lab', scenarioId: 'x', seed: 1 });
+    expect(parseRoute('#/lab/x?seed=-4')).toEqual({ page: 'lab', scenarioId: 'x', seed: 1, badSeed: '-4' });
+    expect(parseRoute('#/lab/x?seed=abc')).toMatchObject({ seed: 1, badSeed: 'abc' });
+    expect(parseRoute('#/lab/x?seed=99999999999999999999')).toMatchObject({ seed: 1, badSeed: '99999999999999999999' });
+    expect(parseRoute('#/lab/x?seed=0')).toEqual({ page: 'lab', scenarioId: 'x', seed: 0 });
   });
 
   it('sends anything else to the not-found page', () => {

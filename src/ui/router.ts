@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'catalog' }
-  | { page: 'lab'; scenarioId: string; seed: number }
+  | { page: 'lab'; scenarioId: string; seed: number; badSeed?: string }
   | { page: 'not-found'; hash: string };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -25,11 +25,16 @@ export function parseRoute(hash: string): Route {
   }
   if (!ID.test(id)) return { page: 'not-found', hash: raw };
   const seedText = new URLSearchParams(query).get('seed');
-  const seed = seedText !== null && /^\d{1,9}$/.test(seedText) ? Number(seedText) : 1;
-  return { page: 'lab', scenarioId: id, seed };
+  if (seedText === null) return { page: 'lab', scenarioId: id, seed: 1 };
+  if (/^\d{1,9}$/.test(seedText)) return { page: 'lab', scenarioId: id, seed: Number(seedText) };
+  return { page: 'lab', scenarioId: id, seed: 1, badSeed: seedText };
 }
 
 export const labHref = (id: string, seed = 1): string => `#/lab/${encodeURIComponent(id)}?seed=${seed}`;
+
+/** What the lab says about a seed it could not use. */
+export const badSeedNotice = (text: string): string =>
+  `The seed ${JSON.stringify(text.slice(0, 40))} is not a whole number from 0 to 999999999; the lab opened with seed 1.`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
