@@ -38,7 +38,7 @@ const ABORT_GRACE_MS = 500;
 export const OPEN_TIMEOUT_MS = 30_000;
 
 export class LabController {
-  private client = new EngineClient();
+  private readonly client: EngineClient;
   private snap: LabSnapshot = { phase: { kind: 'loading' }, notices: [], running: false };
   private readonly listeners = new Set<() => void>();
   private events: SessionEvent[] = [];
@@ -56,7 +56,10 @@ export class LabController {
     readonly scenarioId: string,
     readonly seed: number,
     private readonly openTimeoutMs = OPEN_TIMEOUT_MS,
-  ) {}
+    client?: EngineClient,
+  ) {
+    this.client = client ?? new EngineClient();
+  }
 
   getSnapshot = (): LabSnapshot => this.snap;
 
@@ -128,7 +131,7 @@ export class LabController {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.client.restart();
-        reject(new Error(`the simulated host did not start within ${Math.round(this.openTimeoutMs / 1000)} s`));
+        reject(new Error(`the simulated host did not start within ${Math.max(1, Math.round(this.openTimeoutMs / 1000))} s`));
       }, this.openTimeoutMs);
     });
     return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
