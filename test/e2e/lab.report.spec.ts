@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openLab } from './helpers';
+import { contain } from './response';
 
 /** Reads what the report expects for each question (the report built before any answer). */
 async function expectations(page: Page): Promise<Map<string, string>> {
@@ -33,33 +34,52 @@ async function answer(page: Page, id: string, expected: string): Promise<void> {
   await expect(item).toHaveAttribute('data-status', 'right');
 }
 
-test('answering the case shows the report and exports it as JSON', async ({ page }) => {
-  test.setTimeout(60_000);
+test('answering the whole case shows the report by itself and exports it as JSON', async ({ page }) => {
+  test.setTimeout(120_000);
   await openLab(page);
   const want = await expectations(page);
-  // Every question but the containment checks (those take kill and iptables first).
-  const answerable = await page.locator('.questions [data-question]:not([data-kind="state"])')
+  const all = await page.locator('.questions [data-question]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+  const checks = await page.locator('.questions [data-question][data-kind="state"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+  expect(checks.sort()).toEqual(['block-c2', 'end-c2-connections']);
+  const answerable = all.filter((id) => !checks.includes(id));
   expect(answerable.length).toBeGreaterThanOrEqual(10);
   for (const id of answerable) await answer(page, id, want.get(id)!);
-  await page.getByRole('button', { name: 'Finish and see the report' }).click();
+  await expect(page.getByTestId('report')).toHaveCount(0);
+  // Contain it in the terminal, then ask for each check.
+  await contain(page);
+  const check = (id: string) => page.locator(`[data-question="${id}"]`)
+    .getByRole('button', { name: 'I have done it — check' });
+  await check('end-c2-connections').click();
+  await expect(page.locator('[data-question="end-c2-connections"]')).toHaveAttribute('data-status', 'right');
+  await expect(page.getByTestId('report')).toHaveCount(0);
+  await check('block-c2').click();
+  // The last answer brings the report up without Finish.
   const report = page.getByTestId('report');
   await expect(report.getByRole('heading', { name: 'Report' })).toBeVisible();
-  for (const id of answerable) {
+  for (const id of all) {
     await expect(report.locator(`[data-question="${id}"]`)).toHaveAttribute('data-status', 'right');
   }
+  await expect(report.locator('.report-verdict')).toHaveAttribute('data-passed', 'true');
+  const verdict = (await report.locator('.report-verdict').textContent()) ?? '';
+  const score = /: (\d+) of (\d+) points \((\d+)%/.exec(verdict);
+  expect(score, verdict).not.toBeNull();
+  expect(score![1]).toBe(score![2]);
+  expect(score![3]).toBe('100');
   const download = page.waitForEvent('download');
   await report.getByRole('button', { name: 'Export JSON' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('outbound-report-ssh-reverse-shell-beacon-exfil-seed7.json');
   const json = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
     scenario: { id: string; seed: number };
-    totals: { right: number };
+    totals: { right: number; answered: number; points: number; max: number; percent: number };
     questions: { id: string; status: string }[];
   };
   expect(json.scenario).toMatchObject({ id: 'ssh-reverse-shell-beacon-exfil', seed: 7 });
   const right = json.questions.filter((q) => q.status === 'right').map((q) => q.id);
   expect(json.totals.right).toBe(right.length);
-  expect(right.sort()).toEqual([...answerable].sort());
-  await expect(report.locator('.report-verdict')).toContainText(`${json.totals.right} right`);
+  expect(right.sort()).toEqual([...all].sort());
+  expect(json.totals).toMatchObject({ answered: all.length, points: json.totals.max, percent: 100 });
+  await expect(report.locator('.report-verdict')).toContainText(`${json.totals.right} right of ${all.length} answered`);
 });
