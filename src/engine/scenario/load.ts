@@ -114,6 +114,17 @@ function checkTopLevel(doc: Document, lc: LineCounter, data: unknown): Diagnosti
     [], 'remove the leading `- ` or write the scenario as `key: value` lines');
 }
 
+/**
+ * Places issues found after loading (for example by a check too slow for the
+ * load budget) on the nodes of the scenario text they came from.
+ */
+export function positionIssues(text: string, issues: readonly PathIssue[]): Diagnostic[] {
+  if (issues.length === 0) return [];
+  const parsed = parseScenarioYaml(text);
+  if (!parsed.ok) return issues.map((issue) => atStart(issue.message, issue.hint));
+  return fromPathIssues(parsed.doc, parsed.lc, issues);
+}
+
 function fromPathIssues(doc: Document, lc: LineCounter, issues: readonly PathIssue[]): Diagnostic[] {
   return issues.map((issue) => {
     const range = rangeForPath(doc, lc, issue.path);
