@@ -7,3 +7,4 @@ export * from './ip';
 export * from './proc-hex';
 export * from './services';
 export * from './hosts';
+export * from './tcp-states';

@@ -7,6 +7,7 @@ import type { FdEntry, HostState, Process, Socket, UnixSocket } from '../../worl
 import { serviceName } from '../../net/services';
 import { hashedPointer } from '../procnet/procnet';
 import { DEVICES, LIBRARIES, ROOT_DEVICE, statFile } from './filedata';
+import { kernelTcpState } from '../../net';
 
 export interface LsofFile {
   /** The FD column without the mode: "cwd", "   4" (numeric fds are %4d). */
@@ -40,22 +41,9 @@ export function socketTables(world: HostState): SocketTables {
   return { inet, unix };
 }
 
-const TCP_STATE: Record<string, string> = {
-  ESTABLISHED: 'ESTABLISHED',
-  'SYN-SENT': 'SYN_SENT',
-  'SYN-RECV': 'SYN_RECV',
-  'FIN-WAIT-1': 'FIN_WAIT1',
-  'FIN-WAIT-2': 'FIN_WAIT2',
-  'TIME-WAIT': 'TIME_WAIT',
-  CLOSE: 'CLOSE',
-  'CLOSE-WAIT': 'CLOSE_WAIT',
-  'LAST-ACK': 'LAST_ACK',
-  LISTEN: 'LISTEN',
-  CLOSING: 'CLOSING',
-};
 
 export function lsofTcpState(s: Socket): string {
-  return TCP_STATE[s.state] ?? 'UNKNOWN';
+  return kernelTcpState(s.state) ?? 'UNKNOWN';
 }
 
 function hostPart(addr: string, s: Socket, f: NameFlags): string {

@@ -6,6 +6,7 @@
 import type { HostState, Socket, UnixSocket } from '../../world/types';
 import { netstatServiceName } from '../../net/services';
 import type { OwnerIndex } from '../procnet/owners';
+import { kernelTcpState } from '../../net';
 
 export interface NetstatFlags {
   all: boolean;
@@ -27,19 +28,6 @@ export interface NetstatEnv {
   users: Map<number, string>;
 }
 
-const TCP_STATES: Record<string, string> = {
-  ESTABLISHED: 'ESTABLISHED',
-  'SYN-SENT': 'SYN_SENT',
-  'SYN-RECV': 'SYN_RECV',
-  'FIN-WAIT-1': 'FIN_WAIT1',
-  'FIN-WAIT-2': 'FIN_WAIT2',
-  'TIME-WAIT': 'TIME_WAIT',
-  CLOSE: 'CLOSE',
-  'CLOSE-WAIT': 'CLOSE_WAIT',
-  'LAST-ACK': 'LAST_ACK',
-  LISTEN: 'LISTEN',
-  CLOSING: 'CLOSING',
-};
 
 /** "pid/name" as netstat's prg_cache holds it: the lowest pid, 19 characters at most. */
 export function programName(env: NetstatEnv, inode: number): string {
@@ -118,7 +106,7 @@ function tcpLine(env: NetstatEnv, s: Socket): string {
   const prot = s.family === 'inet6' ? 'tcp6' : 'tcp';
   const head =
     `${prot.padEnd(4)}  ${String(s.recvQ).padStart(6)} ${String(tx).padStart(6)} ` +
-    `${local.padEnd(23)} ${remote.padEnd(23)} ${(TCP_STATES[s.state] ?? '').padEnd(11)}`;
+    `${local.padEnd(23)} ${remote.padEnd(23)} ${(kernelTcpState(s.state) ?? '').padEnd(11)}`;
   return head + tail(env, s.uid, s.state === 'TIME-WAIT' ? 0 : s.inode, timerText(s));
 }
 
