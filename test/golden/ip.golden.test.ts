@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { web01 } from '../fixtures/web01';
-import { lineShare, normalise, readCapture } from './helpers';
+import { lineShare, normalise, readCapture, rootContext } from './helpers';
 import { ipTool } from '../../src/engine/tools/ip/ip';
 import { procNetRoute } from '../../src/engine/tools/procnet/route';
 
@@ -14,10 +14,7 @@ describe('ip against captures', () => {
   for (const file of CAPTURES) {
     it(file, () => {
       const cap = readCapture(file);
-      const res = ipTool.run({
-        argv: cap.argv, stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/root',
-        env: new Map(), shellPid: 1,
-      });
+      const res = ipTool.run(rootContext(web01(), cap.argv));
       const got = normalise(res.stdout);
       const s = lineShare(got, cap.output);
       share.same += s.same;

@@ -1,14 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { web01 } from '../fixtures/web01';
-import { lineShare, normalise, readCapture } from './helpers';
+import { lineShare, normalise, readCapture, rootContext } from './helpers';
 import type { Tool } from '../../src/engine/tools/types';
 import { iptablesSaveTool, iptablesTool } from '../../src/engine/tools/iptables/iptables';
 
 function runTool(tool: Tool, argv: string[]) {
-  return tool.run({
-    argv, stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/root',
-    env: new Map(), shellPid: 1,
-  });
+  return tool.run(rootContext(web01(), argv));
 }
 
 const CAPTURES = [

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { web01 } from '../fixtures/web01';
-import { lineShare, normalise, readCapture } from './helpers';
+import { lineShare, normalise, readCapture, rootContext } from './helpers';
 import { nftTool } from '../../src/engine/tools/nft/nft';
 
 const share = { same: 0, total: 0 };
@@ -8,10 +8,7 @@ const share = { same: 0, total: 0 };
 describe('nft against captures', () => {
   it('nft-ruleset.txt', () => {
     const cap = readCapture('nft-ruleset.txt');
-    const res = nftTool.run({
-      argv: cap.argv, stdin: '', world: web01(), uid: 0, user: 'root', cwd: '/root',
-      env: new Map(), shellPid: 1,
-    });
+    const res = nftTool.run(rootContext(web01(), cap.argv));
     const got = normalise(res.stdout);
     const s = lineShare(got, cap.output);
     share.same += s.same;

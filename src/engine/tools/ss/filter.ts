@@ -181,18 +181,8 @@ class Lexer {
 }
 
 const SYNTAX = 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.';
-const STARTS = new Set([
-  '(',
-  '!',
-  'DCOND',
-  'SCOND',
-  'DPORT',
-  'SPORT',
-  'DEVNAME',
-  'FWMARK',
-  'CGROUPPATH',
-  'AUTOBOUND',
-]);
+/** Tokens an expression may start with: a group, a negation or a condition. */
+const STARTS = new Set(['(', '!', ...SETS_TYPE]);
 
 function syntax(): never {
   throw new FilterError(SYNTAX, 255, true);
