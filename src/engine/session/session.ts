@@ -76,13 +76,11 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     return cached!.tree;
   };
 
-  const account = (name: string) => scenario.worldAt(scenario.now, []).accounts.find((a) => a.name === name);
-  const groupsOf = (name: string, gid: number): number[] => {
-    const groups = scenario.worldAt(scenario.now, []).groups;
-    return [gid, ...groups.filter((g) => g.members.includes(name)).map((g) => g.gid)];
-  };
-  const login: Identity = { user: trainee.user, uid: trainee.uid, gid: trainee.gid, gids: groupsOf(trainee.user, trainee.gid), home: trainee.home };
-  const rootHome = account('root')?.home ?? '/root';
+  // Accounts and groups do not change with time; the first (cached) world has them.
+  const start = world();
+  const groupIds = start.groups.filter((g) => g.members.includes(trainee.user)).map((g) => g.gid);
+  const login: Identity = { user: trainee.user, uid: trainee.uid, gid: trainee.gid, gids: [trainee.gid, ...groupIds], home: trainee.home };
+  const rootHome = start.accounts.find((a) => a.name === 'root')?.home ?? '/root';
   const root: Identity = { user: 'root', uid: 0, gid: 0, gids: [0], home: rootHome };
   let rootShell = false;
   let sudoDepth = 0;
