@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { SHELL_UTILITIES } from './src/engine/session/utilities';
 
-const zlibShim = fileURLToPath(new URL('./src/ui/shims/zlib.ts', import.meta.url));
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const zlibShim = here('./src/ui/shims/zlib.ts');
+const nodeUnavailable = here('./src/ui/shims/node-unavailable.ts');
+/**
+ * just-bash's code-split build: its utilities are chunks loaded on first
+ * use. Its `browser` entry is one bundle of every utility (350 KB gzip),
+ * which the lab cannot afford on the trainee's route.
+ */
+const justBashSplit = here('./node_modules/just-bash/dist/bundle/index.js');
 
 /**
  * Content-Security-Policy for the built app only (the dev server's React
@@ -20,6 +30,37 @@ const CSP = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * just-bash's code-split build names each utility's chunk in a registry
+ * (`{name:"grep",load:async()=>(await import("./chunks/grep-….js"))…}`).
+ * The chunks of utilities the host does not offer (python3, sqlite3, curl,
+ * tar…) and of curl's HTTP client resolve to an empty module instead, so
+ * the build neither bundles them nor their native and WebAssembly
+ * dependencies. A chunk another utility shares is kept.
+ */
+function justBashOfferedOnly(): Plugin {
+  const source = readFileSync(justBashSplit, 'utf8');
+  const users = new Map<string, string[]>();
+  for (const [, name, chunk] of source.matchAll(/\{name:"([^"]+)",load:async\(\)=>\(await import\("(\.\/chunks\/[^"]+)"\)\)/g)) {
+    users.set(chunk!, [...(users.get(chunk!) ?? []), name!]);
+  }
+  const offered = new Set<string>(SHELL_UTILITIES);
+  const left = new Set([...users].filter(([, names]) => !names.some((n) => offered.has(n))).map(([chunk]) => chunk));
+  for (const [, chunk] of source.matchAll(/import\("(\.\/chunks\/undici-[^"]+)"\)/g)) left.add(chunk!);
+  if (users.size < 60 || left.size < 10) throw new Error('just-bash registry not recognised: check its pinned version');
+  const empty = '\0outbound:utility-not-offered';
+  return {
+    name: 'outbound-just-bash-offered-only',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (importer === justBashSplit && left.has(id)) return empty;
+      return null;
+    },
+    load: (id) => (id === empty ? 'export {};' : null),
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'outbound-csp',
@@ -35,11 +76,17 @@ function contentSecurityPolicy(): Plugin {
 // which the engine worker uses already.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), justBashOfferedOnly(), contentSecurityPolicy()],
+  // just-bash's code-split build leaves its Node-only utilities out when this is true.
+  define: { __BROWSER__: 'true' },
   resolve: {
-    alias: [{ find: /^node:zlib$/, replacement: zlibShim }],
+    alias: [
+      { find: /^just-bash$/, replacement: justBashSplit },
+      { find: /^node:zlib$/, replacement: zlibShim },
+      { find: /^node:(module|fs|path|dns|crypto|async_hooks)$/, replacement: nodeUnavailable },
+    ],
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [justBashOfferedOnly()] },
   // Pre-bundle what the lab and its worker import, so the first dev run does not
   // reload the page mid-session when the optimizer finds them late (TRAPS §1).
   optimizeDeps: {

@@ -24,16 +24,9 @@ import { createSimClock } from './clock';
 import type { ControllableClock, WallClock } from './clock';
 import { createManualWallClock } from './clock';
 import type { ExecOptions, ExecResult, LabSession, SessionEvent } from './types';
+import { SHELL_UTILITIES } from './utilities';
 
-/** Programs of just-bash that a stock Ubuntu or Debian server also has. */
-export const SHELL_UTILITIES = [
-  'echo', 'cat', 'printf', 'mkdir', 'rmdir', 'touch', 'rm', 'cp', 'mv', 'ln', 'chmod', 'pwd',
-  'readlink', 'head', 'tail', 'wc', 'stat', 'grep', 'fgrep', 'egrep', 'sed', 'awk', 'sort', 'uniq',
-  'comm', 'cut', 'paste', 'tr', 'rev', 'nl', 'fold', 'expand', 'unexpand', 'strings', 'split',
-  'column', 'join', 'tee', 'find', 'basename', 'dirname', 'du', 'env', 'printenv', 'alias',
-  'unalias', 'xargs', 'true', 'false', 'clear', 'bash', 'sh', 'base64', 'diff', 'sleep', 'timeout',
-  'seq', 'expr', 'md5sum', 'sha1sum', 'sha256sum', 'file', 'which', 'tac', 'od', 'time',
-] as const;
+export { SHELL_UTILITIES };
 
 /** Output beyond this is cut, as a terminal scrollback would lose it anyway. */
 export const MAX_OUTPUT_CHARS = 1_000_000;
