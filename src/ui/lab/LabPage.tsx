@@ -3,7 +3,8 @@
  * and seed. All logic lives in LabController; this file lays it out.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { LabController } from './lab-controller';
+import { LabController, OPEN_TIMEOUT_MS } from './lab-controller';
+import { takeEarly } from './early-open';
 import { TerminalView } from '../terminal/TerminalView';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ClockBar } from './ClockBar';
@@ -20,7 +21,8 @@ interface Props {
 function useController(scenarioId: string, seed: number): LabController | undefined {
   const [controller, setController] = useState<LabController>();
   useEffect(() => {
-    const c = new LabController(scenarioId, seed);
+    const early = takeEarly(scenarioId, seed);
+    const c = new LabController(scenarioId, seed, OPEN_TIMEOUT_MS, early?.client, early?.opening);
     setController(c);
     void c.start();
     const onHide = () => c.save();

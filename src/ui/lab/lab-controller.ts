@@ -57,6 +57,8 @@ export class LabController {
     readonly seed: number,
     private readonly openTimeoutMs = OPEN_TIMEOUT_MS,
     client?: EngineClient,
+    /** An open request for a fresh session already sent on `client` (early-open.ts). */
+    private opening?: Promise<OpenOutcome>,
   ) {
     this.client = client ?? new EngineClient();
   }
@@ -126,7 +128,9 @@ export class LabController {
 
   /** Opens the lab in the worker; a worker that does not answer in time is replaced. */
   private openRequest(restore?: SessionEvent[], at?: number): Promise<OpenOutcome> {
-    const request = this.client.request({ type: 'open', scenarioId: this.scenarioId, seed: this.seed, restore, at });
+    const sent = restore ? undefined : this.opening;
+    this.opening = undefined;
+    const request = sent ?? this.client.request({ type: 'open', scenarioId: this.scenarioId, seed: this.seed, restore, at });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
