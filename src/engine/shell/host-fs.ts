@@ -16,7 +16,20 @@ import type { CpOptions, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'ju
 export type ViewNode =
   | { kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number }
   | { kind: 'dir'; entries: () => string[]; mode: number; uid: number; gid: number; mtime: number }
-  | { kind: 'link'; target: string; mode: number; uid: number; gid: number; mtime: number };
+  | ({ kind: 'link'; target: string; mode: number; uid: number; gid: number; mtime: number } & LinkAccess);
+
+/**
+ * What readlink(2) says about a link besides its target: a kernel thread's
+ * /proc/PID/exe has none (ENOENT), and a process's exe, cwd, root and fd
+ * links are readable only by its owner and root (ptrace access, EACCES).
+ */
+export interface LinkAccess {
+  noTarget?: boolean;
+  ownerOnly?: boolean;
+}
+
+/** Why a link cannot be read, in the words `ls` and `stat` print after the name. */
+export type LinkError = 'No such file or directory' | 'Permission denied';
 
 export interface ViewTree {
   lookup(path: string): ViewNode | undefined;
@@ -105,18 +118,25 @@ export class HostFs implements IFileSystem {
     return this.scratch.exists(path);
   }
 
-  /** Owner, group, mode and link target for `ls -l`, from either layer. */
-  async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string } | undefined> {
+  /** Owner, group, mode and link target (or why it cannot be read) for `ls -l`, from either layer. */
+  async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string; linkError?: LinkError } | undefined> {
     const p = normalizePath(path);
     const node = this.viewNode(p, false);
     const scratchIsDir = (await this.inScratch(p)) && (await this.scratch.lstat(p)).isDirectory;
     if (node && (!(await this.inScratch(p)) || (node.kind === 'dir' && scratchIsDir))) {
-      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target: node.kind === 'link' ? node.target : undefined };
+      const linkError = node.kind === 'link' ? this.linkError(node) : undefined;
+      const target = node.kind === 'link' && !linkError ? node.target : undefined;
+      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target, linkError };
     }
     if (!(await this.inScratch(p))) return undefined;
     const st = await this.scratch.lstat(p);
     const target = st.isSymbolicLink ? await this.scratch.readlink(p) : undefined;
     return { uid: this.who.uid(), gid: this.who.uid(), mode: st.mode, mtime: st.mtime.getTime(), target };
+  }
+
+  private linkError(node: ViewNode & { kind: 'link' }): LinkError | undefined {
+    if (node.ownerOnly && this.who.uid() !== 0 && this.who.uid() !== node.uid) return 'Permission denied';
+    return node.noTarget ? 'No such file or directory' : undefined;
   }
 
   /** The read bit that applies to the current user, as the kernel picks it. */
@@ -340,6 +360,9 @@ export class HostFs implements IFileSystem {
     const node = this.viewNode(path, false);
     if (!node) throw enoent('readlink', path);
     if (node.kind !== 'link') throw errno('EINVAL', 'invalid argument', 'readlink', path);
+    const failed = this.linkError(node);
+    if (failed === 'Permission denied') throw eacces('readlink', path);
+    if (failed) throw enoent('readlink', path);
     return node.target;
   }
 

@@ -25,6 +25,8 @@ interface Row {
   uid: number;
   gid: number;
   size: number;
+  /** 1K blocks for `total`. */
+  blocks: number;
   mtime: number;
   target?: string;
   ino: number;
@@ -94,14 +96,31 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
     const owner = (uid: number) => (flags.has('n') ? String(uid) : names.get(uid) ?? String(uid));
     const group = (gid: number) => (flags.has('n') ? String(gid) : groups.get(gid) ?? String(gid));
 
-    const rowFor = async (path: string, name: string): Promise<Row | undefined> => {
+    let stdout = '';
+    let stderr = '';
+    let exitCode = 0;
+
+    /**
+     * `shown` is the name an error message uses: the operand as typed, or
+     * the directory operand joined with the entry's name, as GNU ls builds it.
+     */
+    const rowFor = async (path: string, name: string, shown: string, operand: boolean): Promise<Row | undefined> => {
       const st = await fs.lstat(path).catch(() => undefined);
       if (!st) return undefined;
       const meta = await fs.describe(path);
+      if (meta?.linkError && flags.has('l')) {
+        // GNU ls still prints the link's line, without "-> target"; an
+        // operand is a serious failure (2), an entry of a directory minor (1).
+        stderr += `ls: cannot read symbolic link '${shown}': ${meta.linkError}\n`;
+        exitCode = Math.max(exitCode, operand ? 2 : 1);
+      }
       const kind: Row['kind'] = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : 'file';
-      // The kernel reports 64 for an fd link, 0 for other /proc links and files.
-      const size = path.startsWith('/proc/') && kind !== 'dir' ? (kind === 'link' && /\/fd\/\d+$/.test(path) ? 64 : 0) : st.size;
-      return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path) };
+      // The kernel reports 64 for an fd link, 0 for everything else under
+      // /proc, and procfs takes no blocks.
+      const proc = path === '/proc' || path.startsWith('/proc/');
+      const size = proc ? (kind === 'link' && /\/fd\/\d+$/.test(path) ? 64 : 0) : st.size;
+      const blocks = proc ? 0 : kind === 'file' ? Math.ceil(size / 4096) * 4 : kind === 'dir' ? 4 : 0;
+      return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, blocks, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path) };
     };
 
     const sortRows = (rows: Row[]): Row[] => {
@@ -123,7 +142,7 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       const width = (pick: (c: (typeof cells)[number]) => string) => Math.max(0, ...cells.map((c) => pick(c).length));
       const wl = width((c) => c.links), wu = width((c) => c.user), wg = width((c) => c.group), ws = width((c) => c.size);
       const wi = Math.max(0, ...rows.map((r) => String(r.ino).length));
-      const blocks = rows.reduce((sum, r) => sum + (r.kind === 'file' ? Math.ceil(r.size / 4096) * 4 : r.kind === 'dir' ? 4 : 0), 0);
+      const blocks = rows.reduce((sum, r) => sum + r.blocks, 0);
       let out = withTotal ? `total ${blocks}\n` : '';
       for (const c of cells) {
         const ino = flags.has('i') ? String(c.r.ino).padStart(wi) + ' ' : '';
@@ -133,9 +152,6 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       return out;
     };
 
-    let stdout = '';
-    let stderr = '';
-    let exitCode = 0;
     const files: Row[] = [];
     const dirs: string[] = [];
     for (const p of paths) {
@@ -153,7 +169,7 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       }
       if (st.isDirectory && !flags.has('d')) dirs.push(p);
       else {
-        const row = await rowFor(abs, p);
+        const row = await rowFor(abs, p, p, true);
         if (row) files.push(row);
       }
     }
@@ -173,7 +189,8 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       const visible = entries.filter((n) => flags.has('a') || flags.has('A') || !n.startsWith('.'));
       const names = flags.has('a') ? ['.', '..', ...visible] : visible;
       for (const name of names) {
-        const row = await rowFor(name === '.' ? abs : name === '..' ? normalizePath(abs + '/..') : `${abs === '/' ? '' : abs}/${name}`, name);
+        const full = name === '.' ? abs : name === '..' ? normalizePath(abs + '/..') : `${abs === '/' ? '' : abs}/${name}`;
+        const row = await rowFor(full, name, joinShown(p, name), false);
         if (row) rows.push(row);
       }
       if (paths.length > 1) stdout += `${files.length || i > 0 ? '\n' : ''}${p}:\n`;
@@ -181,6 +198,12 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
     }
     return { stdout, stderr, exitCode };
   });
+}
+
+/** DIR/NAME as GNU ls names an entry in messages: "." adds nothing, a trailing slash no second one. */
+function joinShown(dir: string, name: string): string {
+  if (dir === '.') return name;
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
 /** GNU ls in the C locale sorts by byte value; numbers in /proc sort as text. */

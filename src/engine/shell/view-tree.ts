@@ -178,12 +178,13 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
       const fds = render.fdEntries(world, pid);
       if (third === undefined) return { kind: 'dir', entries: () => fds.map((f) => String(f.fd)), mode: 0o500, ...owned };
       const hit = rest.length === 0 ? fds.find((f) => String(f.fd) === third) : undefined;
-      return hit ? { kind: 'link', target: hit.target, mode: hit.mode, uid: proc.uid, gid: proc.gid, mtime: at } : undefined;
+      return hit ? { kind: 'link', target: hit.target, mode: hit.mode, uid: proc.uid, gid: proc.gid, mtime: at, ownerOnly: true } : undefined;
     }
     if (third !== undefined) return undefined;
     const entry = render.pidEntry(world, pid, second);
     if (!entry) return undefined;
-    if (entry.kind === 'link') return { kind: 'link', target: entry.target, mode: 0o777, ...owned };
+    // exe, cwd and root need ptrace access; a kernel thread has no exe.
+    if (entry.kind === 'link') return { kind: 'link', target: entry.target, mode: 0o777, ...owned, ownerOnly: true, noTarget: entry.target === '' };
     const mode = second === 'environ' ? 0o400 : 0o444;
     return { kind: 'file', content: () => entry.content, mode, ...owned };
   };
