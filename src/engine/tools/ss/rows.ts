@@ -7,7 +7,7 @@
 import type { HostState, Socket, UnixSocket } from '../../world/types';
 import { parseIp } from '../../net/ip';
 import { ssServiceName } from '../../net/services';
-import type { OwnerIndex } from '../procnet/owners';
+import type { OwnerIndex, SocketOwner } from '../procnet/owners';
 import { COL } from './render';
 import type { FilterNode } from './filter';
 import { type FilterView, matchFilter } from './match';
@@ -33,12 +33,17 @@ const UNIX_NETID = { stream: 'u_str', dgram: 'u_dgr', seqpacket: 'u_seq' } as co
 const UNIX_DB = { stream: DB.UNIX_ST, dgram: DB.UNIX_DG, seqpacket: DB.UNIX_SQ } as const;
 const PROTO_DB = { tcp: DB.TCP, udp: DB.UDP, raw: DB.RAW } as const;
 
+/** ss -p: ` users:(("comm",pid=N,fd=N),...)`, or nothing when no process holds it. */
 function users(inode: number, f: ShowFlags): string {
   if (!f.processes || !f.owners) return '';
   const list = f.owners.get(inode);
   if (list.length === 0) return '';
-  const parts = list.map((o) => `("${o.process.comm}",pid=${o.process.pid},fd=${o.fd})`);
-  return ` users:(${parts.join(',')})`;
+  let text = ' users:(';
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i] as SocketOwner;
+    text += `${i ? ',' : ''}("${o.process.comm}",pid=${o.process.pid},fd=${o.fd})`;
+  }
+  return `${text})`;
 }
 
 function hostText(addr: string, v6only: boolean, s: Socket, f: ShowFlags): string {
@@ -84,8 +89,11 @@ function details(s: Socket): string {
   return `${out} <->`;
 }
 
+/** A line of empty fields, one per column (copied, so every line is a packed array). */
+const EMPTY_LINE: readonly string[] = Object.values(COL).map(() => '');
+
 function inetLine(s: Socket, f: ShowFlags): string[] {
-  const line = new Array<string>(10).fill('');
+  const line = EMPTY_LINE.slice();
   const v6only = s.v6only === true;
   line[COL.NETID] = s.proto;
   line[COL.STATE] = STATE_NAMES[stateNumber(s.state)] ?? 'UNKNOWN';
@@ -108,7 +116,7 @@ function inetLine(s: Socket, f: ShowFlags): string[] {
 }
 
 function unixLine(u: UnixSocket, f: ShowFlags): string[] {
-  const line = new Array<string>(10).fill('');
+  const line = EMPTY_LINE.slice();
   line[COL.NETID] = UNIX_NETID[u.kind];
   line[COL.STATE] = STATE_NAMES[unixStateNumber(u.state)] ?? 'UNKNOWN';
   line[COL.RECVQ] = String(u.recvQ).padEnd(6);
@@ -138,15 +146,17 @@ function unixView(u: UnixSocket): FilterView {
 
 /** Sockets of one protocol in dump order: IPv4 then IPv6, listeners first. */
 function dumpOrder(world: HostState, proto: Socket['proto']): Socket[] {
-  const out: Socket[] = [];
-  for (const fam of ['inet', 'inet6'] as const) {
-    const mine = world.sockets.filter((s) => s.proto === proto && s.family === fam);
-    out.push(
-      ...mine.filter((s) => s.state === 'LISTEN'),
-      ...mine.filter((s) => s.state !== 'LISTEN'),
-    );
+  const v4Listen: Socket[] = [];
+  const v4: Socket[] = [];
+  const v6Listen: Socket[] = [];
+  const v6: Socket[] = [];
+  for (const s of world.sockets) {
+    if (s.proto !== proto) continue;
+    const listen = s.state === 'LISTEN';
+    if (s.family === 'inet') (listen ? v4Listen : v4).push(s);
+    else if (s.family === 'inet6') (listen ? v6Listen : v6).push(s);
   }
-  return out;
+  return v4Listen.concat(v4, v6Listen, v6);
 }
 
 export function selectLines(
