@@ -16,12 +16,7 @@ import {
   utf8Length,
 } from './limits';
 import { yamlProblems } from './yaml-problems';
-import {
-  findBrokenAliases,
-  findDeepPath,
-  findDuplicateKeys,
-  findUnsafeKeys,
-} from './yaml-checks';
+import { checkDocument, findDeepPath } from './yaml-checks';
 import { offsetsToRange, rangeForPath } from './positions';
 
 export type ParsedYaml =
@@ -39,20 +34,21 @@ export function parseScenarioYaml(input: string): ParsedYaml {
   const doc = parseDocument(text, {
     lineCounter: lc,
     prettyErrors: false,
-    uniqueKeys: false, // checked in linear time by findDuplicateKeys
+    uniqueKeys: false, // checked in linear time by checkDocument
     version: '1.2',
     merge: false,
     strict: true,
     keepSourceTokens: false,
   });
   const { errors, warnings } = yamlProblems(doc, lc);
-  errors.push(...findDuplicateKeys(doc, lc));
+  const checked = checkDocument(doc, lc);
+  errors.push(...checked.duplicateKeys);
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...warnings] };
 
   const version = checkVersion(doc, text);
   if (version) return fail(version);
 
-  const structural = [...findBrokenAliases(doc, lc), ...findUnsafeKeys(doc, lc)];
+  const structural = [...checked.brokenAliases, ...checked.unsafeKeys];
   if (structural.length > 0) return { ok: false, diagnostics: structural };
 
   const data = toData(doc);

@@ -3,7 +3,10 @@
  * anchors that do not exist, keys that could reach an object's prototype,
  * and (on the plain data) nesting beyond the limit.
  */
-import { isAlias, isCollection, isScalar, visit, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import {
+  isAlias, isCollection, isMap, isPair, isScalar,
+  type Alias, type Document, type LineCounter, type Node, type Pair,
+} from 'yaml';
 import type { Diagnostic } from './types';
 import { keyText, nodeRange } from './positions';
 
@@ -14,85 +17,91 @@ export const UNSAFE_KEYS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
-/**
- * Repeated keys in any mapping, each pointed at its second occurrence. The
- * parser's own `uniqueKeys` check compares every key with every other, which
- * takes over a minute on a 50,000-key file; a Map per mapping is linear.
- */
-export function findDuplicateKeys(doc: Document, lc: LineCounter): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Map<string, Pair>();
-      for (const pair of map.items as Pair[]) {
-        const name = isScalar(pair.key) ? keyText(pair) : null;
-        if (name === null) continue;
-        const first = seen.get(name);
-        if (!first) {
-          seen.set(name, pair);
-          continue;
-        }
-        const range = nodeRange(lc, pair.key as Node);
-        const line = nodeRange(lc, first.key as Node)?.line;
-        if (!range) continue;
-        out.push({
-          severity: 'error',
-          message: `duplicate key \`${name}\`` + (line ? ` (first defined on line ${line})` : ''),
-          hint: 'keep one of the entries; YAML does not merge repeated keys',
-          ...range,
-          path: [],
-        });
-      }
-    },
-  });
-  return out;
+/** What one walk over the parsed document finds. */
+export interface DocumentProblems {
+  /** Repeated keys in any mapping, each at its second occurrence. */
+  duplicateKeys: Diagnostic[];
+  /** Aliases whose anchor is not defined before them. */
+  brokenAliases: Diagnostic[];
+  /** Keys that could reach an object's prototype. */
+  unsafeKeys: Diagnostic[];
 }
 
 /**
- * Aliases whose anchor is not defined before them. One pass in document
- * order (`alias.resolve` would search the whole document per alias).
+ * One walk in document order (keys before their values) for all three
+ * checks. The parser's own `uniqueKeys` compares every key with every other
+ * (over a minute on a 50,000-key file) and `alias.resolve` searches the whole
+ * document per alias; a Map per mapping and a set of the anchors seen so far
+ * are linear. The library's `visit` would also copy the ancestry at every
+ * node, which cost more than the checks themselves.
  */
-export function findBrokenAliases(doc: Document, lc: LineCounter): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function checkDocument(doc: Document, lc: LineCounter): DocumentProblems {
+  const found: DocumentProblems = { duplicateKeys: [], brokenAliases: [], unsafeKeys: [] };
   const anchors = new Set<string>();
-  visit(doc, (_key, node) => {
-    if (isAlias(node)) {
-      const range = anchors.has(node.source) ? null : nodeRange(lc, node);
-      if (range) {
-        out.push({
-          severity: 'error',
-          message: `unknown alias \`*${node.source}\``,
-          hint: `define the anchor \`&${node.source}\` on a value above this line`,
-          ...range,
-          path: [],
-        });
-      }
-    } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
-      anchors.add(node.anchor);
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      checkKey(lc, node, found.unsafeKeys);
+      walk(node.key);
+      walk(node.value);
+    } else if (isAlias(node)) {
+      if (!anchors.has(node.source)) brokenAlias(lc, node, found.brokenAliases);
+    } else if (isScalar(node) || isCollection(node)) {
+      if (node.anchor) anchors.add(node.anchor);
+      if (isMap(node)) checkDuplicates(lc, node.items as Pair[], found.duplicateKeys);
+      if (isCollection(node)) for (const item of node.items) walk(item);
     }
-    return undefined;
-  });
-  return out;
+  };
+  walk(doc.contents);
+  return found;
 }
 
-export function findUnsafeKeys(doc: Document, lc: LineCounter): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, {
-    Pair(_key, pair) {
-      const name = keyText(pair);
-      if (name === null || !UNSAFE_KEYS.has(name) || !isScalar(pair.key)) return;
-      const range = nodeRange(lc, pair.key);
-      if (!range) return;
-      out.push({
-        severity: 'error',
-        message: `\`${name}\` cannot be used as a key`,
-        hint: 'rename this key; it is reserved because it could alter how data is read',
-        ...range,
-        path: [],
-      });
-    },
+function checkDuplicates(lc: LineCounter, pairs: readonly Pair[], out: Diagnostic[]): void {
+  const seen = new Map<string, Pair>();
+  for (const pair of pairs) {
+    const name = isScalar(pair.key) ? keyText(pair) : null;
+    if (name === null) continue;
+    const first = seen.get(name);
+    if (!first) {
+      seen.set(name, pair);
+      continue;
+    }
+    const range = nodeRange(lc, pair.key as Node);
+    const line = nodeRange(lc, first.key as Node)?.line;
+    if (!range) continue;
+    out.push({
+      severity: 'error',
+      message: `duplicate key \`${name}\`` + (line ? ` (first defined on line ${line})` : ''),
+      hint: 'keep one of the entries; YAML does not merge repeated keys',
+      ...range,
+      path: [],
+    });
+  }
+}
+
+function brokenAlias(lc: LineCounter, alias: Alias, out: Diagnostic[]): void {
+  const range = nodeRange(lc, alias);
+  if (!range) return;
+  out.push({
+    severity: 'error',
+    message: `unknown alias \`*${alias.source}\``,
+    hint: `define the anchor \`&${alias.source}\` on a value above this line`,
+    ...range,
+    path: [],
   });
-  return out;
+}
+
+function checkKey(lc: LineCounter, pair: Pair, out: Diagnostic[]): void {
+  const name = keyText(pair);
+  if (name === null || !UNSAFE_KEYS.has(name) || !isScalar(pair.key)) return;
+  const range = nodeRange(lc, pair.key);
+  if (!range) return;
+  out.push({
+    severity: 'error',
+    message: `\`${name}\` cannot be used as a key`,
+    hint: 'rename this key; it is reserved because it could alter how data is read',
+    ...range,
+    path: [],
+  });
 }
 
 /**
