@@ -20,6 +20,8 @@ import { drawVars } from './vars';
 export interface CompileOptions {
   /** The trainee's seed; the document's `seed:` when absent. */
   seed?: number;
+  /** The vars already drawn with this seed (by resolveVars); drawn here when absent. */
+  vars?: ReadonlyMap<string, string | number>;
 }
 
 export type CompileResult =
@@ -50,7 +52,9 @@ function entityMap(base: BaseHost, timeline: readonly CompiledBehaviour[]): Map<
 /**
  * The timeline's packets (beacons, the exfil) rise the firewall's counters;
  * the interface that carried them counts them too, so RX covers INPUT and
- * TX covers OUTPUT at the alert.
+ * TX covers OUTPUT at the alert. This reads the whole world at the alert, so
+ * it runs before the first world is asked for, not when a file is only being
+ * validated.
  */
 function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehaviour[]): void {
   const eth = base.interfaces.find((i) => i.kind !== 'loopback' && i.stats.rxBytes > 0);
@@ -66,13 +70,13 @@ function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehavio
 /** Compiles a document that passed `scenarioSchema`. */
 export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
-  const vars = drawVars(Object.entries(doc.vars), seed);
+  const vars = options.vars ? new Map(options.vars) : drawVars(Object.entries(doc.vars), seed);
   const { base, issues } = buildBaseHost(doc, seed);
   const sink = new IssueSink();
   sink.issues.push(...issues);
   const timeline = compileTimeline(doc.timeline, base, sink);
   if (sink.hasErrors) return { ok: false, issues: sink.issues };
-  if (doc.host.baseline === 'standard') coverTimelineTraffic(base, timeline);
+  let uncovered = doc.host.baseline === 'standard';
   const t = base.trainee;
   const scenario: CompiledScenario = {
     meta: meta(doc),
@@ -91,7 +95,11 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
     },
     entities: entityMap(base, timeline),
     questions: [...doc.questions],
-    worldAt: (at, actions = []) => worldAt(base, timeline, at, actions),
+    worldAt: (at, actions = []) => {
+      if (uncovered) coverTimelineTraffic(base, timeline);
+      uncovered = false;
+      return worldAt(base, timeline, at, actions);
+    },
   };
   sink.issues.push(...checkQuestionRefs(doc.questions, scenario));
   if (sink.hasErrors) return { ok: false, issues: sink.issues };

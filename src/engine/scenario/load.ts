@@ -186,5 +186,5 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
 export const loadScenario: ScenarioLoader = createScenarioLoader<ScenarioDoc>({
   schema: scenarioSchema,
   resolveVars: (raw, seed) => resolveVars(raw, seed),
-  compile: (doc, { seed }) => compileScenario(doc, { seed }),
+  compile: (doc, { seed, vars }) => compileScenario(doc, { seed, vars }),
 });
