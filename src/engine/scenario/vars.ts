@@ -151,7 +151,7 @@ function unknownVar(w: Walk, path: (string | number)[], name: string): void {
   const hint = near
     ? `did you mean \${${near}}?`
     : `declare it under vars:, or write $\${${name}} for a literal \${${name}}`;
-  w.issues.push({ path, message: `unknown var "${name}" in \${${name}}`, hint });
+  w.issues.push({ path: [...path], message: `unknown var "${name}" in \${${name}}`, hint });
 }
 
 function substString(text: string, path: (string | number)[], w: Walk): unknown {
@@ -173,18 +173,26 @@ function substString(text: string, path: (string | number)[], w: Walk): unknown 
   });
 }
 
+/** `path` is one array pushed and popped on the way down; an issue takes a copy. */
 function walk(node: unknown, path: (string | number)[], w: Walk): unknown {
   if (typeof node === 'string') return substString(node, path, w);
-  if (Array.isArray(node)) return node.map((item, i) => walk(item, [...path, i], w));
+  if (Array.isArray(node)) return node.map((item, i) => within(path, i, item, w));
   if (isRecord(node)) {
     return Object.fromEntries(
       Object.entries(node).map(([k, v]) => [
         k,
-        path.length === 0 && k === 'vars' ? v : walk(v, [...path, k], w),
+        path.length === 0 && k === 'vars' ? v : within(path, k, v, w),
       ]),
     );
   }
   return node;
+}
+
+function within(path: (string | number)[], key: string | number, node: unknown, w: Walk): unknown {
+  path.push(key);
+  const value = walk(node, path, w);
+  path.pop();
+  return value;
 }
 
 /**
