@@ -76,7 +76,7 @@ function encodingWarning(text: string, lc: LineCounter): Diagnostic[] {
 
 /** Checks that need no parser: size, binary content, runaway nesting. */
 function checkRawText(text: string): Fail | null {
-  if (text.length > MAX_BYTES || utf8Length(text, MAX_BYTES) > MAX_BYTES) {
+  if (tooLarge(text)) {
     const size = text.length > MAX_BYTES ? text.length : utf8Length(text);
     return fail(
       atStart(`the file is too large (${formatSize(size)}); the limit is 1 MB`,
@@ -112,6 +112,12 @@ function checkRawText(text: string): Fail | null {
     );
   }
   return null;
+}
+
+/** A UTF-16 unit is at most 3 bytes of UTF-8: a short text needs no count. */
+function tooLarge(text: string): boolean {
+  if (text.length > MAX_BYTES) return true;
+  return text.length * 3 > MAX_BYTES && utf8Length(text, MAX_BYTES) > MAX_BYTES;
 }
 
 /**
