@@ -17,6 +17,8 @@ import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
 import { completeLine } from '../shell/complete';
+import { createLiveControl } from '../shell/live';
+import { followCommands } from '../shell/follow-commands';
 import { procRenderers } from '../shell/renderers';
 import { tools } from '../tools/registry';
 import type { HostState, WorldEvent } from '../world/types';
@@ -113,7 +115,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   };
   let pendingCwd: string | undefined;
 
-  const custom = [...sessionCommands(host), listCommand(fs, () => world())];
+  const live = createLiveControl({ clock, wall });
+  const custom = [...sessionCommands(host), listCommand(fs, () => world()), ...followCommands(live.host, () => world())];
   for (const tool of tools) {
     for (const name of [tool.name, ...(tool.aliases ?? [])]) custom.push(toolCommand(tool, name, host));
   }
@@ -126,6 +129,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     sleep: async (ms) => {
       if (replaying) clock.setNow(clock.now() + ms);
       else await clock.sleep(ms, currentSignal);
+      live.afterSleep();
     },
     executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 1_000_000, maxCallDepth: 100 },
     // In Node just-bash guards the globals while a script runs; the clock's
@@ -134,6 +138,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   });
   let currentSignal: ExecOptions['signal'];
   let replaying = false;
+  /** While replaying a command: when the next logged event happened (a follower stops there). */
+  let replayUntil = 0;
 
   /**
    * Rebuilds a saved session: each command runs again at the simulated time
@@ -144,9 +150,10 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const replay = async (events: readonly SessionEvent[], resumeAt: number): Promise<void> => {
     replaying = true;
     try {
-      for (const event of events) {
+      for (const [i, event] of events.entries()) {
         if (event.type === 'command') {
           clock.setNow(event.at);
+          replayUntil = nextEventTime(events, i + 1, resumeAt);
           await runLine(event.line, {});
         } else if (event.type === 'clock') {
           clock.setNow(event.at);
@@ -196,8 +203,12 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       env.OUTBOUND_STDOUT_TTY = '1';
     }
     let result: ExecResult;
+    const liveLine = live.begin({
+      signal: opts.signal, onOutput: opts.onOutput, line, columns: opts.columns ?? 80, startedAt,
+      replayUntil: replaying ? replayUntil : undefined, preface: echo,
+    });
     try {
-      const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: opts.signal as AbortSignal | undefined });
+      const r = await bash.exec(line, { env, cwd: shell.cwd, replaceEnv: true, signal: liveLine.signal as AbortSignal });
       result = { stdout: r.stdout, stderr: explainLimits(notInBrowser(r.stderr)), exitCode: r.exitCode };
       if (r.env) {
         const next = { ...r.env };
@@ -214,16 +225,19 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     for (const path of fs.takeDenied()) {
       result = { ...result, stderr: result.stderr + `bash: ${path}: Permission denied\n`, exitCode: result.exitCode || 1 };
     }
-    if (opts.signal?.aborted) result = { stdout: result.stdout, stderr: '', exitCode: 130 };
+    const ended = liveLine.end(result);
+    result = ended.result;
     if (pendingCwd) {
       shell.cwd = pendingCwd;
       pendingCwd = undefined;
     }
-    return record(trimmed, startedAt, clip({ ...result, stdout: echo + result.stdout }));
+    const shown = clip({ ...result, stdout: (ended.prefaceShown ? '' : echo) + result.stdout });
+    return record(trimmed, startedAt, shown, ended.streamed);
   };
 
-  const record = (line: string, at: number, result: ExecResult): ExecResult => {
-    log.push({ type: 'command', at, line, exitCode: result.exitCode, output: result.stdout + result.stderr });
+  /** `streamed`: what already went to the terminal while the line ran (tail -f, watch). */
+  const record = (line: string, at: number, result: ExecResult, streamed = ''): ExecResult => {
+    log.push({ type: 'command', at, line, exitCode: result.exitCode, output: streamed + result.stdout + result.stderr });
     return result;
   };
 
@@ -300,6 +314,15 @@ function notInBrowser(stderr: string): string {
 /** just-bash names its own settings when a limit stops a script; say it in the lab's terms. */
 function explainLimits(stderr: string): string {
   return stderr.replace(/, increase executionLimits\.[A-Za-z]+/g, ' (the lab stops runaway commands)');
+}
+
+/** The time of the first command, clock change, answer or hint from `from` on. */
+function nextEventTime(events: readonly SessionEvent[], from: number, fallback: number): number {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'world') return e.at;
+  }
+  return fallback;
 }
 
 function lastTime(events: readonly SessionEvent[], fallback: number): number {

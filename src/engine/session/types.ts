@@ -23,6 +23,12 @@ export interface ExecOptions {
   signal?: AbortSignalLike;
   /** Terminal width, for tools that truncate (ps, w). */
   columns?: number;
+  /**
+   * Receives output while the line runs, from programs that run until Ctrl-C
+   * (tail -f, watch) when the line is one command writing to the terminal.
+   * What it received is not repeated in the result.
+   */
+  onOutput?: (text: string) => void;
 }
 
 /** What is saved, in order; the log is the whole session. */

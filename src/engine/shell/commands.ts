@@ -33,7 +33,7 @@ export interface CommandHost {
 
 const decoder = new TextDecoder();
 
-function decodeStdin(stdin: string): string {
+export function decodeStdin(stdin: string): string {
   // just-bash hands stdin as a byte string (one char per byte).
   const bytes = new Uint8Array(stdin.length);
   for (let i = 0; i < stdin.length; i++) bytes[i] = stdin.charCodeAt(i) & 0xff;

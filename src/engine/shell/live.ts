@@ -1,0 +1,254 @@
+/**
+ * Programs that run until Ctrl-C (`tail -f`, `watch`): how they wait on the
+ * simulated clock, learn of Ctrl-C, write to the terminal while they run,
+ * and stop by themselves when nothing could ever interrupt them.
+ *
+ * just-bash has no streaming output, and when its abort signal fires it
+ * drops everything the line printed ("bash: execution aborted"). So while a
+ * follower runs, the trainee's Ctrl-C does not go to just-bash: the follower
+ * is told (a soft interrupt), returns what it has, and the rest of its
+ * pipeline finishes (`tail -f auth.log | grep sshd` shows grep's lines). A
+ * line that then sleeps or starts another follower is aborted for real.
+ *
+ * Nothing can interrupt a follower when the caller passed no signal (the
+ * CLI's `run`) or the session is being replayed: it then follows up to a
+ * limit in simulated time (`FollowLimit`) and stops.
+ */
+
+/** The part of AbortSignal used here (the engine has no DOM lib). */
+export interface SignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** The session's simulated clock and the wall clock under it (see session/clock.ts). */
+export interface LiveClocks {
+  clock: { now(): number; speed(): number; setNow(t: number): void; sleep(ms: number, signal?: SignalLike): Promise<boolean> };
+  wall: { wait(ms: number, signal?: SignalLike): Promise<boolean> };
+}
+
+/** Why and when a follower stops by itself. */
+export interface FollowLimit {
+  until: number;
+  /** replay: the trainee pressed Ctrl-C before the next logged event; no-terminal: nobody can. */
+  reason: 'replay' | 'no-terminal';
+}
+
+/** How long an unattended follower follows (CLI `run`): one minute of simulated time. */
+export const UNATTENDED_FOLLOW_MS = 60_000;
+
+/** One running follower. */
+export interface FollowRun {
+  /** Whether output goes straight to the terminal while the program runs. */
+  readonly streams: boolean;
+  readonly columns: number;
+  readonly limit?: FollowLimit;
+  now(): number;
+  /** Sends text to the terminal now; only when `streams`. */
+  write(text: string): void;
+  /** Waits until simulated time `t` (never past the limit). */
+  sleepUntil(t: number): Promise<'time' | 'interrupted' | 'limit'>;
+  /** A poll interval of at least `ms` of simulated time and 250 ms of wall time. */
+  pollMs(ms: number): number;
+  interrupted(): boolean;
+  leave(): void;
+}
+
+export interface FollowHost {
+  /** Starts a follower; `signal` is the command's own (ctx.signal). */
+  enter(signal?: SignalLike): FollowRun;
+}
+
+export interface LiveLineOptions {
+  /** The trainee's Ctrl-C. */
+  signal?: SignalLike;
+  /** Receives streamed output; without it followers keep their output in the result. */
+  onOutput?: (text: string) => void;
+  line: string;
+  columns: number;
+  startedAt: number;
+  /** While replaying: the time of the next logged event. */
+  replayUntil?: number;
+  /** Text the terminal shows before the line's output (bash's history echo). */
+  preface: string;
+}
+
+export interface LineResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface LiveLine {
+  /** The signal to hand to just-bash instead of the trainee's. */
+  readonly signal: SignalLike;
+  /**
+   * The line's result as the trainee sees it after an interrupt, what was
+   * streamed (for the log) and whether the preface went out with it.
+   */
+  end(result: LineResult): { result: LineResult; streamed: string; prefaceShown: boolean };
+}
+
+interface Controller {
+  readonly signal: SignalLike;
+  abort(): void;
+}
+
+/** The runtime's AbortController (Node and browsers have it; the engine's lib does not declare it). */
+const newController = (): Controller => new (globalThis as unknown as { AbortController: new () => Controller }).AbortController();
+
+/** Wall-time slice between looks at the clock, so a speed change or unpause is noticed. */
+const SLICE_MS = 250;
+/** Slices without simulated progress (a paused clock) before waiting like `sleep` does. */
+const MAX_IDLE_SLICES = 14_400;
+
+interface LineState {
+  controller: Controller;
+  user?: SignalLike;
+  onOutput?: (text: string) => void;
+  streams: boolean;
+  columns: number;
+  limit?: FollowLimit;
+  preface: string;
+  prefaceShown: boolean;
+  streamed: string;
+  depth: number;
+  soft: boolean;
+  hard: boolean;
+}
+
+/**
+ * Whether a line is one simple command whose output goes to the terminal,
+ * so a follower in it may stream (quoted text does not count: `watch 'a | b'`).
+ */
+export function streamsToTerminal(line: string): boolean {
+  const bare = line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, 'q');
+  return !/[;&|<>`\n(){}]/.test(bare);
+}
+
+export function createLiveControl({ clock, wall }: LiveClocks) {
+  let state: LineState | undefined;
+
+  const hardAbort = (s: LineState): void => {
+    if (s.hard) return;
+    s.hard = true;
+    s.controller.abort();
+  };
+
+  const sleepUntil = async (s: LineState, t: number, own?: SignalLike): Promise<'time' | 'interrupted' | 'limit'> => {
+    const stopped = () => s.soft || s.hard || own?.aborted === true;
+    const target = s.limit ? Math.min(t, s.limit.until) : t;
+    let idle = 0;
+    while (!stopped() && clock.now() < target) {
+      // Unattended: time passes at once, as the CLI's manual clock does for `sleep`.
+      if (s.limit) {
+        clock.setNow(target);
+        break;
+      }
+      const before = clock.now();
+      const rate = clock.speed();
+      const wallMs = rate > 0 ? Math.min((target - before) / rate, SLICE_MS) : SLICE_MS;
+      await wall.wait(Math.max(1, wallMs), s.user);
+      idle = clock.now() === before ? idle + 1 : 0;
+      if (idle > MAX_IDLE_SLICES && !(await clock.sleep(target - clock.now(), s.user))) break;
+    }
+    if (stopped() || clock.now() < target) return 'interrupted';
+    return s.limit && clock.now() >= s.limit.until ? 'limit' : 'time';
+  };
+
+  const host: FollowHost = {
+    enter(own) {
+      const s = state;
+      if (!s) return detachedRun();
+      // A line that goes on to start another follower after Ctrl-C is stopped.
+      if (s.soft) hardAbort(s);
+      s.depth++;
+      const streams = s.streams && s.depth === 1 && s.onOutput !== undefined;
+      let left = false;
+      return {
+        streams,
+        columns: s.columns,
+        limit: s.limit,
+        now: () => clock.now(),
+        write(text) {
+          if (!streams || text === '') return;
+          const out = s.prefaceShown ? text : s.preface + text;
+          s.prefaceShown = true;
+          s.streamed += out;
+          s.onOutput?.(out);
+        },
+        sleepUntil: (t) => sleepUntil(s, t, own),
+        pollMs: (ms) => Math.max(ms, SLICE_MS * clock.speed()),
+        interrupted: () => s.soft || s.hard || own?.aborted === true,
+        leave() {
+          if (!left) s.depth--;
+          left = true;
+        },
+      };
+    },
+  };
+
+  return {
+    host,
+
+    begin(o: LiveLineOptions): LiveLine {
+      const controller = newController();
+      const limit: FollowLimit | undefined = o.replayUntil !== undefined
+        ? { until: Math.max(o.startedAt, o.replayUntil), reason: 'replay' }
+        : o.signal ? undefined : { until: o.startedAt + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' };
+      const s: LineState = {
+        controller, user: o.signal, onOutput: o.onOutput, streams: streamsToTerminal(o.line),
+        columns: o.columns, limit, preface: o.preface, prefaceShown: false, streamed: '',
+        depth: 0, soft: false, hard: false,
+      };
+      state = s;
+      const onAbort = () => {
+        if (state !== s) return;
+        if (s.depth > 0) s.soft = true;
+        else hardAbort(s);
+      };
+      if (o.signal?.aborted) hardAbort(s);
+      else o.signal?.addEventListener('abort', onAbort);
+      return {
+        signal: controller.signal,
+        end(result) {
+          if (state === s) state = undefined;
+          const interrupted = o.signal?.aborted === true;
+          let out = result;
+          // After a real abort just-bash reports "execution aborted": bash says nothing.
+          if (s.hard && interrupted) out = { stdout: result.stdout, stderr: '', exitCode: 130 };
+          // One program that handles Ctrl-C itself keeps its status (watch exits 0).
+          else if (s.soft && !s.streams) out = { ...result, exitCode: 130 };
+          return { result: out, streamed: s.streamed, prefaceShown: s.prefaceShown };
+        },
+      };
+    },
+
+    /** After every `sleep`: a line still sleeping after Ctrl-C is stopped for real. */
+    afterSleep(): void {
+      if (state?.soft) hardAbort(state);
+    },
+  };
+}
+
+/** A follower started outside any line (a direct call in a test): never streams, never waits. */
+function detachedRun(): FollowRun {
+  return {
+    streams: false,
+    columns: 80,
+    limit: { until: 0, reason: 'no-terminal' },
+    now: () => 0,
+    write: () => undefined,
+    sleepUntil: async () => 'limit',
+    pollMs: (ms) => ms,
+    interrupted: () => false,
+    leave: () => undefined,
+  };
+}
+
+/** What an unattended follower prints when it stops at its limit. */
+export function unattendedNote(program: string, limit: FollowLimit, startedAt: number): string {
+  if (limit.reason === 'replay') return '';
+  const seconds = Math.round((limit.until - startedAt) / 1000);
+  return `${program}: no terminal to press Ctrl-C in: stopped after ${seconds}s of simulated time\n`;
+}
