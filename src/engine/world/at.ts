@@ -174,6 +174,7 @@ export function worldAt(
     units: base.units.map((u) => (ctx.unitDown(u.name, t)
       ? { ...u, active: 'inactive' as const, sub: 'dead' as const, mainPid: undefined } : u)),
     files: files(base, ctx, t, out.files),
+    lastPid: Math.max(ctx.pids.last(t), ...processes.map((p) => p.pid)),
     logs: (from, to) => logsIn(base, ctx, timeline, from, Math.min(to, t + 1)),
     packets: (from, to) => packetsIn(base, ctx, timeline, from, to),
   };

@@ -4,7 +4,9 @@
  * numbers the author wrote are reserved first, then services take pids and
  * inodes at boot, then the explicit processes and sockets at their own
  * times, then the trainee's session at its login. Problems become
- * PathIssues; building never throws on a valid-shaped document.
+ * PathIssues; building never throws on a valid-shaped document. Before any
+ * pid is handed out, everything that forks (the timeline included) is
+ * declared to the host's pid counter, so pids follow start times.
  */
 import { IssueSink, type PathIssue } from '../scenario/issues';
 import type { ScenarioDoc } from '../scenario/schema';
@@ -15,16 +17,17 @@ import { compact, timeAt, type BuildContext } from './base/context';
 import { buildFiles, buildCron } from './base/files';
 import { baseFlows } from './base/flows';
 import { buildFirewall } from './base/firewall';
-import { baselineLogs } from './base/logs';
+import { baselineLogs, declareCronPids, type HostCronJob } from './base/logs';
 import { buildKernelThreads } from './base/kthreads';
 import { buildInterfaces } from './base/links';
 import { buildNeighbours, buildRoutes } from './base/net';
-import { buildExplicit, reserveExplicitIds } from './base/processes';
-import { buildServices } from './base/services';
+import { buildExplicit, declareProcessPids, reserveExplicitIds } from './base/processes';
+import { buildServices, cronStart, declareServicePids } from './base/services';
 import { timerUnits } from './base/timers';
 import { reconcileTraffic } from './base/traffic';
-import { buildTrainee } from './base/trainee';
+import { buildTrainee, declareTraineePids } from './base/trainee';
 import { connectServices } from './base/unix-streams';
+import { declareTimelinePids } from './behaviours/pid-plan';
 import { createIds } from './ids';
 import { profileFor } from './profiles';
 import type { HostInfo, LogEntry, Login } from './types';
@@ -121,6 +124,21 @@ function explicitLogs(ctx: BuildContext): LogEntry[] {
   });
 }
 
+/**
+ * Tells the host's one pid counter everything that will fork (services, the
+ * document's processes, the trainee's session, cron's runs, the timeline),
+ * then resolves it, so every pid handed out afterwards is in start order.
+ */
+function declarePids(ctx: BuildContext, seed: number): HostCronJob[] {
+  declareServicePids(ctx);
+  declareProcessPids(ctx);
+  declareTraineePids(ctx);
+  declareTimelinePids(ctx.doc.timeline, ctx.ids.pids, { now: ctx.now, boot: ctx.boot, seed });
+  const cronJobs = declareCronPids(ctx, cronStart(ctx));
+  ctx.ids.pids.resolve();
+  return cronJobs;
+}
+
 /** The base host of a parsed scenario, drawn with `seed`. */
 export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
   const sink = new IssueSink();
@@ -154,6 +172,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
     reconcileTraffic(interfaces.filter((i) => autoStatsOf(doc, i.name)), firewall);
   }
   reserveExplicitIds(ctx);
+  const cronJobs = declarePids(ctx, seed);
   const units = buildServices(ctx);
   if (doc.host.baseline === 'standard') {
     buildKernelThreads(ctx);
@@ -191,7 +210,7 @@ export function buildBaseHost(doc: ScenarioDoc, seed: number): BuildResult {
     unixSockets: ctx.unixSockets,
     logins: loginList,
     flows: doc.host.baseline === 'standard' ? baseFlows(ctx.sockets) : [],
-    logSources: baselineLogs(ctx, units, extra),
+    logSources: baselineLogs(ctx, units, extra, cronJobs),
     packetSources: [],
     trainee: trainee.session,
     entities: ctx.entities,

@@ -12,31 +12,31 @@ describe('stream', () => {
   });
 });
 
-describe('pids', () => {
+describe('inodes', () => {
   it('grow with time since boot', () => {
     const ids = createIds(1, BOOT);
-    const early = ids.pids.one(BOOT + 5_000);
-    const late = ids.pids.one(BOOT + 3_600_000);
+    const early = ids.inodes.one(BOOT + 5_000);
+    const late = ids.inodes.one(BOOT + 3_600_000);
     expect(late).toBeGreaterThan(early);
-    expect(counterAt(ids.pids.model, BOOT + 7_200_000)).toBeGreaterThan(
-      counterAt(ids.pids.model, BOOT + 3_600_000),
+    expect(counterAt(ids.inodes.model, BOOT + 7_200_000)).toBeGreaterThan(
+      counterAt(ids.inodes.model, BOOT + 3_600_000),
     );
   });
 
-  it('are consecutive for processes created at the same instant', () => {
+  it('are consecutive for sockets created at the same instant', () => {
     const ids = createIds(1, BOOT);
-    const [a, b, c] = ids.pids.alloc(BOOT + 60_000, 3);
+    const [a, b, c] = ids.inodes.alloc(BOOT + 60_000, 3);
     expect([b, c]).toEqual([(a as number) + 1, (a as number) + 2]);
   });
 
-  it('never reuse a reserved pid or one already handed out', () => {
+  it('never reuse a reserved inode or one already handed out', () => {
     const ids = createIds(1, BOOT);
     const t = BOOT + 60_000;
-    const at = counterAt(ids.pids.model, t);
-    expect(ids.pids.reserve(at)).toBe(true);
-    expect(ids.pids.reserve(at)).toBe(false);
-    expect(ids.pids.one(t)).toBe(at + 1);
-    expect(ids.pids.one(t)).toBe(at + 2);
+    const at = counterAt(ids.inodes.model, t);
+    expect(ids.inodes.reserve(at)).toBe(true);
+    expect(ids.inodes.reserve(at)).toBe(false);
+    expect(ids.inodes.one(t)).toBe(at + 1);
+    expect(ids.inodes.one(t)).toBe(at + 2);
   });
 });
 

@@ -13,20 +13,25 @@
  *   "mac:eth0", "port:revshell"). Adding an entity opens a new stream and does
  *   not shift the values drawn by the others. `draw(seed, key)` is one value
  *   from the same hash, for hot paths (per-day timer delays).
- * - Pids. The kernel's pid counter grows with time since boot: a burst while
- *   the system boots, then a steady rate of forks (cron, timers, shells).
- *   `pids.alloc(t)` returns the first free pid at or above the counter's value
- *   at time t; processes created at the same instant get consecutive pids.
- *   Pids written in the scenario are reserved first and never handed out.
- *   The counter never wraps (pid_max is 4194304 on these distributions).
- * - Inodes. Socket inodes come from the same kind of counter, with a higher
- *   base and rate (every pipe, socket and anonymous inode takes one).
+ * - Pids. One counter for the whole host (pid-counter.ts): it grows with
+ *   time since boot (a burst while the system boots, then a steady rate of
+ *   forks nobody sees) and with every process the world shows, so a process
+ *   started later has a larger pid. Pids written in the scenario are
+ *   reserved and never handed out. The counter never wraps (pid_max is
+ *   4194304 on these distributions).
+ * - Inodes. Socket inodes come from a counter of the same shape, with a
+ *   higher base and rate (every pipe, socket and anonymous inode takes one);
+ *   `inodes.alloc(t)` returns the first free inodes at or above its value.
  * - Ephemeral ports are drawn from 32768-60999 (net.ipv4.ip_local_port_range)
  *   by the entity's stream, skipping ports already in use.
  * - MACs are locally administered unicast (second-lowest bit of the first
  *   octet set, lowest clear), drawn from the interface's stream.
  * - Socket cookies (`ss -e` sk:) are a global counter handed out in order.
  */
+import { counterAt, type CounterModel } from './counter-model';
+import { PidCounter } from './pid-counter';
+
+export { counterAt, type CounterModel } from './counter-model';
 
 /** A uniform random source: each call gives a float in [0, 1). */
 export interface Rng {
@@ -83,28 +88,6 @@ export function stream(seed: number, key: string): Rng {
 /** One draw in [0, 1) for a key, without making a stream (hot paths). */
 export function draw(seed: number, key: string): number {
   return mix((hash32(`${seed >>> 0}\u0000${key}`) + 0x9e3779b9) | 0);
-}
-
-/** How a kernel counter grows: a burst at boot, then a steady rate. */
-export interface CounterModel {
-  bootTime: number;
-  /** Value of the counter when userspace starts. */
-  base: number;
-  /** Allocations during the boot burst, spread over `burstMs`. */
-  burst: number;
-  burstMs: number;
-  /** Allocations per second after the burst. */
-  perSecond: number;
-}
-
-/** The counter's value at time t (before boot: the base). */
-export function counterAt(model: CounterModel, t: number): number {
-  const since = Math.max(0, t - model.bootTime);
-  if (since <= model.burstMs) {
-    return model.base + Math.floor((model.burst * since) / model.burstMs);
-  }
-  const steady = ((since - model.burstMs) / 1000) * model.perSecond;
-  return model.base + model.burst + Math.floor(steady);
 }
 
 /**
@@ -200,7 +183,7 @@ export class CookieCounter {
 /** All the allocators of one host, shared by the base and the behaviours. */
 export interface IdAllocators {
   readonly seed: number;
-  readonly pids: TimeCounter;
+  readonly pids: PidCounter;
   readonly inodes: TimeCounter;
   readonly ports: PortAllocator;
   readonly cookies: CookieCounter;
@@ -213,7 +196,7 @@ export interface IdAllocators {
 /** The allocators for a host that booted at `bootTime`. */
 export function createIds(seed: number, bootTime: number): IdAllocators {
   const rng = stream(seed, 'host:counters');
-  const pids = new TimeCounter({
+  const pids = new PidCounter({
     bootTime,
     base: rng.int(280, 420),
     burst: rng.int(300, 600),

@@ -454,6 +454,11 @@ export interface HostState {
   cron: CronJob[];
   units: Unit[];
   files: VirtualFile[];
+  /**
+   * The last pid the kernel handed out by `now` (/proc/loadavg's last field);
+   * the next process gets a larger one. Absent on hand-built worlds.
+   */
+  lastPid?: number;
   /** Log entries up to `now`, oldest first, produced for the window asked. */
   logs(from: number, to: number): LogEntry[];
   /** Packets on the wire in [from, to), oldest first. */

@@ -38,8 +38,21 @@ const MACROS: Record<string, string> = {
   '@annually': '0 0 1 1 *',
 };
 
-/** A predicate on local wall-clock ms (UTC fields read as local), or null for @reboot or unreadable text. */
-export function cronMatcher(schedule: string): ((t: number) => boolean) | null {
+/** A schedule as tables: which minutes and hours match, and a test of the day. */
+export interface CronFields {
+  /** 60 entries, minute of the hour. */
+  minute: boolean[];
+  /** 24 entries, hour of the day. */
+  hour: boolean[];
+  /** Does the day of local wall-clock ms `t` (UTC fields read as local) match? */
+  day(t: number): boolean;
+}
+
+const table = (f: Field, from: number, count: number): boolean[] =>
+  Array.from({ length: count }, (_, i) => f(from + i));
+
+/** The fields of a schedule, or null for @reboot or unreadable text. */
+export function cronFields(schedule: string): CronFields | null {
   const text = MACROS[schedule.trim()] ?? schedule.trim();
   const f = text.split(/\s+/);
   if (f.length !== 5) return null;
@@ -53,14 +66,25 @@ export function cronMatcher(schedule: string): ((t: number) => boolean) | null {
   if (!mi || !ho || !dm || !mo || !dw) return null;
   const domStar = f[2] === '*';
   const dowStar = f[4] === '*';
-  return (t) => {
-    // Minute and hour by arithmetic: most minutes fail here, without a Date.
-    if (!mi(Math.floor(t / 60_000) % 60) || !ho(Math.floor(t / 3_600_000) % 24)) return false;
-    const d = new Date(t);
-    if (!mo(d.getUTCMonth() + 1)) return false;
-    const dom = dm(d.getUTCDate());
-    const dow = dw(d.getUTCDay());
-    if (domStar || dowStar) return dom && dow;
-    return dom || dow;
+  return {
+    minute: table(mi, 0, 60),
+    hour: table(ho, 0, 24),
+    day(t) {
+      const d = new Date(t);
+      if (!mo(d.getUTCMonth() + 1)) return false;
+      const dom = dm(d.getUTCDate());
+      const dow = dw(d.getUTCDay());
+      if (domStar || dowStar) return dom && dow;
+      return dom || dow;
+    },
   };
+}
+
+/** A predicate on local wall-clock ms (UTC fields read as local), or null for @reboot or unreadable text. */
+export function cronMatcher(schedule: string): ((t: number) => boolean) | null {
+  const f = cronFields(schedule);
+  if (!f) return null;
+  // Minute and hour by arithmetic: most minutes fail here, without a Date.
+  return (t) => f.minute[Math.floor(t / 60_000) % 60] === true &&
+    f.hour[Math.floor(t / 3_600_000) % 24] === true && f.day(t);
 }

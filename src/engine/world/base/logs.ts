@@ -4,31 +4,29 @@
  * service's first sync), cron runs of /etc/crontab and the host's cron jobs
  * (the CRON session and CMD lines), and the systemd timers' daily runs.
  * Nothing is materialised for the whole history: a window of a day costs
- * one pass over its minutes.
+ * one pass over its minutes. A cron run's pids (CRON's child, then the
+ * job's shell that logs CMD) come from the host's pid counter, which counts
+ * every run since cron started (`declareCronPids`).
  */
 import type { LogSource } from '../base-types';
-import { counterAt, draw } from '../ids';
+import { draw } from '../ids';
 import { localTime } from '../time-format';
 import type { LogEntry, Unit } from '../types';
 import type { BuildContext } from './context';
-import { cronMatcher } from './cron';
+import { cronFields, type CronFields } from './cron';
+import { CronRuns, hourOffsets } from './cron-runs';
 import { timerRuns, TIMERS } from './timers';
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-
-/** The pid a short-lived process forked at t would have had. */
-function pidAround(ctx: BuildContext, t: number, key: string): number {
-  if (t < ctx.boot) return 1_000 + Math.floor(draw(ctx.ids.seed, `pid:${key}:${t}`) * 89_000);
-  let pid = counterAt(ctx.ids.pids.model, t);
-  while (ctx.ids.pids.isUsed(pid) || ctx.ids.pids.isUsed(pid + 1)) pid++;
-  return pid;
+/** A pid for a run before cron started (a previous boot's logs): not the counter's. */
+function pidBefore(ctx: BuildContext, t: number, key: string): [number, number] {
+  const pid = 1_000 + Math.floor(draw(ctx.ids.seed, `pid:${key}:${t}`) * 89_000);
+  return [pid, pid + 1];
 }
 
 interface Job {
   user: string;
   command: string;
-  matches: (t: number) => boolean;
+  fields: CronFields;
 }
 
 function jobs(ctx: BuildContext): Job[] {
@@ -37,15 +35,44 @@ function jobs(ctx: BuildContext): Job[] {
     for (const line of ctx.profile.crontab.split('\n')) {
       const m = /^(\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(\S+)\s+(.+)$/.exec(line);
       if (!m || line.startsWith('#') || line.includes('=')) continue;
-      const matches = cronMatcher(m[1] as string);
-      if (matches) out.push({ user: m[2] as string, command: m[3] as string, matches });
+      const fields = cronFields(m[1] as string);
+      if (fields) out.push({ user: m[2] as string, command: m[3] as string, fields });
     }
   }
   for (const j of ctx.doc.host.cron) {
-    const matches = cronMatcher(j.schedule);
-    if (matches) out.push({ user: j.user ?? 'root', command: j.command, matches });
+    const fields = cronFields(j.schedule);
+    if (fields) out.push({ user: j.user ?? 'root', command: j.command, fields });
   }
   return out;
+}
+
+/** A cron job of the host and the minutes it runs: all of them, and since cron started. */
+export interface HostCronJob extends Job {
+  key: string;
+  every: CronRuns;
+  counted: CronRuns;
+}
+
+/** A run's CRON child and its shell fork a second or so after the minute. */
+function runDelay(ctx: BuildContext): number {
+  return ctx.ids.stream('cron:jitter').int(1_000, 1_400);
+}
+
+/**
+ * The host's cron jobs, and their runs as uses of the pid counter (each run
+ * forks CRON and the job's shell) from the moment cron starts.
+ */
+export function declareCronPids(ctx: BuildContext, cronStart: number | undefined): HostCronJob[] {
+  if (cronStart === undefined) return [];
+  const tz = ctx.doc.host.timezone;
+  const offsets = hourOffsets((t) => localTime(t, tz).offsetMin);
+  const delay = runDelay(ctx);
+  return jobs(ctx).map((job, i) => {
+    const key = `cron:${i}`;
+    const counted = new CronRuns(job.fields, cronStart, Infinity, offsets);
+    ctx.ids.pids.schedule(key, counted, 2, delay);
+    return { ...job, key, counted, every: new CronRuns(job.fields, -Infinity, Infinity, offsets) };
+  });
 }
 
 /**
@@ -58,8 +85,8 @@ function pamUser(ctx: BuildContext, user: string): [string, string] {
   return [`${user}(uid=${uid})`, '(uid=0)'];
 }
 
-function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {
-  const pid = pidAround(ctx, t, `cron:${job.command}`);
+function cronRun(ctx: BuildContext, job: Job, t: number, pids: [number, number]): LogEntry[] {
+  const [pid, sh] = pids;
   const [who, by] = pamUser(ctx, job.user);
   const unit = 'cron.service';
   return [
@@ -74,7 +101,7 @@ function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {
     {
       time: t + 2,
       ident: 'CRON',
-      pid: pid + 1,
+      pid: sh,
       facility: 'cron',
       unit,
       message: `(${job.user}) CMD (${job.command})`,
@@ -90,23 +117,20 @@ function cronRun(ctx: BuildContext, job: Job, t: number): LogEntry[] {
   ];
 }
 
-function cronSource(ctx: BuildContext): LogSource | null {
-  if (!ctx.pidOf.has('service:cron')) return null;
-  const list = jobs(ctx);
-  if (list.length === 0) return null;
-  const jitter = ctx.ids.stream('cron:jitter').int(1_000, 1_400);
-  const tz = ctx.doc.host.timezone;
+function cronSource(ctx: BuildContext, list: HostCronJob[]): LogSource | null {
+  if (!ctx.pidOf.has('service:cron') || list.length === 0) return null;
+  const delay = runDelay(ctx);
+  const view = ctx.ids.pids.view();
   return (from, to) => {
     const out: LogEntry[] = [];
-    let hour = NaN;
-    let offset = 0;
-    for (let m = Math.ceil((from - jitter) / MINUTE) * MINUTE; m + jitter < to; m += MINUTE) {
-      if (Math.floor(m / HOUR) !== hour) {
-        hour = Math.floor(m / HOUR);
-        offset = localTime(m, tz).offsetMin * MINUTE;
+    for (const job of list) {
+      for (const m of job.every.runsIn(from - delay - 40, to - delay)) {
+        const t = m + delay;
+        const pids = job.counted.isRun(m)
+          ? (view.scheduled(job.key, t) as [number, number])
+          : pidBefore(ctx, t, `cron:${job.command}`);
+        out.push(...cronRun(ctx, job, t, pids));
       }
-      for (const job of list)
-        if (job.matches(m + offset)) out.push(...cronRun(ctx, job, m + jitter));
     }
     return out.filter((e) => e.time >= from && e.time < to);
   };
@@ -283,12 +307,14 @@ function clamped(ctx: BuildContext, source: LogSource): LogSource {
 }
 
 /** The host's baseline log sources, plus the document's explicit lines. */
-export function baselineLogs(ctx: BuildContext, units: Unit[], extra: LogEntry[]): LogSource[] {
+export function baselineLogs(
+  ctx: BuildContext, units: Unit[], extra: LogEntry[], cronJobs: HostCronJob[],
+): LogSource[] {
   const sources: LogSource[] = [
     clamped(ctx, windowed(bootEntries(ctx, units))),
     windowed([...extra].sort((a, b) => a.time - b.time)),
   ];
-  const cron = cronSource(ctx);
+  const cron = cronSource(ctx, cronJobs);
   if (cron) sources.push(clamped(ctx, cron));
   const timers = timerSource(ctx, units);
   if (timers) sources.push(clamped(ctx, timers));

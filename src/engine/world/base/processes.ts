@@ -1,10 +1,11 @@
 /**
- * The low-level `processes:` and `sockets:` blocks. Pids come first (given
- * or allocated at each start time, in file order), then sockets (inode at
- * creation, owner and creation time from the first process holding them),
- * then the processes' fds, which name sockets by id.
+ * The low-level `processes:` and `sockets:` blocks. Pids come first (given,
+ * or the pid counter's at each start time, declared before anything forks),
+ * then sockets (inode at creation, owner and creation time from the first
+ * process holding them), then the processes' fds, which name sockets by id.
  */
 import type { ScenarioDoc } from '../../scenario/schema';
+import { parseTime } from '../../scenario/time-spec';
 import type { BaseProcess } from '../base-types';
 import type { FdEntry } from '../types';
 import { addEntity, compact, timeAt, type BuildContext } from './context';
@@ -45,10 +46,26 @@ interface Planned {
   start: number;
 }
 
+/**
+ * Tells the pid counter when each process of the document starts: an
+ * allocated pid at its start, a written one rises the counter past itself.
+ */
+export function declareProcessPids(ctx: BuildContext): void {
+  ctx.doc.processes.forEach((p, index) => {
+    const start = parseTime(p.start, { now: ctx.now, boot: ctx.boot }) ?? ctx.now;
+    if (p.pid === undefined) ctx.ids.pids.declare(`process:${index}`, start, 1);
+    else ctx.ids.pids.lift(p.pid, start);
+  });
+  for (const l of ctx.doc.logins) {
+    const at = parseTime(l.login, { now: ctx.now, boot: ctx.boot });
+    if (l.pid !== undefined && at !== null) ctx.ids.pids.lift(l.pid, at);
+  }
+}
+
 function plan(ctx: BuildContext): Planned[] {
   return ctx.doc.processes.map((p, index) => {
     const start = timeAt(ctx, p.start, ['processes', index, 'start']);
-    const pid = p.pid ?? ctx.ids.pids.one(start);
+    const pid = p.pid ?? ctx.ids.pids.take(`process:${index}`, start, 1)[0]!;
     if (
       addEntity(ctx, { id: p.id, kind: 'process', at: start, pids: [pid], inodes: [] }, [
         'processes',

@@ -9,6 +9,7 @@ import type { FdEntry, Unit } from '../types';
 import { addSystemAccount } from './accounts';
 import { addEntity, compact, timeAt, type BuildContext } from './context';
 import { isV6 } from './ip';
+import { parseTime } from '../../scenario/time-spec';
 
 interface Wanted {
   name: string;
@@ -70,15 +71,43 @@ function listenerSocket(
   } as const);
 }
 
+/** When a wanted service starts: its own `start:`, else boot plus the catalogue's delay. */
+function startOf(ctx: BuildContext, def: ServiceDef, w: Wanted, report: boolean): number {
+  if (!w.start) return ctx.boot + def.startMs;
+  if (report) return timeAt(ctx, w.start, [...w.path, 'start']);
+  return parseTime(w.start, { now: ctx.now, boot: ctx.boot }) ?? ctx.now;
+}
+
+/** The pid a service's process was written with (systemd is pid 1), if any. */
+function explicitPid(def: ServiceDef, w: Wanted, key: string): number | undefined {
+  return key === 'main' ? (def.name === 'systemd' ? 1 : w.pid) : undefined;
+}
+
+/**
+ * Tells the pid counter when each service process starts (before anything
+ * takes a pid), and which written pids rise the counter.
+ */
+export function declareServicePids(ctx: BuildContext): void {
+  for (const { w, def } of serviceList(ctx).list) {
+    const start = startOf(ctx, def, w, false);
+    for (const p of def.processes) {
+      const at = start + (p.delayMs ?? 0);
+      const explicit = explicitPid(def, w, p.key);
+      if (explicit === undefined) ctx.ids.pids.declare(`service:${def.name}:${p.key}`, at, 1);
+      else ctx.ids.pids.lift(explicit, at);
+    }
+  }
+}
+
 function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: FdEntry[]): Unit {
-  const start = w.start ? timeAt(ctx, w.start, [...w.path, 'start']) : ctx.boot + def.startMs;
+  const start = startOf(ctx, def, w, true);
   if (def.account) addSystemAccount(ctx, def.account);
   const pids = new Map<string, number>();
   for (const p of def.processes) {
     const at = start + (p.delayMs ?? 0);
-    const explicit = p.key === 'main' ? (def.name === 'systemd' ? 1 : w.pid) : undefined;
+    const explicit = explicitPid(def, w, p.key);
     if (explicit === 1) ctx.ids.pids.reserve(1);
-    pids.set(p.key, explicit ?? ctx.ids.pids.one(at));
+    pids.set(p.key, explicit ?? ctx.ids.pids.take(`service:${def.name}:${p.key}`, at, 1)[0]!);
   }
   const fds = new Map<string, FdEntry[]>(def.processes.map((p) => [p.key, []]));
   const inodes: number[] = [];
@@ -168,22 +197,33 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
   };
 }
 
-/** Starts the wanted services; unknown names are issues. Returns their units. */
-export function buildServices(ctx: BuildContext): Unit[] {
+interface ServiceList {
+  list: { w: Wanted; def: ServiceDef }[];
+  problems: { path: (string | number)[]; message: string; hint?: string }[];
+}
+
+const lists = new WeakMap<BuildContext, ServiceList>();
+
+/**
+ * The wanted services the catalogue knows, once each, in start order, and
+ * what is wrong with the others (reported once, by `buildServices`).
+ */
+function serviceList(ctx: BuildContext): ServiceList {
+  const known = lists.get(ctx);
+  if (known) return known;
   const catalogue = serviceCatalogue({ distro: ctx.profile.id, cpus: 2 });
-  const pid1Fds: FdEntry[] = [];
-  const units: Unit[] = [];
   const seen = new Set<string>();
+  const problems: ServiceList['problems'] = [];
   const list = wanted(ctx)
     .map((w) => ({ w, def: catalogue.get(w.name) }))
     .filter(({ w, def }) => {
       if (!def) {
-        const known = [...catalogue.keys()].join(', ');
-        ctx.sink.error(w.path, `unknown service "${w.name}"`, `known services: ${known}`);
+        const names = [...catalogue.keys()].join(', ');
+        problems.push({ path: w.path, message: `unknown service "${w.name}"`, hint: `known services: ${names}` });
         return false;
       }
       if (seen.has(w.name)) {
-        ctx.sink.error(w.path, `service "${w.name}" is listed twice`);
+        problems.push({ path: w.path, message: `service "${w.name}" is listed twice` });
         return false;
       }
       seen.add(w.name);
@@ -192,6 +232,23 @@ export function buildServices(ctx: BuildContext): Unit[] {
   list.sort((a, b) =>
     a.def.name === 'systemd' ? -1 : b.def.name === 'systemd' ? 1 : a.def.startMs - b.def.startMs,
   );
+  const out = { list, problems };
+  lists.set(ctx, out);
+  return out;
+}
+
+/** When the cron service starts, if the host runs it. */
+export function cronStart(ctx: BuildContext): number | undefined {
+  const cron = serviceList(ctx).list.find((x) => x.def.name === 'cron');
+  return cron ? startOf(ctx, cron.def, cron.w, false) : undefined;
+}
+
+/** Starts the wanted services; unknown names are issues. Returns their units. */
+export function buildServices(ctx: BuildContext): Unit[] {
+  const pid1Fds: FdEntry[] = [];
+  const units: Unit[] = [];
+  const { list, problems } = serviceList(ctx);
+  for (const p of problems) ctx.sink.error(p.path, p.message, p.hint);
   for (const { w, def } of list) units.push(startService(ctx, def, w, pid1Fds));
   pid1Fds.sort((a, b) => a.fd - b.fd);
   return units;

@@ -8,6 +8,7 @@ import type { Interface, LogEntry, Login } from '../types';
 import { addGroup, addUser } from './accounts';
 import { addEntity, timeAt, type BuildContext } from './context';
 import { DEFAULT_INFO } from './sockets';
+import { parseTime } from '../../scenario/time-spec';
 
 function firstFreePty(ctx: BuildContext): string {
   const used = new Set<string>();
@@ -51,6 +52,23 @@ export interface TraineeParts {
   logs: LogEntry[];
 }
 
+/** Where the trainee's session forks: sshd [priv] at login, its child and the user manager, bash. */
+const SESSION = { child: 60, shell: 400 };
+
+/** Tells the pid counter when the trainee's session forks. */
+export function declareTraineePids(ctx: BuildContext): void {
+  const t = ctx.doc.trainee;
+  const loginAt = parseTime(t.login, { now: ctx.now, boot: ctx.boot }) ?? ctx.now;
+  const pids = ctx.ids.pids;
+  if (t.visible) {
+    pids.declare('trainee:priv', loginAt, 1);
+    pids.declare('trainee:session', loginAt + SESSION.child, 1);
+    pids.declare('trainee:manager', loginAt + SESSION.child, 2);
+  }
+  if (t.shell_pid === undefined) pids.declare('trainee:shell', loginAt + SESSION.shell, 1);
+  else pids.lift(t.shell_pid, loginAt + SESSION.shell);
+}
+
 export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineeParts {
   const t = ctx.doc.trainee;
   const acct = account(ctx);
@@ -65,8 +83,9 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
     from: t.from,
     loginAt,
   };
+  const pids = ctx.ids.pids;
+  const shellPid = t.shell_pid ?? pids.take('trainee:shell', loginAt + SESSION.shell, 1)[0]!;
   if (!t.visible) {
-    const shellPid = t.shell_pid ?? ctx.ids.pids.one(loginAt + 400);
     return {
       session: { ...base, shellPid, privPid: 0, sessionPid: 0, socketInode: 0, visible: false },
       logs: [],
@@ -80,9 +99,9 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       'add ssh to host.services, or set trainee.visible: false',
     );
   }
-  const [privPid, sessionPid] = ctx.ids.pids.alloc(loginAt, 2) as [number, number];
-  const [managerPid, sdPamPid] = ctx.ids.pids.alloc(loginAt + 60, 2) as [number, number];
-  const shellPid = t.shell_pid ?? ctx.ids.pids.one(loginAt + 400);
+  const privPid = pids.take('trainee:priv', loginAt, 1)[0]!;
+  const sessionPid = pids.take('trainee:session', loginAt + SESSION.child, 1)[0]!;
+  const [managerPid, sdPamPid] = pids.take('trainee:manager', loginAt + SESSION.child, 2) as [number, number];
   const local = primaryAddress(links);
   const port = ctx.ids.ports.ephemeral('trainee', t.from);
   const inode = ctx.ids.inodes.one(loginAt);
@@ -121,7 +140,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       argv: [`sshd: ${acct.name}@${tty}`],
       title: `sshd: ${acct.name}@${tty}`,
       stat: 'S',
-      startTime: loginAt + 60,
+      startTime: loginAt + SESSION.child,
       vsz: 17_508,
       rss: 6_912,
       fds: [sock],
@@ -137,7 +156,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       cwd: acct.home,
       tty,
       stat: 'Ss',
-      startTime: loginAt + 400,
+      startTime: loginAt + SESSION.shell,
       vsz: 8_648,
       rss: 5_376,
       cpuSeconds: 0,
@@ -163,7 +182,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
         .concat([{ fd: 255, kind: 'chr', target: `/dev/${tty}`, mode: 'u' }]),
     },
   );
-  ctx.processes.push(...userManager(acct, managerPid, sdPamPid, loginAt + 60));
+  ctx.processes.push(...userManager(acct, managerPid, sdPamPid, loginAt + SESSION.child));
   ctx.sockets.push({
     id: 'trainee-ssh',
     inode,

@@ -1,13 +1,15 @@
 /**
- * Pids and inodes for timeline behaviours, as pure functions of time.
+ * Inodes for timeline behaviours, as pure functions of time, and the
+ * seeded draws behaviours use. (Pids come from the host's one pid counter,
+ * pid-counter.ts.)
  *
- * The host's counters (`ids.ts`) model the kernel's background forks. The
- * timeline adds its own: each one-off behaviour takes a few numbers at its
- * start, and each occurrence of a periodic one (a cron beacon) takes a few
- * more. `KernelCounter.at(t)` is the counter's value at t with all of these
- * added, so a periodic occurrence k can compute its pids from its own time,
- * without materialising the occurrences before it, and never collide with a
- * one-off behaviour allocated at compile time.
+ * The host's inode counter (`ids.ts`) models the kernel's background
+ * allocations. The timeline adds its own: each one-off behaviour takes a few
+ * numbers at its start, and each occurrence of a periodic one (a cron
+ * beacon) takes a few more. `KernelCounter.at(t)` is the counter's value at
+ * t with all of these added, so a periodic occurrence k can compute its
+ * inode from its own time, without materialising the occurrences before it,
+ * and never collide with a one-off behaviour allocated at compile time.
  */
 import { counterAt, hash32, type CounterModel, type TimeCounter } from '../ids';
 

@@ -78,26 +78,46 @@ export function outcomeUnder(fw: Firewall, ctx: WorldCtx, b: Beacon, sport: numb
   return back === 'ACCEPT' ? 'ok' : 'dropped-in';
 }
 
+/** Whole seconds check-in k's script sleeps (the jitter). */
+function sleepOf(seed: number, id: string, jitter: number, k: number): number {
+  const maxSleep = Math.max(1, Math.floor(jitter / 1000));
+  return intFor(seed, `${id}:jit:${k}`, 0, maxSleep - 1);
+}
+
+/** How long after its nominal time check-in k's tool starts and connects. */
+export function connectDelay(seed: number, id: string, via: Beacon['via'], jitter: number, k: number): number {
+  return (via === 'cron' ? 31 : 4) + sleepOf(seed, id, jitter, k) * 1000 +
+    Math.floor(unit(seed, `${id}:exec:${k}`) * 12);
+}
+
+/** An upper bound (exclusive) of `connectDelay`. */
+export function maxConnectDelay(via: Beacon['via'], jitter: number): number {
+  return (via === 'cron' ? 31 : 4) + (Math.max(1, Math.floor(jitter / 1000)) - 1) * 1000 + 12;
+}
+
+/** The pids of check-in k: cron's [CRON, sh, script, sleep, tool], a loop's [tool, sleep]. */
+function occurrencePids(b: Beacon, ctx: WorldCtx, k: number): number[] {
+  const start = ctx.pids.occurrence(`${b.id}:occ`, k);
+  const tool = ctx.pids.occurrence(`${b.id}:tool`, k);
+  return b.via === 'cron' ? [...start, ...tool] : [...tool, ...start];
+}
+
 export function occurrence(b: Beacon, ctx: WorldCtx, k: number): Occurrence {
   const seed = ctx.seed;
   const nominal = b.first + k * b.interval;
-  const maxSleep = Math.max(1, Math.floor(b.jitter / 1000));
-  const sleep = intFor(seed, `${b.id}:jit:${k}`, 0, maxSleep - 1);
-  const connect = nominal + (b.via === 'cron' ? 31 : 4) + sleep * 1000 +
-    Math.floor(unit(seed, `${b.id}:exec:${k}`) * 12);
+  const sleep = sleepOf(seed, b.id, b.jitter, k);
+  const connect = nominal + connectDelay(seed, b.id, b.via, b.jitter, k);
   const port = portFor(seed, `${b.id}:${k}`);
   const epoch = ctx.epochAt(connect);
   const outcome = outcomeUnder(ctx.firewallAt(connect), ctx, b, port);
   const rtt = 18 + Math.floor(unit(seed, `${b.id}:rtt:${k}`) * 40);
   const work = b.protocol === 'https' ? 4 * rtt + 30 : 2 * rtt + 10;
   const close = connect + (outcome === 'ok' ? work : outcome === 'refused' ? 1 : b.timeout);
-  const pid0 = b.counters.pids.at(nominal - 1);
-  const n = b.perOccurrence.pids;
   return {
     k, nominal, connect, close, outcome, epoch, sleep,
-    pids: Array.from({ length: n }, (_, i) => pid0 + i),
+    pids: occurrencePids(b, ctx, k),
     port,
-    inode: b.counters.inodes.at(nominal - 1) + b.perOccurrence.inodes - 1,
+    inode: b.inodes.at(nominal - 1) + b.perOccurrence.inodes - 1,
     sk: b.skBase + k,
     isnClient: isnFor(seed, `${b.id}:c:${k}`),
     isnServer: isnFor(seed, `${b.id}:s:${k}`),

@@ -11,7 +11,7 @@ import { intFor } from './alloc';
 import {
   isActive, kRange, occurrence, outcomeUnder, stopAt, synsSent, type Occurrence, type Outcome,
 } from './beacon-occ';
-import type { WorldCtx } from './context';
+import { actionKey, type WorldCtx } from './context';
 import { inWindow, type Collector } from './module';
 import type { Beacon } from './types';
 
@@ -29,7 +29,8 @@ export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, o
     message: `(${u}) RELOAD (crontabs/${u})`, facility: 'cron', unit: 'cron.service' });
   const gone = ctx.crontabGoneAt(u, b.at);
   if (Number.isFinite(gone)) {
-    inWindow(out, from, to, { time: gone, ident: 'crontab', pid: intFor(ctx.seed, `crontab-r:${gone}`, 3000, 90000),
+    const i = ctx.actions.findIndex((a) => a.type === 'crontab-remove' && a.user === u && a.at === gone);
+    inWindow(out, from, to, { time: gone, ident: 'crontab', pid: ctx.pids.extra(actionKey(i))?.[0] ?? 0,
       message: `(${u}) DELETE (${u})`, facility: 'cron' });
   }
   const command = b.cronLine.split(' ').slice(5).join(' ');
@@ -40,7 +41,8 @@ export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, o
     const pid = o.pids[0]!;
     const open = `pam_unix(cron:session): session opened for user ${u}(uid=${b.uid}) by (uid=0)`;
     inWindow(out, from, to, cronLine(o.nominal + 2, pid, open, 'authpriv'));
-    inWindow(out, from, to, cronLine(o.nominal + 4, pid, `(${u}) CMD (${command})`, 'cron'));
+    // cron logs CMD from the child that becomes the job's shell.
+    inWindow(out, from, to, cronLine(o.nominal + 4, o.pids[1]!, `(${u}) CMD (${command})`, 'cron'));
     inWindow(out, from, to, cronLine(o.close + 3, pid,
       `pam_unix(cron:session): session closed for user ${u}`, 'authpriv'));
   }

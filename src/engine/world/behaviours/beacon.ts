@@ -19,16 +19,37 @@ import { devNull, pathFd, proc, sockFd, tcp, timewait } from './make';
 import type { BehaviourModule, Collector } from './module';
 import { beaconLogs, beaconPackets, countTraffic } from './beacon-wire';
 import {
-  firstRun, isActive, kRange, occurrence, stopAt, synsSent, type Occurrence,
+  connectDelay, firstRun, isActive, kRange, maxConnectDelay, occurrence, stopAt, synsSent,
+  type Occurrence,
 } from './beacon-occ';
+import type { PidCounter } from '../pid-counter';
 import { parseDuration, parseHostPort } from './time';
 import type { Beacon } from './types';
 
 type Entry = TimelineEntryOf<'beacon'>;
 
-/** Pids and inodes one check-in takes (see alloc.ts). */
+/**
+ * Pids and inodes one check-in takes: with cron, CRON, sh, the script and
+ * sleep at the minute, then the tool when it connects; with a loop, sleep
+ * then the tool.
+ */
 export function perOccurrence(via: Beacon['via']) {
   return via === 'cron' ? { pids: 5, inodes: 3 } : { pids: 2, inodes: 1 };
+}
+
+/** When the crontab command that installs a cron beacon runs, before the install. */
+const CRONTAB_LIST = 350;
+
+/** Tells the pid counter what a beacon forks: its installer or loop, and each check-in. */
+export function declareBeaconPids(e: Entry, time: (s: string) => number, pids: PidCounter, seed: number): void {
+  const at = time(e.at);
+  if (e.via === 'cron') pids.declare(`${e.id}:crontab`, at - CRONTAB_LIST, 1);
+  else pids.declare(`${e.id}:loop`, at, 1);
+  const period = beaconPeriod(e, time);
+  const jitter = parseDuration(e.jitter);
+  pids.periodic(`${e.id}:occ`, { ...period, per: perOccurrence(e.via).pids - 1 });
+  pids.periodic(`${e.id}:tool`, { ...period, per: 1, maxDelay: maxConnectDelay(e.via, jitter),
+    delay: (k) => connectDelay(seed, e.id, e.via, jitter, k) });
 }
 
 export function beaconPeriod(e: Entry, time: (s: string) => number) {
@@ -67,7 +88,8 @@ export function compileBeacon(e: Entry, path: IssuePath, cc: CompileCtx, index: 
   const cronLine = `${minutes === 1 ? '*' : `*/${minutes}`} * * * * ${script} >/dev/null 2>&1`;
   const jitterS = Math.max(1, Math.floor(parseDuration(e.jitter) / 1000));
   const anchor = cc.anchor(e.parent, [...path, 'parent']);
-  const [crontabPid, loopPid] = cc.pids.alloc(at, 2);
+  const crontabPid = e.via === 'cron' ? cc.pids.take(`${e.id}:crontab`, at - CRONTAB_LIST, 1)[0]! : 0;
+  const loopPid = e.via === 'loop' ? cc.pids.take(`${e.id}:loop`, at, 1)[0]! : 0;
   const body = `#!/bin/bash\nsleep $((RANDOM % ${jitterS}))\n${argv.join(' ')}\n`;
   const files = [{ path: script, content: body, mode: 0o755, uid: runAs.uid, gid: runAs.gid, mtime: at - 9000 }];
   if (e.via === 'cron') {
@@ -80,11 +102,11 @@ export function compileBeacon(e: Entry, path: IssuePath, cc: CompileCtx, index: 
     url, script, timeout, cronLine, toolArgv: argv,
     loopArgv: ['bash', '-c', `while :; do ${argv.join(' ')}; sleep $((${Math.round(interval / 1000) - jitterS} + RANDOM % ${jitterS})); done`],
     ...(e.parent ? { parent: e.parent } : {}),
-    loopPid: loopPid!, parentPid: anchor?.pid ?? 1, ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
-    cronPid: daemonPid(cc.base, 'cron', 'cron'), crontabPid: crontabPid!,
+    loopPid, parentPid: anchor?.pid ?? 1, ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
+    cronPid: daemonPid(cc.base, 'cron', 'cron'), crontabPid,
     requestBytes: 214, responseBytes: 431,
     first: firstRun(e.via, at), perOccurrence: perOccurrence(e.via),
-    counters: { pids: cc.pids, inodes: cc.inodes }, skBase: 0x100000 * (index + 1), files,
+    inodes: cc.inodes, skBase: 0x100000 * (index + 1), files,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * What compiling a timeline entry needs: the base host, the clock, the
- * kernel counters (shared by every behaviour, see alloc.ts), the accounts,
+ * kernel counters (the host's pid counter, and the inode counter of
+ * alloc.ts), the accounts,
  * and the entries compiled so far, so that a child can find its parent's
  * pid, tty, working directory and environment.
  */
 import type { BaseHost } from '../base-types';
+import type { PidCounter } from '../pid-counter';
 import type { IssuePath, IssueSink } from '../../scenario/issues';
 import { KernelCounter, type PeriodicUse } from './alloc';
 import { primaryAddress } from './context';
@@ -29,7 +31,8 @@ export interface CompileCtx {
   seed: number;
   hostAddr: string;
   iface: string;
-  pids: KernelCounter;
+  /** The host's pid counter: entries take the pids declared for them (pid-plan.ts). */
+  pids: PidCounter;
   inodes: KernelCounter;
   issues: IssueSink;
   compiled: Map<string, CompiledBehaviour>;
@@ -44,7 +47,7 @@ export interface CompileCtx {
 export function createCompileCtx(
   base: BaseHost,
   issues: IssueSink,
-  periodic: { pids: PeriodicUse[]; inodes: PeriodicUse[] },
+  periodicInodes: PeriodicUse[],
 ): CompileCtx {
   const boot = base.host.bootTime;
   const { hostAddr, iface } = primaryAddress(base);
@@ -56,8 +59,8 @@ export function createCompileCtx(
     seed: base.seed,
     hostAddr,
     iface,
-    pids: new KernelCounter(base.ids.pids.model, periodic.pids, base.ids.pids),
-    inodes: new KernelCounter(base.ids.inodes.model, periodic.inodes, base.ids.inodes),
+    pids: base.ids.pids,
+    inodes: new KernelCounter(base.ids.inodes.model, periodicInodes, base.ids.inodes),
     issues,
     compiled: new Map(),
     anchors,

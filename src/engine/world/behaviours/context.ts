@@ -11,6 +11,7 @@
 import type { BaseHost } from '../base-types';
 import { applyFirewallOp, applyUfwOp } from '../firewall';
 import type { CompiledBehaviour } from './types';
+import type { PidView, ExtraStep } from '../pid-view';
 import type { Firewall, WorldEvent } from '../types';
 
 /** Signals whose default action ends a process. */
@@ -40,6 +41,36 @@ export interface WorldCtx {
   unitDown(unit: string, t: number): boolean;
   /** Memo space for behaviour modules, keyed by behaviour id. */
   memo: Map<string, unknown>;
+  /** The host's pid counter with what the trainee's actions fork (see `actionSteps`). */
+  pids: PidView;
+}
+
+/** The pid-counter step of the trainee's action at `index` (a command: crontab, iptables...). */
+export const actionKey = (index: number): string => `action:${index}`;
+
+/** The pid-counter step a kill at `at` makes a reconnecting shell take when it comes back. */
+export const respawnKey = (id: string, at: number): string => `respawn:${id}:${at}`;
+
+/**
+ * What the trainee's actions fork, on the clock: each command that changes
+ * the world is a process (a kill is bash's builtin), and every kill may
+ * bring a reconnecting shell back `reconnect_after` later with a new chain,
+ * so each (kill, shell) pair holds that chain's pids; a pair that does not
+ * come back only leaves a gap, as short-lived processes do.
+ */
+function actionSteps(timeline: readonly CompiledBehaviour[], actions: readonly WorldEvent[]): ExtraStep[] {
+  const out: ExtraStep[] = [];
+  actions.forEach((a, i) => {
+    if (a.type !== 'kill') out.push({ key: actionKey(i), at: a.at, n: 1 });
+  });
+  for (const b of timeline) {
+    if (b.kind !== 'reverse-shell' || b.reconnectAfter === undefined) continue;
+    for (const a of actions) {
+      if (a.type !== 'kill') continue;
+      out.push({ key: respawnKey(b.id, a.at), at: a.at + b.reconnectAfter, n: b.chain.length });
+    }
+  }
+  return out;
 }
 
 /** A firewall change on the clock, from the scenario or the trainee. */
@@ -73,6 +104,7 @@ export function createCtx(
     iface,
     actions,
     memo: new Map(),
+    pids: base.ids.pids.view(actionSteps(timeline, actions)),
     epochStarts,
     killAt(pid, from, ignores) {
       let best = Infinity;

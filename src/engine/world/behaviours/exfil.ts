@@ -20,6 +20,9 @@ import { parseHostPort, parseRate, parseSize } from './time';
 import type { Exfil } from './types';
 
 const MSS = 1448;
+
+/** Processes of a transfer: curl alone, or a pipeline / scp and its ssh. */
+export const exfilProcs = (tool: Exfil['tool']): number => (tool === 'curl' ? 1 : 2);
 const SNDBUF = 94_392;
 
 export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: CompileCtx): Exfil {
@@ -34,7 +37,7 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
     tool: e.tool, source: e.source, to: parseHostPort(e.to), volume, rate,
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
     tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
-    pids: cc.pids.alloc(at, e.tool === 'curl' ? 1 : 2), pipe: pipe!, inode: inode!, sk: cc.sk(),
+    pids: cc.pids.take(`${e.id}:procs`, at, exfilProcs(e.tool)), pipe: pipe!, inode: inode!, sk: cc.sk(),
     localPort: cc.port(`exfil:${e.id}`), ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
 }

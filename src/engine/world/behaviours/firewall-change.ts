@@ -99,7 +99,7 @@ export function compileFirewallChange(e: Entry, path: IssuePath, cc: CompileCtx)
     kind: 'firewall-change', id: e.id, at, ...runAs, table: e.table, op: made.op,
     command: ['/usr/sbin/iptables', ...table, ...made.args].join(' '),
     sudo: e.sudo && runAs.uid !== 0, tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
-    sudoPid: cc.pids.alloc(at, 1)[0]!,
+    sudoPid: cc.pids.take(`${e.id}:sudo`, at, 1)[0]!,
   };
 }
 

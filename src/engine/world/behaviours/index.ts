@@ -18,7 +18,7 @@ import type { BehaviourModule } from './module';
 import { compileProcess, processModule } from './process';
 import { compileReverseShell, reverseShellModule } from './reverse-shell';
 import { compileSshLogin, sshLoginModule } from './ssh-login';
-import { parseDuration, resolveTime } from './time';
+import { inTimeOrder, resolveTime } from './time';
 import type { BehaviourKind, CompiledBehaviour } from './types';
 
 export type { CompiledBehaviour } from './types';
@@ -63,15 +63,6 @@ function compileOne(e: TimelineEntry, path: IssuePath, cc: CompileCtx, beacons: 
   }
 }
 
-/** `duration` becomes `until`, so every module reads one field. */
-function withUntil(e: TimelineEntry, time: (s: string) => number): TimelineEntry {
-  if (!e.duration || e.until) return e;
-  const end = time(e.at) + parseDuration(e.duration);
-  const until = new Date(end).toISOString();
-  return e.kind === 'ssh-login' || e.kind === 'ssh-remote-forward'
-    ? { ...e, logout: e.logout ?? until } : { ...e, until };
-}
-
 /**
  * Compiles the timeline against the base host. Problems go to `issues`
  * with paths under `prefix` (["timeline", i, ...]); entries with errors
@@ -82,16 +73,12 @@ export function compileTimeline(
   prefix: IssuePath = ['timeline'],
 ): CompiledBehaviour[] {
   const time = (s: string) => resolveTime(s, base.now, base.host.bootTime);
-  const list = entries.map((e, i) => ({ e: withUntil(e, time), i }));
-  const periodic = list.filter(({ e }) => e.kind === 'beacon').map(({ e }) => {
+  const order = inTimeOrder(entries, time);
+  const inodes = order.filter(({ e }) => e.kind === 'beacon').map(({ e }) => {
     const b = e as Extract<TimelineEntry, { kind: 'beacon' }>;
-    return { period: beaconPeriod(b, time), per: perOccurrence(b.via) };
+    return { ...beaconPeriod(b, time), per: perOccurrence(b.via).inodes };
   });
-  const cc = createCompileCtx(base, issues, {
-    pids: periodic.map((p) => ({ ...p.period, per: p.per.pids })),
-    inodes: periodic.map((p) => ({ ...p.period, per: p.per.inodes })),
-  });
-  const order = [...list].sort((a, b) => time(a.e.at) - time(b.e.at) || a.i - b.i);
+  const cc = createCompileCtx(base, issues, inodes);
   const out: CompiledBehaviour[] = [];
   let beacons = 0;
   for (const { e, i } of order) {

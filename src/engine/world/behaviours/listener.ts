@@ -40,7 +40,7 @@ export function compileListener(e: Entry, path: IssuePath, cc: CompileCtx): List
     kind: 'listener', id: e.id, at, ...(e.until ? { until: cc.time(e.until) } : {}),
     ...cc.runAs(e.user, [...path, 'user']), tool: e.tool, address: e.address, port: e.port,
     ...(e.exec ? { exec: e.exec } : {}), parentPid: anchor?.pid ?? 1,
-    pid: cc.pids.alloc(at, 1)[0]!, inode: cc.inodes.alloc(at, 1)[0]!, sk: cc.sk(), argv: argvOf(e),
+    pid: cc.pids.take(`${e.id}:pid`, at, 1)[0]!, inode: cc.inodes.alloc(at, 1)[0]!, sk: cc.sk(), argv: argvOf(e),
     ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
 }

@@ -22,7 +22,7 @@ export function compileProcess(
     exe: e.exe ?? (argv0.startsWith('/') ? argv0 : `/usr/bin/${base}`),
     cwd: e.cwd ?? anchor?.cwd ?? '/', tty: anchor?.tty ?? null, stat: e.stat ?? 'S',
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
-    pid: cc.pids.alloc(at, 1)[0]!,
+    pid: cc.pids.take(`${e.id}:pid`, at, 1)[0]!,
   };
   cc.anchors.set(e.id, { pid: b.pid, tty: b.tty, cwd: b.cwd, env: anchor?.env ?? [], runAs,
     ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}) });

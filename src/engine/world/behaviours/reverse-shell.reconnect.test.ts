@@ -19,7 +19,11 @@ describe('reverse-shell with reconnect_after', () => {
     const back = c.at(now + 10_000 + 300_000 + 20_000, [kill]);
     const chain = back.processes.filter((p) => p.origin === 'revshell');
     const r = rs.respawns[0]!;
-    expect(chain.map((p) => p.pid)).toEqual([r.pids[0], r.pids[1], r.pids[2], r.pids[3]]);
+    const first = chain[0]!.pid;
+    expect(chain.map((p) => p.pid)).toEqual([first, first + 1, first + 2, first + 3]);
+    // Forked after everything before it: larger than every earlier process's pid.
+    const earlier = back.processes.filter((p) => p.startTime < chain[0]!.startTime);
+    expect(Math.max(...earlier.map((p) => p.pid))).toBeLessThan(first);
     expect(chain[0]!.ppid).toBe(1);
     const sock = back.sockets.find((s) => s.inode === r.inode);
     expect([sock?.state, sock?.remote]).toEqual(['ESTABLISHED', rs.to]);

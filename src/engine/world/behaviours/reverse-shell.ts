@@ -14,7 +14,7 @@ import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import { packetVerdict } from '../firewall';
 import type { FdEntry } from '../types';
 import type { CompileCtx } from './compile-ctx';
-import type { WorldCtx } from './context';
+import { respawnKey, type WorldCtx } from './context';
 import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
 import type { BehaviourModule, Collector } from './module';
 import { fill, flavour } from './shell-flavours';
@@ -41,10 +41,11 @@ export function compileReverseShell(
     ...(e.until ? { until: cc.time(e.until) } : {}),
     flavour: f.name, parent: e.parent, parentPid: anchor.pid, tty: anchor.tty, cwd: anchor.cwd,
     env: anchor.env, to, localPort: cc.port(`revshell:${e.id}`), chain,
-    pids: cc.pids.alloc(at, chain.length), pipes: inodes.slice(0, f.pipes),
+    pids: chain.map((_, i) => cc.pids.take(`${e.id}:chain:${i}`, at + chainStart(i), 1)[0]!),
+    pipes: inodes.slice(0, f.pipes),
     inode: inodes[f.pipes]!, sk: cc.sk(),
     ...(e.reconnect_after ? { reconnectAfter: parseDuration(e.reconnect_after) } : {}),
-    respawns: e.reconnect_after ? reserveRespawns(e.id, chain.length, f.pipes, cc) : [],
+    respawns: e.reconnect_after ? reserveRespawns(e.id, f.pipes, cc) : [],
     detached: e.detached, shellIndex: f.shellIndex,
     ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
@@ -55,12 +56,18 @@ export function compileReverseShell(
   return b;
 }
 
-/** Pids, inodes and ports for the reconnections, drawn at the scenario's now. */
-function reserveRespawns(id: string, procs: number, pipes: number, cc: CompileCtx): ReverseShell['respawns'] {
+/** How long after the shell's start chain process i forks. */
+export const chainStart = (i: number): number => i * 3 + (i > 1 ? 6 : 0);
+
+/**
+ * Inodes and ports for the reconnections, drawn at the scenario's now. Their
+ * pids depend on when the trainee's kill brings them (see `respawnPids`).
+ */
+function reserveRespawns(id: string, pipes: number, cc: CompileCtx): ReverseShell['respawns'] {
   return [1, 2, 3].map((n) => {
     const inodes = cc.inodes.alloc(cc.now, pipes + 1);
     return {
-      pids: cc.pids.alloc(cc.now, procs), pipes: inodes.slice(0, pipes), inode: inodes[pipes]!,
+      pipes: inodes.slice(0, pipes), inode: inodes[pipes]!,
       sk: cc.sk(), localPort: cc.port(`revshell:${id}:${n}`),
     };
   });
@@ -153,7 +160,9 @@ export function shellEpochs(b: ReverseShell, ctx: WorldCtx): ShellEpoch[] {
     const again = epoch.sockEnd + (b.reconnectAfter ?? 0);
     const cutByTrainee = epoch.sockEnd < (b.until ?? Infinity) && epoch.sockEnd < epoch.cut;
     if (r && b.reconnectAfter !== undefined && cutByTrainee && again < (b.until ?? Infinity)) {
-      next = { start: again, ...r, parentPid: 1, tty: null };
+      const pids = ctx.pids.extra(respawnKey(b.id, epoch.sockEnd)) ??
+        ctx.pids.peek(again, b.chain.length);
+      next = { start: again, ...r, pids, parentPid: 1, tty: null };
     }
   }
   ctx.memo.set(key, out);
@@ -185,7 +194,7 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     out.processes.push(proc({
       pid: e.pids[i]!, ppid, uid: b.uid, gid: b.gid, comm: c.comm, argv: c.argv, exe: c.exe,
       cwd: first ? b.cwd : b.home, env: b.env, tty: e.tty, stat: c.stat,
-      startTime: e.start + i * 3 + (i > 1 ? 6 : 0), vsz: c.vsz, rss: c.rss,
+      startTime: e.start + chainStart(i), vsz: c.vsz, rss: c.rss,
       fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id,
     }));
   });

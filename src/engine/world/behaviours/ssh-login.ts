@@ -37,7 +37,8 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
   const until = e.logout ? cc.time(e.logout) : e.until ? cc.time(e.until) : undefined;
   const tty = e.pty ? freePty(cc, at, until) : null;
   const failures = compileFailures(e, at, cc);
-  const [priv, user, shell] = cc.pids.alloc(at, e.pty ? 3 : 2);
+  const [priv, user] = cc.pids.take(`${e.id}:sshd`, at, 2);
+  const shell = e.pty ? cc.pids.take(`${e.id}:shell`, at + SSH_FORKS.shell, 1)[0] : undefined;
   const forwards = e.kind === 'ssh-remote-forward'
     ? [{ port: e.listen_port, target: e.target }] : [];
   const inodes = cc.inodes.alloc(at, 1 + forwards.length * 2);
@@ -59,7 +60,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
       v4: { inode: inodes[2 + i * 2]!, sk: cc.sk(), fd: 9 + i * 4 },
     })),
     pids: { priv: priv!, user: user!, shell: shell ?? 0 },
-    manager: managerPids(cc, at),
+    manager: managerPids(cc, e.id, at),
     inode: inodes[0]!,
     sk: cc.sk(),
     listenerPid: daemonPid(cc.base, 'sshd', 'sshd'),
@@ -73,24 +74,30 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
   return b;
 }
 
-function managerPids(cc: CompileCtx, at: number): SshLogin['manager'] {
-  const [pid, sdPam] = cc.pids.alloc(at + 60, 2);
+/** When a login's processes fork after the connection: the pty's bash, the user manager. */
+export const SSH_FORKS = { shell: 40, manager: 60 };
+
+function managerPids(cc: CompileCtx, id: string, at: number): SshLogin['manager'] {
+  const [pid, sdPam] = cc.pids.take(`${id}:manager`, at + SSH_FORKS.manager, 2);
   return { pid: pid!, sdPam: sdPam! };
 }
 
-function compileFailures(e: Entry, at: number, cc: CompileCtx): SshLogin['failures'] {
+/** When each failed password attempt before the login starts (its own sshd). */
+export function failureTimes(e: Entry, at: number, seed: number): number[] {
   const n = e.failed_attempts;
   const span = parseDuration(e.failed_over);
+  return Array.from({ length: n }, (_, i) => at - span + Math.floor((span * i) / Math.max(1, n)) +
+    Math.floor(unit(seed, `fail:${e.id}:${i}`) * 2000));
+}
+
+function compileFailures(e: Entry, at: number, cc: CompileCtx): SshLogin['failures'] {
   const users = e.failed_users ?? [e.user];
-  const out: SshLogin['failures'] = [];
-  for (let i = 0; i < n; i++) {
-    const when = at - span + Math.floor((span * i) / Math.max(1, n)) +
-      Math.floor(unit(cc.seed, `fail:${e.id}:${i}`) * 2000);
+  return failureTimes(e, at, cc.seed).map((when, i) => {
     const name = users[i % users.length]!;
     const invalid = !cc.base.accounts.some((a) => a.name === name);
-    out.push({ at: when, user: name, invalid, port: cc.port(`ssh-fail:${e.id}:${i}`) });
-  }
-  return out;
+    return { at: when, user: name, invalid, port: cc.port(`ssh-fail:${e.id}:${i}`),
+      pid: cc.pids.take(`${e.id}:fail:${i}`, when, 1)[0]! };
+  });
 }
 
 /** The lowest pts/N no other session holds during [at, until). */
@@ -168,7 +175,7 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
   if (b.pty && b.tty) {
     procs.push(proc({ pid: b.pids.shell, ppid: b.pids.user, uid: b.uid, gid: b.gid, comm: 'bash',
       argv: ['-bash'], exe: '/usr/bin/bash', cwd: b.home, tty: b.tty, stat: 'Ss+',
-      startTime: b.at + 40, vsz: 8780, rss: 5376, env: sessionEnv(b, ctx.hostAddr),
+      startTime: b.at + SSH_FORKS.shell, vsz: 8780, rss: 5376, env: sessionEnv(b, ctx.hostAddr),
       fds: ttyFds(b.tty), unit: sshd.unit, origin: b.id }));
   }
   out.processes.push(...procs);
@@ -216,8 +223,8 @@ export function closedSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collec
 
 /** `systemd --user` runs from the login until the session's scope is empty (+10 s). */
 function userManager(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
-  if (t < b.at + 60 || t >= managerStop(b, ctx)) return;
-  const base = { uid: b.uid, gid: b.gid, startTime: b.at + 60, cwd: b.home, unit: `user@${b.uid}.service`, origin: b.id };
+  if (t < b.at + SSH_FORKS.manager || t >= managerStop(b, ctx)) return;
+  const base = { uid: b.uid, gid: b.gid, startTime: b.at + SSH_FORKS.manager, cwd: b.home, unit: `user@${b.uid}.service`, origin: b.id };
   out.processes.push(
     proc({ ...base, pid: b.manager.pid, ppid: 1, comm: 'systemd', argv: ['/usr/lib/systemd/systemd', '--user'],
       exe: '/usr/lib/systemd/systemd', stat: 'Ss', vsz: 20_356, rss: 11_264, fds: devNull() }),

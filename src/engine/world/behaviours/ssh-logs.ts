@@ -24,7 +24,7 @@ const systemd = (dt: number, message: string): Line =>
 
 function failureLines(b: SshLogin, i: number): Line[] {
   const f = b.failures[i]!;
-  const pid = b.pids.priv - 9 * (b.failures.length - i);
+  const pid = f.pid;
   const where = `${b.from} port ${f.port}`;
   const rhost = `logname= uid=0 euid=0 tty=ssh ruser= rhost=${b.from}`;
   if (f.invalid) {

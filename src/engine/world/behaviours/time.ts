@@ -4,6 +4,7 @@
  * Inputs have passed the schema's patterns; anything else gives NaN, which
  * the compiler reports.
  */
+import type { TimelineEntry } from '../../scenario/schema-timeline';
 
 const UNIT_MS: Record<string, number> = {
   ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000,
@@ -55,4 +56,21 @@ export function parseHostPort(text: string): { addr: string; port: number } {
   if (v6) return { addr: v6[1]!, port: Number(v6[2]) };
   const i = text.lastIndexOf(':');
   return { addr: text.slice(0, i), port: Number(text.slice(i + 1)) };
+}
+
+/** `duration` becomes `until`, so every module reads one field. */
+export function withUntil(e: TimelineEntry, time: (s: string) => number): TimelineEntry {
+  if (!e.duration || e.until) return e;
+  const end = time(e.at) + parseDuration(e.duration);
+  const until = new Date(end).toISOString();
+  return e.kind === 'ssh-login' || e.kind === 'ssh-remote-forward'
+    ? { ...e, logout: e.logout ?? until } : { ...e, until };
+}
+
+/** The entries with `until` filled in, in start order (file order for equal starts). */
+export function inTimeOrder(
+  entries: readonly TimelineEntry[], time: (s: string) => number,
+): { e: TimelineEntry; i: number }[] {
+  const list = entries.map((e, i) => ({ e: withUntil(e, time), i, at: time(e.at) }));
+  return list.sort((a, b) => a.at - b.at || a.i - b.i).map(({ e, i }) => ({ e, i }));
 }

@@ -11,6 +11,7 @@
  * the occurrence index instead (see `alloc.ts`).
  */
 import type { Endpoint, FirewallOp, LogEntry, VirtualFile } from '../types';
+import type { CronRuns } from '../base/cron-runs';
 import type { KernelCounter } from './alloc';
 
 export interface BehaviourBase {
@@ -52,8 +53,8 @@ export interface SshLogin extends BehaviourBase, RunAs {
   /** "pts/N" when pty is true. */
   tty: string | null;
   commands: string[];
-  /** Failed password attempts before the login, one per line. */
-  failures: { at: number; user: string; invalid: boolean; port: number }[];
+  /** Failed password attempts before the login, each its own sshd (pid). */
+  failures: { at: number; user: string; invalid: boolean; port: number; pid: number }[];
   /** systemd-logind session number. */
   session: number;
   forwards: RemoteForward[];
@@ -112,8 +113,8 @@ export interface ReverseShell extends BehaviourBase, RunAs {
   sk: number;
   /** After a kill, the attacker reconnects this long later (new pids). */
   reconnectAfter?: number;
-  /** Numbers reserved for up to three reconnections (allocated at now). */
-  respawns: { pids: number[]; pipes: number[]; inode: number; sk: number; localPort: number }[];
+  /** Inodes and ports for up to three reconnections (their pids come with the kill). */
+  respawns: { pipes: number[]; inode: number; sk: number; localPort: number }[];
   /** Started with setsid/nohup: survives its parent's end. */
   detached: boolean;
   /** Index in `chain` of the interactive shell (what the attacker types into). */
@@ -153,9 +154,12 @@ export interface Beacon extends BehaviourBase, RunAs {
   responseBytes: number;
   /** Nominal time of occurrence 0 (cron: the first minute after install). */
   first: number;
-  /** Numbers per occurrence drawn from the kernel counters. */
+  /**
+   * Numbers per occurrence: pids from the host's counter (uses `ID:occ` and
+   * `ID:tool`, see pid-plan.ts), inodes from the inode counter.
+   */
   perOccurrence: { pids: number; inodes: number };
-  counters: { pids: KernelCounter; inodes: KernelCounter };
+  inodes: KernelCounter;
   /** Socket cookies of occurrence k are skBase + k. */
   skBase: number;
   /** The crontab (or script) files it installs. */
@@ -231,6 +235,8 @@ export interface CronJobEntry extends BehaviourBase, RunAs {
   file?: string;
   crontabPid: number;
   cronPid: number;
+  /** The minutes it runs (from the minute after `at` to `until`). */
+  runs: CronRuns;
 }
 
 export interface LogBehaviour extends BehaviourBase {
