@@ -145,7 +145,7 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
   const uptimeSeconds = Math.max(0, (world.now - world.host.bootTime) / 1000);
   const procTop: Record<string, () => string> = {
     uptime: () => `${uptimeSeconds.toFixed(2)} ${(uptimeSeconds * 1.9).toFixed(2)}\n`,
-    loadavg: () => `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${Math.max(0, ...world.processes.map((p) => p.pid))}\n`,
+    loadavg: () => `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${world.lastPid ?? Math.max(0, ...world.processes.map((p) => p.pid))}\n`,
     version: () => `Linux version ${world.host.kernel} (buildd@lcy02-amd64) #1 SMP PREEMPT_DYNAMIC\n`,
     meminfo: () => `MemTotal:       ${String(world.host.memTotalKb).padStart(8)} kB\n`,
     cpuinfo: () => 'processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n',

@@ -3,7 +3,8 @@
  *
  * Choices worth knowing:
  * - ps lists itself, as the real one does: a row with pid = one more than the
- *   largest pid in the world (and than the shell's), ppid = the shell, the
+ *   host's last pid (world.lastPid, else the largest pid in the world, and
+ *   than the shell's), ppid = the shell, the
  *   trainee's uid and the shell's tty, state R+ (R without a tty).
  * - Lines are cut to $COLUMNS when the environment has it (procps reads the
  *   variable before asking the terminal); `w` widens to 132, `ww` removes
@@ -40,7 +41,7 @@ function shellProcess(ctx: ToolContext): Process | undefined {
 
 /** The row ps shows for itself. */
 export function psSelf(ctx: ToolContext): Process {
-  const max = Math.max(ctx.shellPid, ...ctx.world.processes.map((p) => p.pid));
+  const max = Math.max(ctx.shellPid, ctx.world.lastPid ?? 0, ...ctx.world.processes.map((p) => p.pid));
   const shell = shellProcess(ctx);
   const tty = shell?.tty ?? null;
   return {
