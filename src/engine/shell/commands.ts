@@ -66,7 +66,8 @@ export function toolCommand(tool: Tool, name: string, host: CommandHost): Comman
   });
 }
 
-function quote(word: string): string {
+/** A word as the shell would need it typed (quoted when it has specials). */
+export function quote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

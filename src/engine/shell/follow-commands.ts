@@ -6,7 +6,8 @@ import type { Command } from 'just-bash';
 import type { HostState } from '../world/types';
 import type { FollowHost } from './live';
 import { tailCommand } from './tail';
+import { watchCommand } from './watch';
 
-export function followCommands(live: FollowHost, _world: () => HostState): Command[] {
-  return [tailCommand(live)];
+export function followCommands(live: FollowHost, world: () => HostState): Command[] {
+  return [tailCommand(live), watchCommand(live, world)];
 }

@@ -246,9 +246,11 @@ function detachedRun(): FollowRun {
   };
 }
 
-/** What an unattended follower prints when it stops at its limit. */
-export function unattendedNote(program: string, limit: FollowLimit, startedAt: number): string {
+/**
+ * What an unattended follower prints when it stops by itself (`after`:
+ * "60s of simulated time", "3 updates"); nothing when replaying.
+ */
+export function unattendedNote(program: string, limit: FollowLimit, after: string): string {
   if (limit.reason === 'replay') return '';
-  const seconds = Math.round((limit.until - startedAt) / 1000);
-  return `${program}: no terminal to press Ctrl-C in: stopped after ${seconds}s of simulated time\n`;
+  return `${program}: no terminal to press Ctrl-C in: stopped after ${after}\n`;
 }

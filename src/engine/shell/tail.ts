@@ -184,7 +184,8 @@ async function follow(o: TailOptions, ctx: CommandContext, live: FollowHost): Pr
       if (woke === 'interrupted') break;
       await tail.poll();
       if (woke === 'limit' && run.limit) {
-        const note = unattendedNote('tail', run.limit, startedAt);
+        const seconds = Math.round((run.limit.until - startedAt) / 1000);
+        const note = unattendedNote('tail', run.limit, `${seconds}s of simulated time`);
         io.err(note);
         return { stdout: io.stdout, stderr: io.stderr, exitCode: note ? 124 : 130 };
       }
