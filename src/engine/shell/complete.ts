@@ -5,6 +5,7 @@
  */
 import type { IFileSystem } from 'just-bash';
 import type { Tool } from '../tools/types';
+import { FOLLOW_COMMAND_NAMES } from './follow-commands';
 import { normalizePath } from './host-fs';
 
 export interface CompletionSources {
@@ -14,7 +15,7 @@ export interface CompletionSources {
   utilities: readonly string[];
 }
 
-const SESSION_WORDS = ['sudo', 'su', 'history', 'ls', 'cd', 'export', 'exit', 'logout'];
+const SESSION_WORDS = ['sudo', 'su', 'history', 'ls', 'cd', 'export', 'exit', 'logout', ...FOLLOW_COMMAND_NAMES];
 
 export async function completeLine(
   line: string,

@@ -5,9 +5,13 @@
 import type { Command } from 'just-bash';
 import type { HostState } from '../world/types';
 import type { FollowHost } from './live';
+import { lessCommand, moreCommand } from './pager';
 import { tailCommand } from './tail';
 import { watchCommand } from './watch';
 
+/** Their names, for Tab completion. */
+export const FOLLOW_COMMAND_NAMES = ['tail', 'watch', 'less', 'more'] as const;
+
 export function followCommands(live: FollowHost, world: () => HostState): Command[] {
-  return [tailCommand(live), watchCommand(live, world)];
+  return [tailCommand(live), watchCommand(live, world), lessCommand(), moreCommand()];
 }
