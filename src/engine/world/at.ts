@@ -3,7 +3,9 @@
  * behaviour contributes at t, with the trainee's actions applied (kills end
  * processes and the sockets only they held, firewall changes shape what
  * gets through and raise rule counters, `crontab -r` and `systemctl stop`
- * stop what depends on them). Same inputs, same output.
+ * stop what depends on them). The packets behaviours count raise the
+ * firewall's counters and the interfaces' (link-traffic.ts). Same inputs,
+ * same output.
  *
  * Logs and packets are functions over a window, so a day of beacons costs
  * only the window looked at. The context digested from (base, timeline,
@@ -15,6 +17,7 @@ import { createCtx, type WorldCtx } from './behaviours/context';
 import { moduleFor } from './behaviours/index';
 import type { Collector } from './behaviours/module';
 import type { CompiledBehaviour } from './behaviours/types';
+import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -39,6 +42,7 @@ export function contextFor(
 function collector(ctx: WorldCtx) {
   const ruleCounts = new Map<FirewallRule, Counts>();
   const policyCounts = new Map<string, Counts>();
+  const links: LinkTallies = new Map();
   const bump = <K>(m: Map<K, Counts>, k: K, p: number, b: number) => {
     const c = m.get(k) ?? { packets: 0, bytes: 0 };
     c.packets += p;
@@ -56,9 +60,27 @@ function collector(ctx: WorldCtx) {
         if (rule) bump(ruleCounts, rule, packets, bytes);
       }
       if (v.byPolicy) bump(policyCounts, chain, packets, bytes);
+      tallyLink(links, fw, chain, pkt, packets, bytes);
     },
   };
-  return { out, ruleCounts, policyCounts };
+  return { out, ruleCounts, policyCounts, links };
+}
+
+const references = new WeakMap<BaseHost, WeakMap<readonly CompiledBehaviour[], LinkTallies>>();
+
+/** What the timeline carried on each link up to now, without the trainee's actions. */
+function linksAtNow(base: BaseHost, timeline: readonly CompiledBehaviour[], known?: LinkTallies): LinkTallies {
+  let byTimeline = references.get(base);
+  if (!byTimeline) references.set(base, (byTimeline = new WeakMap()));
+  let ref = byTimeline.get(timeline) ?? known;
+  if (!ref) {
+    const ctx = createCtx(base, timeline, [], (b, c) => moduleFor(b).end(b, c));
+    const { out, links } = collector(ctx);
+    for (const b of timeline) moduleFor(b).contribute(b, ctx, base.now, out);
+    ref = links;
+  }
+  byTimeline.set(timeline, ref);
+  return ref;
 }
 
 function withCounters(fw: Firewall, rules: Map<FirewallRule, Counts>, policies: Map<string, Counts>): Firewall {
@@ -145,8 +167,9 @@ export function worldAt(
   base: BaseHost, timeline: readonly CompiledBehaviour[], t: number, actions: readonly WorldEvent[] = [],
 ): HostState {
   const ctx = contextFor(base, timeline, actions);
-  const { out, ruleCounts, policyCounts } = collector(ctx);
+  const { out, ruleCounts, policyCounts, links } = collector(ctx);
   for (const b of timeline) moduleFor(b).contribute(b, ctx, t, out);
+  const atNow = linksAtNow(base, timeline, t === base.now && actions.length === 0 ? links : undefined);
   const processes = [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid);
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
@@ -154,7 +177,7 @@ export function worldAt(
     host: base.host,
     accounts: base.accounts,
     groups: base.groups,
-    interfaces: base.interfaces,
+    interfaces: linksAt(base.interfaces, links, atNow),
     routes: base.routes,
     neighbours: base.neighbours,
     firewall: withCounters(ctx.firewallAt(t), ruleCounts, policyCounts),

@@ -50,9 +50,8 @@ export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, o
 
 interface Seg { dt: number; out: boolean; flags: string; seq: number; len: number; ack?: number; win: number; opt?: string }
 
-/** The TLS/HTTP exchange of one successful check-in, client first to close. */
-function exchange(b: Beacon, o: Occurrence): Seg[] {
-  const r = o.rtt;
+/** The TLS/HTTP exchange of one successful check-in (round trip `r` ms), client first to close. */
+function exchange(b: Beacon, r: number): Seg[] {
   const hello = b.protocol === 'https' ? 517 : b.requestBytes;
   const srv1 = b.protocol === 'https' ? 2618 : b.responseBytes;
   const req = b.protocol === 'https' ? 64 + b.requestBytes : 0;
@@ -117,7 +116,7 @@ function occurrencePackets(b: Beacon, ctx: WorldCtx, o: Occurrence): Packet[] {
       options: `mss 1460,sackOK,TS val ${ts(tsS, at + o.rtt)} ecr ${ts(tsC, at)},nop,wscale 7` }));
   }
   if (o.outcome !== 'ok') return pkts;
-  for (const s of exchange(b, o)) {
+  for (const s of exchange(b, o.rtt)) {
     const mine = s.out ? o.isnClient : o.isnServer;
     const theirs = s.out ? o.isnServer : o.isnClient;
     const [tv, te] = s.out ? [ts(tsC, s.dt), ts(tsS, s.dt - o.rtt / 2)] : [ts(tsS, s.dt), ts(tsC, s.dt - o.rtt / 2)];
@@ -127,9 +126,23 @@ function occurrencePackets(b: Beacon, ctx: WorldCtx, o: Occurrence): Packet[] {
   return pkts;
 }
 
-/** Packets per check-in by direction and conntrack state, for the counters. */
-function perCheckIn(o: Outcome, syns: number) {
-  if (o === 'ok') return { outNew: 1, outEst: 7, inEst: 7, outBytes: 1300, inBytes: 3400 };
+/** IP bytes of a segment: 20 of IP, 32 of TCP with timestamps (40 with a SYN's options). */
+const SYN_BYTES = 60;
+const SEG_HEADER = 52;
+
+/**
+ * Packets per check-in by direction and conntrack state, for the counters:
+ * a successful one is the SYN, the SYN-ACK and the exchange, as tcpdump
+ * shows them.
+ */
+function perCheckIn(b: Beacon, o: Outcome, syns: number) {
+  if (o === 'ok') {
+    const segs = exchange(b, 0);
+    const sum = (out: boolean) => segs.filter((s) => s.out === out)
+      .reduce((n, s) => n + SEG_HEADER + s.len, 0);
+    return { outNew: 1, outEst: segs.filter((s) => s.out).length, outBytes: sum(true),
+      inEst: 1 + segs.filter((s) => !s.out).length, inBytes: SYN_BYTES + sum(false) };
+  }
   if (o === 'refused') return { outNew: 1, outEst: 0, inEst: 0, outBytes: 0, inBytes: 0 };
   return { outNew: syns, outEst: 0, inEst: o === 'dropped-in' ? syns : 0, outBytes: 0, inBytes: 0 };
 }
@@ -148,11 +161,11 @@ export function countTraffic(b: Beacon, ctx: WorldCtx, t: number, out: Collector
     const fw = ctx.firewallAt(from);
     const outcome = outcomeUnder(fw, ctx, b, sample.port);
     const full = Math.max(0, hi - lo - 1);
-    add(ctx, b, e, out, sample.port, perCheckIn(outcome, synsSent(b.timeout - 1)), full);
+    add(ctx, b, e, out, sample.port, perCheckIn(b, outcome, synsSent(b.timeout - 1)), full);
     for (let k = Math.max(lo, hi - 1); k <= hi; k++) {
       const o = occurrence(b, ctx, k);
       if (t < o.connect) continue;
-      add(ctx, b, e, out, o.port, perCheckIn(outcome, synsSent(Math.min(t - o.connect, b.timeout - 1))), 1);
+      add(ctx, b, e, out, o.port, perCheckIn(b, outcome, synsSent(Math.min(t - o.connect, b.timeout - 1))), 1);
     }
   }
 }
@@ -166,7 +179,7 @@ function add(
     outIface: ctx.iface, ctstate: 'NEW' };
   const i: PacketMeta = { proto: 'tcp', src: b.to.addr, dst: ctx.hostAddr, sport: b.to.port, dport: sport,
     inIface: ctx.iface, ctstate: 'ESTABLISHED' };
-  if (n.outNew) out.count(epoch, 'OUTPUT', o, n.outNew * times, 60 * n.outNew * times);
+  if (n.outNew) out.count(epoch, 'OUTPUT', o, n.outNew * times, SYN_BYTES * n.outNew * times);
   if (n.outEst) out.count(epoch, 'OUTPUT', { ...o, ctstate: 'ESTABLISHED' }, n.outEst * times, n.outBytes * times);
-  if (n.inEst) out.count(epoch, 'INPUT', i, n.inEst * times, (n.inBytes || 60 * n.inEst) * times);
+  if (n.inEst) out.count(epoch, 'INPUT', i, n.inEst * times, (n.inBytes || SYN_BYTES * n.inEst) * times);
 }

