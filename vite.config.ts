@@ -83,7 +83,7 @@ export default defineConfig({
     alias: [
       { find: /^just-bash$/, replacement: justBashSplit },
       { find: /^node:zlib$/, replacement: zlibShim },
-      { find: /^node:(module|fs|path|dns|crypto|async_hooks)$/, replacement: nodeUnavailable },
+      { find: /^node:(module|fs|fs\/promises|path|dns|crypto|async_hooks)$/, replacement: nodeUnavailable },
     ],
   },
   worker: { format: 'es', plugins: () => [justBashOfferedOnly()] },

@@ -20,6 +20,7 @@ const PIPELINES = [
   'echo $((6 * 7)) | xargs -I X echo answer=X',
   'find /etc/cron.d -type f | sort',
   'head -c 200 /etc/passwd | wc -c',
+  'file /etc/hosts',
 ];
 
 test.describe.configure({ mode: 'serial' });

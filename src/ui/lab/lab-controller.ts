@@ -218,8 +218,16 @@ export class LabController {
     this.update({ running: true });
     const prompt = this.prompt;
     let output = '';
+    // What tail -f or watch streamed while running: shown at once, kept for the transcript.
+    let streamed = '';
+    const onOutput = (text: string) => {
+      if (this.running !== running) return;
+      streamed += text;
+      this.write(crlf(text));
+    };
     try {
-      const reply = await this.client.request({ type: 'exec', line, columns: this.term?.cols ?? 80 });
+      const request = { type: 'exec' as const, line, columns: this.term?.cols ?? 80 };
+      const reply = await this.client.request(request, onOutput);
       output = reply.result.stdout + reply.result.stderr;
       this.events.push(...reply.appended);
       this.prompt = cleanPrompt(reply.prompt);
@@ -228,10 +236,11 @@ export class LabController {
       if (!running.interrupted) output = `outbound: ${errorText(error)}\n`;
       else await this.reopenAfterInterrupt();
     }
+    // The line editor drew ^C where the trainee pressed it, after what had streamed.
     if (running.interrupted) output = `\n${output}`;
-    if (output && !output.endsWith('\n')) output += '\n';
+    if (!(streamed + output).endsWith('\n') && (streamed || output)) output += '\n';
     this.write(crlf(output));
-    this.transcript.push({ prompt, line, output: running.interrupted ? `^C${output}` : output });
+    this.transcript.push({ prompt, line, output: running.interrupted ? `${streamed}^C${output}` : streamed + output });
     this.running = undefined;
     this.update({ running: false });
     this.save();

@@ -1,7 +1,7 @@
 /**
  * Stand-in for the Node built-ins that just-bash's code-split build names
- * (`node:module`, `node:fs`, `node:path`, `node:dns`, `node:crypto`,
- * `node:async_hooks`). The
+ * (`node:module`, `node:fs`, `node:fs/promises`, `node:path`, `node:dns`,
+ * `node:crypto`, `node:async_hooks`). The
  * lab uses that build in the browser so that each utility (grep, awk, sed…)
  * loads on first use instead of all at once. The built-ins back parts the
  * lab never calls — the real-disk filesystems, DNS lookups for curl — so
@@ -39,4 +39,7 @@ export const relative = unavailable('node:path');
 export const basename = unavailable('node:path');
 export const isAbsolute = unavailable('node:path');
 export const sep = '/';
-export const posix = { dirname: unavailable('node:path') };
+export const posix = { dirname: unavailable('node:path'), relative: unavailable('node:path') };
+export const win32 = posix;
+// node:fs/promises, for file-type's reading of real files.
+export const open = unavailable('the disk');

@@ -6,7 +6,7 @@
  */
 import type { FromWorker, ReplyMap, Request, ToWorker } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onOutput?: (text: string) => void };
 
 export class EngineClient {
   private worker: Worker;
@@ -30,6 +30,10 @@ export class EngineClient {
   private receive(message: FromWorker): void {
     const pending = this.pending.get(message.id);
     if (!pending) return;
+    if ('output' in message) {
+      pending.onOutput?.(message.output);
+      return;
+    }
     this.pending.delete(message.id);
     if (message.ok) pending.resolve(message.value);
     else pending.reject(new Error(message.error));
@@ -40,10 +44,11 @@ export class EngineClient {
     this.pending.clear();
   }
 
-  request<T extends Request>(request: T): Promise<ReplyMap[T['type']]> {
+  /** `onOutput` receives what a running command streams before its reply (tail -f, watch). */
+  request<T extends Request>(request: T, onOutput?: (text: string) => void): Promise<ReplyMap[T['type']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onOutput });
       this.worker.postMessage({ id, request } satisfies ToWorker);
     });
   }

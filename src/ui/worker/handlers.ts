@@ -103,14 +103,18 @@ export function abortRunning(): void {
   settled?.abort();
 }
 
-export async function handle(request: Request): Promise<ReplyMap[Request['type']]> {
+/** `stream` carries a running command's output to the page before its reply. */
+export async function handle(
+  request: Request,
+  stream?: (text: string) => void,
+): Promise<ReplyMap[Request['type']]> {
   switch (request.type) {
     case 'catalog':
       return catalog();
     case 'open':
       return open(request);
     case 'exec':
-      return (await current()).exec(request.line, request.columns);
+      return (await current()).exec(request.line, request.columns, stream);
     case 'complete':
       return (await current()).session.complete(request.line, request.cursor);
     case 'clock': {

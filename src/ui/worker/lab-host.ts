@@ -48,11 +48,11 @@ export class LabHost {
     return { now: this.session.clock.now(), speed: this.session.clock.speed(), wall: Date.now() };
   }
 
-  async exec(line: string, columns: number): Promise<ExecReply> {
+  async exec(line: string, columns: number, onOutput?: (text: string) => void): Promise<ExecReply> {
     const controller = new AbortController();
     this.running = controller;
     try {
-      const result = await this.session.exec(line, { signal: controller.signal, columns });
+      const result = await this.session.exec(line, { signal: controller.signal, columns, onOutput });
       return { result, prompt: this.session.prompt(), clock: this.clock(), appended: this.appended() };
     } finally {
       if (this.running === controller) this.running = undefined;

@@ -1,7 +1,7 @@
 /**
  * Messages between the page and the engine worker. Every request carries an
  * id and gets exactly one reply with the same id (`abort` gets none: the
- * running `exec` replies instead). Everything here is structured-clone data.
+ * running `exec` replies instead); an `exec` may stream output before it. Everything here is structured-clone data.
  */
 import type { Diagnostic, ScenarioMeta } from '../../engine/scenario/types';
 import type { ExecResult, SessionEvent } from '../../engine/session/types';
@@ -125,4 +125,6 @@ export type ToWorker = { id: number; request: Request } | { id: number; abort: t
 
 export type FromWorker =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string }
+  /** Output of the running `exec` while it runs (tail -f, watch); its reply does not repeat it. */
+  | { id: number; output: string };
