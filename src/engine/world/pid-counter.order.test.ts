@@ -79,3 +79,13 @@ describe('pid counter: one counter, pids in start order', () => {
     expect(c.view().occurrence('beacon', 0).some((p) => extra.includes(p))).toBe(false);
   });
 });
+
+describe('pid counter: hostile times', () => {
+  it('answers a time that is not a number without hanging', () => {
+    const c = counter();
+    expect(c.take('nan', Number.NaN, 2)).toHaveLength(2);
+    expect(c.take('nan-again', Number.NaN, 1)).toHaveLength(1);
+    expect(Number.isFinite(c.view().last(Number.NaN))).toBe(true);
+    expect(c.view([{ key: 'x', at: Number.NaN, n: 1 }]).extra('x')).toBeUndefined();
+  });
+});

@@ -140,7 +140,7 @@ export class PidCounter {
     this.resolve();
     const s = this.byKey.get(key);
     if (s && s.at === at && s.n === n) return s.pids;
-    return this.lateStep(at, n);
+    return this.lateStep(Number.isFinite(at) ? at : this.model.bootTime, n);
   }
 
   /** How many steps were taken without a declaration (each one may break start order). */
@@ -172,8 +172,9 @@ export class PidCounter {
     return n;
   }
 
-  /** The rank-th number the scenario did not write. */
+  /** The rank-th number the scenario did not write (0 for a rank that is not a number). */
   pidOf(rank: number): number {
+    if (Number.isNaN(rank)) return 0;
     let y = rank;
     for (;;) {
       const next = rank + countUpTo(this.skip, y);

@@ -18,8 +18,9 @@ export interface ExtraStep {
 /** `n` pids from rank `start` on that no step was given; `span` is the ranks passed. */
 export function pidsFor(c: PidCounter, start: number, n: number): { pids: number[]; span: number } {
   const pids: number[] = [];
-  let r = start;
-  while (pids.length < n) {
+  let r = Number.isFinite(start) ? start : 0;
+  const stop = r + n + c.handed.size;
+  while (pids.length < n && r <= stop) {
     const pid = c.pidOf(r++);
     if (!c.handed.has(pid)) pids.push(pid);
   }

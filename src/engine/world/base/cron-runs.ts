@@ -3,7 +3,7 @@
  * since the job's start. The count is what the pid counter needs (each run
  * forks), for any time and cheaply: whole hours are counted from the
  * schedule's tables (no minute-by-minute walk) and memoised as a running
- * total, so asking about a week of uptime costs a few hundred steps once.
+ * total, so asking about a day of history costs a few dozen steps once.
  * The list and the count read the same tables and the same offsets, so the
  * log lines and the counter never disagree about which minutes ran.
  */
@@ -11,6 +11,12 @@ import type { CronFields } from './cron';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+/**
+ * Two years of hours: the most the running total is kept for. Past it the
+ * count goes on at the memo's average rate (no run is shown that far out:
+ * logs stop a year after now).
+ */
+const MAX_HOURS = 2 * 366 * 24;
 
 /** Offset of local time from UTC (ms) in the UTC hour starting at `hourStart`. */
 export type HourOffset = (hourStart: number) => number;
@@ -73,8 +79,14 @@ export class CronRuns {
   /** How many runs have their minute before t. */
   countBefore(t: number): number {
     const limit = Math.min(t, this.end);
-    if (limit <= this.first) return 0;
+    if (!(limit > this.first)) return 0;
     const hours = Math.floor((limit - this.firstHour) / HOUR);
+    if (!(hours <= MAX_HOURS)) {
+      // Decades out (or no time at all): the memo's average rate, never a walk.
+      this.extend(MAX_HOURS);
+      const n = this.total[MAX_HOURS]!;
+      return Number.isFinite(hours) ? n + Math.floor(((hours - MAX_HOURS) * n) / MAX_HOURS) : n;
+    }
     this.extend(hours);
     const hourStart = this.firstHour + hours * HOUR;
     return this.total[hours]! + this.head(hourStart, limit);

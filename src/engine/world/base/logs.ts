@@ -60,7 +60,9 @@ function runDelay(ctx: BuildContext): number {
 
 /**
  * The host's cron jobs, and their runs as uses of the pid counter (each run
- * forks CRON and the job's shell) from the moment cron starts.
+ * forks CRON and the job's shell). Runs are counted from the start of the
+ * history (or cron's start, if later): earlier ones are never shown, and
+ * the background rate of forks stands for them.
  */
 export function declareCronPids(ctx: BuildContext, cronStart: number | undefined): HostCronJob[] {
   if (cronStart === undefined) return [];
@@ -69,7 +71,7 @@ export function declareCronPids(ctx: BuildContext, cronStart: number | undefined
   const delay = runDelay(ctx);
   return jobs(ctx).map((job, i) => {
     const key = `cron:${i}`;
-    const counted = new CronRuns(job.fields, cronStart, Infinity, offsets);
+    const counted = new CronRuns(job.fields, Math.max(cronStart, ctx.historyStart), Infinity, offsets);
     ctx.ids.pids.schedule(key, counted, 2, delay);
     return { ...job, key, counted, every: new CronRuns(job.fields, -Infinity, Infinity, offsets) };
   });
