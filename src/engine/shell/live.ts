@@ -41,6 +41,8 @@ export const UNATTENDED_FOLLOW_MS = 60_000;
 export interface FollowRun {
   /** Whether output goes straight to the terminal while the program runs. */
   readonly streams: boolean;
+  /** Whether the program's output is the terminal's (streamed or not): the line is this one command. */
+  readonly terminal: boolean;
   readonly columns: number;
   readonly limit?: FollowLimit;
   now(): number;
@@ -163,10 +165,12 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       // A line that goes on to start another follower after Ctrl-C is stopped.
       if (s.soft) hardAbort(s);
       s.depth++;
-      const streams = s.streams && s.depth === 1 && s.onOutput !== undefined;
+      const terminal = s.streams && s.depth === 1;
+      const streams = terminal && s.onOutput !== undefined;
       let left = false;
       return {
         streams,
+        terminal,
         columns: s.columns,
         limit: s.limit,
         now: () => clock.now(),
@@ -235,6 +239,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
 function detachedRun(): FollowRun {
   return {
     streams: false,
+    terminal: false,
     columns: 80,
     limit: { until: 0, reason: 'no-terminal' },
     now: () => 0,

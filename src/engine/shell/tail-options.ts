@@ -78,8 +78,22 @@ function withValue(st: State, name: 'n' | 'c' | 's', value: string): string | un
 
 const LONG_VALUE: Record<string, 'n' | 'c' | 's'> = { lines: 'n', bytes: 'c', 'sleep-interval': 's' };
 
+const LONG_NAMES = [
+  'bytes', 'follow', 'lines', 'max-unchanged-stats', 'pid', 'quiet', 'retry', 'silent',
+  'sleep-interval', 'verbose', 'zero-terminated',
+];
+
+/** The long option a name stands for; getopt takes any unambiguous prefix. */
+function longName(name: string): string | undefined {
+  if (LONG_NAMES.includes(name)) return name;
+  const hits = LONG_NAMES.filter((n) => n.startsWith(name));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 function longOption(st: State, arg: string, next: () => string | undefined): string | undefined {
-  const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+  const [typed = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+  const name = longName(typed);
+  if (name === undefined) return `tail: unrecognized option '${arg}'\n${TRY}`;
   if (name === 'follow') {
     if (inline === undefined || inline === 'descriptor') st.o.follow = 'descriptor';
     else if (inline === 'name') st.o.follow = 'name';
@@ -89,17 +103,15 @@ function longOption(st: State, arg: string, next: () => string | undefined): str
     }
     return undefined;
   }
-  if (Object.hasOwn(LONG_VALUE, name)) {
+  if (Object.hasOwn(LONG_VALUE, name) || name === 'max-unchanged-stats') {
     const value = inline ?? next();
     if (value === undefined) return `tail: option '--${name}' requires an argument\n${TRY}`;
-    return withValue(st, LONG_VALUE[name]!, value);
+    return name === 'max-unchanged-stats' ? undefined : withValue(st, LONG_VALUE[name]!, value);
   }
   if (name === 'retry') st.o.retry = true;
   else if (name === 'quiet' || name === 'silent') st.o.headers = 'never';
   else if (name === 'verbose') st.o.headers = 'always';
-  else if (name === 'max-unchanged-stats' && (inline !== undefined || next() !== undefined)) return undefined;
-  else if (name === 'pid' || name === 'zero-terminated') return `tail: --${name} is not simulated\n`;
-  else return `tail: unrecognized option '${arg}'\n${TRY}`;
+  else return `tail: --${name} is not simulated\n`;
   return undefined;
 }
 

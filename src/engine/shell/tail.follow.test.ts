@@ -27,6 +27,16 @@ describe('tail -f follows the file as the simulated clock advances', () => {
     expect(s.log().at(-1)).toMatchObject({ type: 'command', exitCode: 130, output: lines(28, 30) });
   });
 
+  it('a line changed by history expansion is echoed before the stream', async () => {
+    const { wall, signal } = ctrlCAfter(3_000);
+    const s = shellOn(growingLog, wall);
+    await s.exec(`tail -n1 ${APP_LOG}`);
+    const chunks: string[] = [];
+    const r = await s.exec('!! -f', { signal, onOutput: (t) => chunks.push(t) });
+    expect(chunks).toEqual([`tail -n1 ${APP_LOG} -f\n${appLogLine(28)}`]);
+    expect(r).toEqual({ stdout: '', stderr: '', exitCode: 130 });
+  });
+
   it('-F with several files: a header each, and again when the file that changed is another', async () => {
     const { wall, signal } = ctrlCAfter(70_000);
     const s = shellOn(growingLog, wall);

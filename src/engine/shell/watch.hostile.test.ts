@@ -3,9 +3,12 @@ import { WATCH_USAGE } from './watch-options';
 import { APP_LOG, ctrlCAfter, growingLog, shellOn } from './testkit';
 
 const CLEAR = '\x1b[H\x1b[2J';
+/** Runs `line` until Ctrl-C at `pressAt` ms; stdout is everything that reached the terminal. */
 const run = async (line: string, pressAt = 1_000) => {
   const { wall, signal } = ctrlCAfter(pressAt);
-  return shellOn(growingLog, wall).exec(line, { signal });
+  let streamed = '';
+  const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t) => { streamed += t; } });
+  return { ...r, stdout: streamed + r.stdout };
 };
 
 describe('watch against hostile command lines', () => {

@@ -24,16 +24,24 @@ describe('watch re-runs a command on the simulated clock', () => {
     expect(s.log().at(-1)).toMatchObject({ exitCode: 0, output: SCREENS.join('') });
   });
 
-  it('without a stream the screens come back in the result', async () => {
+  it('without a stream the terminal gets the last screen; a pipe gets them all', async () => {
     const { wall, signal } = ctrlCAfter(70_000);
     const s = shellOn(growingLog, wall);
-    expect(await s.exec(`watch -n 30 tail -n1 ${APP_LOG}`, { signal })).toEqual({ stdout: SCREENS.join(''), stderr: '', exitCode: 0 });
+    expect(await s.exec(`watch -n 30 tail -n1 ${APP_LOG}`, { signal })).toEqual({ stdout: SCREENS[2], stderr: '', exitCode: 0 });
+    const piped = ctrlCAfter(70_000);
+    const t = shellOn(growingLog, piped.wall);
+    // A pipe is not one command on the terminal: Ctrl-C ends the line with 130.
+    expect(await t.exec(`watch -n 30 tail -n1 ${APP_LOG} | cat`, { signal: piped.signal })).toEqual({
+      stdout: SCREENS.join(''), stderr: '', exitCode: 130,
+    });
   });
 
   it('-t drops the header, -g stops when the output changes, -q when it stays the same', async () => {
     const run = async (line: string, at = 200_000) => {
       const { wall, signal } = ctrlCAfter(at);
-      return shellOn(growingLog, wall).exec(line, { signal });
+      let streamed = '';
+      const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t) => { streamed += t; } });
+      return { ...r, stdout: streamed + r.stdout };
     };
     expect(await run(`watch -t -n 30 -g tail -n1 ${APP_LOG}`)).toEqual({
       stdout: `${CLEAR}${appLogLine(28)}${CLEAR}${appLogLine(29)}`, stderr: '', exitCode: 0,
@@ -46,10 +54,10 @@ describe('watch re-runs a command on the simulated clock', () => {
   it("-e stops at a failing run with procps' message and exit 8; stderr is on the screen", async () => {
     const { wall, signal } = ctrlCAfter(60_000);
     const s = shellOn(growingLog, wall);
-    expect(await s.exec('watch -t -e ls /nope', { signal })).toEqual({
-      stdout: `${CLEAR}ls: cannot access '/nope': No such file or directory\ncommand exit with a non-zero status, press a key to exit\n`,
-      stderr: '', exitCode: 8,
-    });
+    // Into a file, so the screens are in the file; watch's status is the line's.
+    expect(await s.exec('watch -t -e ls /nope > /tmp/w.out', { signal })).toEqual({ stdout: '', stderr: '', exitCode: 8 });
+    expect((await s.exec('cat /tmp/w.out')).stdout).toBe(
+      `${CLEAR}ls: cannot access '/nope': No such file or directory\ncommand exit with a non-zero status, press a key to exit\n`);
   });
 
   it('without a terminal (the CLI run) shows three updates, no clearing, and says so (124)', async () => {

@@ -25,10 +25,17 @@ import type { WatchOptions } from './watch-options';
 import { parseWatchArgs, watchHeader } from './watch-options';
 
 const CLEAR = '\x1b[H\x1b[2J';
-/** Screens kept for the result when they cannot stream (a terminal shows one anyway). */
-const KEPT_SCREENS = 20;
+/**
+ * Screens kept for the result when they cannot stream: on an interactive
+ * terminal the last one (what the trainee would be looking at), otherwise
+ * (a pipe, a file, the CLI's run) the last twenty.
+ */
+const KEPT_ON_TERMINAL = 1;
+const KEPT_OTHERWISE = 20;
 const UNATTENDED_UPDATES = 3;
 const ERREXIT = 'command exit with a non-zero status, press a key to exit\n';
+/** just-bash's message when a limit (commands, loop iterations, depth) stopped a script. */
+const RUNAWAY = /^bash: .*, increase executionLimits\.\w+$/m;
 
 type Result = { stdout: string; stderr: string; exitCode: number };
 
@@ -41,7 +48,8 @@ class Screens {
     if (this.run.streams) this.run.write(screen);
     else {
       this.kept.push(screen);
-      if (this.kept.length > KEPT_SCREENS) this.kept.shift();
+      const interactive = this.run.terminal && !this.run.limit;
+      if (this.kept.length > (interactive ? KEPT_ON_TERMINAL : KEPT_OTHERWISE)) this.kept.shift();
     }
   }
 
@@ -78,6 +86,8 @@ async function watchLoop(o: WatchOptions, ctx: CommandContext, run: FollowRun, w
     const right = `${w.host.hostname}: ${ctimeForm(began, ctx.env.get('TZ') || w.host.timezone)}`;
     const r = await runOnce(ctx, line, run.columns);
     if (run.interrupted()) break;
+    // The shell's runaway limit stopped the command: it stops the whole line too.
+    if (RUNAWAY.test(r.output)) return screens.end(r.exitCode, r.output.slice(r.output.search(RUNAWAY)));
     const head = o.title ? `${watchHeader(run.columns, o.interval, shown, right)}\n\n` : '';
     const body = r.output === '' || r.output.endsWith('\n') || !run.limit ? r.output : `${r.output}\n`;
     screens.show(head + body);
