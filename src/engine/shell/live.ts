@@ -117,6 +117,24 @@ interface LineState {
   depth: number;
   soft: boolean;
   hard: boolean;
+  /** Listeners of the slice being waited on; dropped after each slice. */
+  wakers: Set<() => void>;
+}
+
+/**
+ * The signal one wall-clock slice waits on. The wall clock adds a listener
+ * per wait and never removes it; on the trainee's own signal a long
+ * `tail -f` would pile up thousands. This one forgets them after the slice.
+ */
+function sliceSignal(s: LineState): SignalLike {
+  return {
+    get aborted() {
+      return s.soft || s.hard || s.user?.aborted === true;
+    },
+    addEventListener(_type, listener) {
+      s.wakers.add(listener);
+    },
+  };
 }
 
 /**
@@ -150,9 +168,13 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       const before = clock.now();
       const rate = clock.speed();
       const wallMs = rate > 0 ? Math.min((target - before) / rate, SLICE_MS) : SLICE_MS;
-      await wall.wait(Math.max(1, wallMs), s.user);
-      idle = clock.now() === before ? idle + 1 : 0;
-      if (idle > MAX_IDLE_SLICES && !(await clock.sleep(target - clock.now(), s.user))) break;
+      try {
+        await wall.wait(Math.max(1, wallMs), sliceSignal(s));
+        idle = clock.now() === before ? idle + 1 : 0;
+        if (idle > MAX_IDLE_SLICES && !(await clock.sleep(target - clock.now(), sliceSignal(s)))) break;
+      } finally {
+        s.wakers.clear();
+      }
     }
     if (stopped() || clock.now() < target) return 'interrupted';
     return s.limit && clock.now() >= s.limit.until ? 'limit' : 'time';
@@ -203,13 +225,14 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       const s: LineState = {
         controller, user: o.signal, onOutput: o.onOutput, streams: streamsToTerminal(o.line),
         columns: o.columns, limit, preface: o.preface, prefaceShown: false, streamed: '',
-        depth: 0, soft: false, hard: false,
+        depth: 0, soft: false, hard: false, wakers: new Set(),
       };
       state = s;
       const onAbort = () => {
         if (state !== s) return;
         if (s.depth > 0) s.soft = true;
         else hardAbort(s);
+        for (const wake of [...s.wakers]) wake();
       };
       if (o.signal?.aborted) hardAbort(s);
       else o.signal?.addEventListener('abort', onAbort);
