@@ -99,6 +99,9 @@ interface Controller {
 /** The runtime's AbortController (Node and browsers have it; the engine's lib does not declare it). */
 const newController = (): Controller => new (globalThis as unknown as { AbortController: new () => Controller }).AbortController();
 
+/** Streamed text kept for the session log: the latest million characters (watch -n 0.1 makes a lot). */
+export const STREAM_LOG_CHARS = 1_000_000;
+
 /** Wall-time slice between looks at the clock, so a speed change or unpause is noticed. */
 const SLICE_MS = 250;
 /** Slices without simulated progress (a paused clock) before waiting like `sleep` does. */
@@ -201,6 +204,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
           const out = s.prefaceShown ? text : s.preface + text;
           s.prefaceShown = true;
           s.streamed += out;
+          if (s.streamed.length > STREAM_LOG_CHARS) s.streamed = s.streamed.slice(-STREAM_LOG_CHARS);
           s.onOutput?.(out);
         },
         sleepUntil: (t) => sleepUntil(s, t, own),

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { STREAM_LOG_CHARS } from './live';
+import { ctrlCAfter, growingLog, shellOn } from './testkit';
+
+describe('the session log of a long stream', () => {
+  it('keeps the latest million characters of what was streamed', async () => {
+    // 20 KB a screen, ten screens a second, for ten seconds: 2 MB streamed.
+    const { wall, signal } = ctrlCAfter(10_000);
+    const s = shellOn(growingLog, wall);
+    let streamed = 0;
+    const r = await s.exec('watch -t -n 0.1 "printf %020000d 0"', { signal, onOutput: (t) => { streamed += t.length; } });
+    expect(r.exitCode).toBe(0);
+    // Each screen: the clear (ESC[H ESC[2J, 7 characters) and the 20,000 digits.
+    expect(streamed).toBe(100 * 20_007);
+    const logged = s.log().at(-1);
+    expect(logged?.type === 'command' && logged.output.length).toBe(STREAM_LOG_CHARS);
+  });
+});
