@@ -23,7 +23,12 @@ export interface SignalLike {
 
 /** The session's simulated clock and the wall clock under it (see session/clock.ts). */
 export interface LiveClocks {
-  clock: { now(): number; speed(): number; setNow(t: number): void; sleep(ms: number, signal?: SignalLike): Promise<boolean> };
+  clock: {
+    now(): number;
+    speed(): number;
+    setNow(t: number): void;
+    sleep(ms: number, signal?: SignalLike): Promise<boolean>;
+  };
   wall: { wait(ms: number, signal?: SignalLike): Promise<boolean> };
 }
 
@@ -97,7 +102,8 @@ interface Controller {
 }
 
 /** The runtime's AbortController (Node and browsers have it; the engine's lib does not declare it). */
-const newController = (): Controller => new (globalThis as unknown as { AbortController: new () => Controller }).AbortController();
+const newController = (): Controller =>
+  new (globalThis as unknown as { AbortController: new () => Controller }).AbortController();
 
 /** Streamed text kept for the session log: the latest million characters (watch -n 0.1 makes a lot). */
 export const STREAM_LOG_CHARS = 1_000_000;
@@ -158,7 +164,8 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
     s.controller.abort();
   };
 
-  const sleepUntil = async (s: LineState, t: number, own?: SignalLike): Promise<'time' | 'interrupted' | 'limit'> => {
+  type Woke = 'time' | 'interrupted' | 'limit';
+  const sleepUntil = async (s: LineState, t: number, own?: SignalLike): Promise<Woke> => {
     const stopped = () => s.soft || s.hard || own?.aborted === true;
     const target = s.limit ? Math.min(t, s.limit.until) : t;
     let idle = 0;

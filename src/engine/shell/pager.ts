@@ -16,7 +16,10 @@ import type { OptionSupport } from '../tools/types';
 import { decodeStdin } from './commands';
 
 export const LESS_OPTIONS: readonly OptionSupport[] = [
-  { flag: '-N -S -R -r -X -F -i -I -M -m -e -E (and the other letters less knows)', support: 'partial', note: 'accepted; the text is printed whole, without a pager screen' },
+  {
+    flag: '-N -S -R -X -F -i -M -e (and the other letters less knows)', support: 'partial',
+    note: 'accepted; the text is printed whole, without a pager screen',
+  },
   { flag: '+CMD', support: 'partial', note: 'accepted and ignored (+F does not follow; use tail -f)' },
   { flag: '-V, --version', support: 'full' },
   { flag: '--help', support: 'none', note: 'not simulated' },
@@ -46,9 +49,14 @@ const LESS_UNKNOWN = new Set(['l', 'v', 'H', 'Y', 'Z']);
 const LESS_VALUE = new Set([...'bhjkoOpPtTxyzD#']);
 
 type Opened = { ok: true; text: string } | { ok: false; why: 'missing' | 'denied' | 'directory' };
+type Result = { stdout: string; stderr: string; exitCode: number };
+
+const stdinText = (ctx: CommandContext) => decodeStdin(ctx.stdin as unknown as string);
+const reason = (why: 'missing' | 'denied') =>
+  (why === 'denied' ? 'Permission denied' : 'No such file or directory');
 
 async function open(ctx: CommandContext, name: string): Promise<Opened> {
-  if (name === '-') return { ok: true, text: decodeStdin(ctx.stdin as unknown as string) };
+  if (name === '-') return { ok: true, text: stdinText(ctx) };
   const path = ctx.fs.resolvePath(ctx.cwd, name);
   try {
     if ((await ctx.fs.stat(path)).isDirectory) return { ok: false, why: 'directory' };
@@ -89,7 +97,7 @@ export function lessCommand(): Command {
     }
     const tty = toTerminal(ctx);
     if (files.length === 0) {
-      if (!stdinIsTerminal(ctx)) return { stdout: decodeStdin(ctx.stdin as unknown as string), stderr, exitCode: 0 };
+      if (!stdinIsTerminal(ctx)) return { stdout: stdinText(ctx), stderr, exitCode: 0 };
       return { stdout: 'Missing filename ("less --help" for help)\n', stderr, exitCode: 0 };
     }
     let stdout = '';
@@ -101,7 +109,7 @@ export function lessCommand(): Command {
         shown++;
         continue;
       }
-      const message = f.why === 'directory' ? `${name} is a directory\n` : `${name}: ${f.why === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`;
+      const message = f.why === 'directory' ? `${name} is a directory\n` : `${name}: ${reason(f.why)}\n`;
       // Without a terminal less writes its messages into the text it copies.
       if (tty) stderr += message;
       else stdout += message;
@@ -126,28 +134,44 @@ function moreStart(text: string, start: MoreStart): { text: string; notFound?: b
   return { text: start.line ? lines.slice(start.line - 1).join('') : text };
 }
 
+const MORE_LONG = [
+  '--silent', '--logical', '--no-pause', '--print-over', '--clean-print', '--squeeze', '--plain',
+  '--exit-on-eof',
+];
+
+type MoreArgs = { ok: true; files: string[]; start: MoreStart } | { ok: false; result: Result };
+
+function parseMoreArgs(args: readonly string[]): MoreArgs {
+  const files: string[] = [];
+  const start: MoreStart = {};
+  const fail = (stderr: string): MoreArgs => ({ ok: false, result: { stdout: '', stderr, exitCode: 1 } });
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-V' || a === '--version') {
+      return { ok: false, result: { stdout: 'more from util-linux 2.39.3\n', stderr: '', exitCode: 0 } };
+    }
+    if (/^\+\d+$/.test(a)) start.line = Number(a.slice(1));
+    else if (a.startsWith('+/')) start.pattern = a.slice(2);
+    else if (a === '-n' || a === '--lines') i++;
+    else if (/^-(\d+|n\d+)$/.test(a) || /^--lines=\d+$/.test(a)) continue;
+    else if (a.startsWith('--') && a.length > 2) {
+      if (!MORE_LONG.includes(a)) return fail(`more: unrecognized option '${a}'\n${MORE_TRY}`);
+    } else if (a.startsWith('-') && a.length > 1) {
+      const bad = [...a.slice(1)].find((c) => !'dflcpsue'.includes(c));
+      if (bad) return fail(`more: invalid option -- '${bad}'\n${MORE_TRY}`);
+    } else files.push(a);
+  }
+  return { ok: true, files, start };
+}
+
 export function moreCommand(): Command {
   return defineCommand('more', async (args, ctx) => {
-    const files: string[] = [];
-    const start: MoreStart = {};
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '-V' || a === '--version') return { stdout: 'more from util-linux 2.39.3\n', stderr: '', exitCode: 0 };
-      if (/^\+\d+$/.test(a)) start.line = Number(a.slice(1));
-      else if (a.startsWith('+/')) start.pattern = a.slice(2);
-      else if (a === '-n' || a === '--lines') i++;
-      else if (/^-(\d+|n\d+)$/.test(a) || /^--lines=\d+$/.test(a)) continue;
-      else if (a.startsWith('--') && a.length > 2) {
-        const known = ['--silent', '--logical', '--no-pause', '--print-over', '--clean-print', '--squeeze', '--plain', '--exit-on-eof'];
-        if (!known.includes(a)) return { stdout: '', stderr: `more: unrecognized option '${a}'\n${MORE_TRY}`, exitCode: 1 };
-      } else if (a.startsWith('-') && a.length > 1) {
-        const bad = [...a.slice(1)].find((c) => !'dflcpsue'.includes(c));
-        if (bad) return { stdout: '', stderr: `more: invalid option -- '${bad}'\n${MORE_TRY}`, exitCode: 1 };
-      } else files.push(a);
-    }
+    const parsed = parseMoreArgs(args);
+    if (!parsed.ok) return parsed.result;
+    const { files, start } = parsed;
     if (files.length === 0) {
       if (stdinIsTerminal(ctx)) return { stdout: '', stderr: `more: bad usage\n${MORE_TRY}`, exitCode: 1 };
-      return { stdout: moreStart(decodeStdin(ctx.stdin as unknown as string), start).text, stderr: '', exitCode: 0 };
+      return { stdout: moreStart(stdinText(ctx), start).text, stderr: '', exitCode: 0 };
     }
     // On a terminal more boxes each file's name when it pages several; into
     // a pipe also when its own input is not the terminal.
@@ -158,7 +182,7 @@ export function moreCommand(): Command {
       const f = await open(ctx, name);
       if (!f.ok) {
         if (f.why === 'directory') stdout += `\n*** ${name}: directory ***\n\n`;
-        else stderr += `more: cannot open ${name}: ${f.why === 'denied' ? 'Permission denied' : 'No such file or directory'}\n`;
+        else stderr += `more: cannot open ${name}: ${reason(f.why)}\n`;
         continue;
       }
       const from = moreStart(f.text, start);

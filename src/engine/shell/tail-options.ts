@@ -20,10 +20,22 @@ export interface TailOptions {
 
 export const TAIL_OPTIONS: readonly OptionSupport[] = [
   { flag: '-n, --lines=[+]NUM', support: 'full' },
-  { flag: '-c, --bytes=[+]NUM', support: 'partial', note: 'counts characters of the text, which are bytes for ASCII logs' },
-  { flag: '-f, --follow[=descriptor]', support: 'full', note: 'follows as the simulated clock advances; polls, so lines arrive at most a poll late' },
-  { flag: '-F, --follow=name --retry', support: 'full', note: 'reports a file that disappears, appears or is truncated' },
-  { flag: '-s, --sleep-interval=N', support: 'partial', note: 'at high clock speeds the files are read less often (at least every 250 ms of wall time)' },
+  {
+    flag: '-c, --bytes=[+]NUM', support: 'partial',
+    note: 'counts characters of the text, which are bytes for ASCII logs',
+  },
+  {
+    flag: '-f, --follow[=descriptor]', support: 'full',
+    note: 'follows as the simulated clock advances; polls, so a line arrives at most a poll late',
+  },
+  {
+    flag: '-F, --follow=name --retry', support: 'full',
+    note: 'reports a file that disappears, appears or is truncated',
+  },
+  {
+    flag: '-s, --sleep-interval=N', support: 'partial',
+    note: 'at high clock speeds the files are read less often (every 250 ms of wall time at most)',
+  },
   { flag: '-q, --quiet, --silent / -v, --verbose', support: 'full' },
   { flag: '--retry', support: 'full' },
   { flag: '--max-unchanged-stats=N', support: 'partial', note: 'accepted; there are no stats to compare' },
@@ -42,7 +54,8 @@ export function localeQuote(env: ReadonlyMap<string, string>, s: string): string
 }
 
 const SUFFIXES: Record<string, number> = {
-  '': 1, b: 512, kB: 1000, K: 1024, KiB: 1024, MB: 1e6, M: 1024 ** 2, MiB: 1024 ** 2, GB: 1e9, G: 1024 ** 3, GiB: 1024 ** 3,
+  '': 1, b: 512, kB: 1000, K: 1024, KiB: 1024, MB: 1e6, M: 1024 ** 2, MiB: 1024 ** 2,
+  GB: 1e9, G: 1024 ** 3, GiB: 1024 ** 3,
 };
 
 /** `[+-]NUM[suffix]` as tail reads -n and -c; undefined when it is not one. */
@@ -71,7 +84,8 @@ function withValue(st: State, name: 'n' | 'c' | 's', value: string): string | un
     return undefined;
   }
   const count = parseCount(value);
-  if (!count) return `tail: invalid number of ${name === 'n' ? 'lines' : 'bytes'}: ${localeQuote(st.env, value)}\n`;
+  const what = name === 'n' ? 'lines' : 'bytes';
+  if (!count) return `tail: invalid number of ${what}: ${localeQuote(st.env, value)}\n`;
   st.o.count = { unit: name === 'n' ? 'lines' : 'bytes', ...count };
   return undefined;
 }
@@ -99,7 +113,8 @@ function longOption(st: State, arg: string, next: () => string | undefined): str
     else if (inline === 'name') st.o.follow = 'name';
     else {
       const q = (s: string) => localeQuote(st.env, s);
-      return `tail: invalid argument ${q(inline)} for ${q('--follow')}\nValid arguments are:\n  - ${q('descriptor')}\n  - ${q('name')}\n${TRY}`;
+      return `tail: invalid argument ${q(inline)} for ${q('--follow')}\n`
+        + `Valid arguments are:\n  - ${q('descriptor')}\n  - ${q('name')}\n${TRY}`;
     }
     return undefined;
   }
@@ -149,7 +164,10 @@ function shortCluster(st: State, arg: string, next: () => string | undefined): s
 export function parseTailArgs(args: readonly string[], env: ReadonlyMap<string, string>): Parsed {
   const st: State = {
     env,
-    o: { count: { unit: 'lines', n: 10, from: false }, retry: false, headers: 'auto', sleepSeconds: 1, files: [] },
+    o: {
+      count: { unit: 'lines', n: 10, from: false }, retry: false, headers: 'auto',
+      sleepSeconds: 1, files: [],
+    },
   };
   let i = 0;
   const next = () => args[++i];

@@ -34,7 +34,9 @@ interface Followed {
   gone: boolean;
 }
 
-type Read = { ok: true; text: string } | { ok: false; why: 'No such file or directory' | 'Permission denied' | 'Is a directory' };
+type Why = 'No such file or directory' | 'Permission denied' | 'Is a directory';
+type Read = { ok: true; text: string } | { ok: false; why: Why };
+type Result = { stdout: string; stderr: string; exitCode: number };
 
 async function readText(ctx: CommandContext, path: string): Promise<Read> {
   try {
@@ -160,7 +162,7 @@ class Follower {
   }
 }
 
-async function follow(o: TailOptions, ctx: CommandContext, live: FollowHost): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+async function follow(o: TailOptions, ctx: CommandContext, live: FollowHost): Promise<Result> {
   const run = live.enter(ctx.signal);
   try {
     const io = new Output(run);
@@ -171,7 +173,8 @@ async function follow(o: TailOptions, ctx: CommandContext, live: FollowHost): Pr
       io.out(tailPart(decodeStdin(ctx.stdin as unknown as string), o.count));
       return { stdout: io.stdout, stderr: io.stderr, exitCode: 0 };
     }
-    const files = names.map((name) => ({ name, path: ctx.fs.resolvePath(ctx.cwd, name), offset: 0, open: false, gone: false }));
+    const files = names.map((name) => (
+      { name, path: ctx.fs.resolvePath(ctx.cwd, name), offset: 0, open: false, gone: false }));
     const tail = new Follower(o, ctx, io, files);
     await tail.start();
     if (!tail.followable()) {

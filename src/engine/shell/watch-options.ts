@@ -19,15 +19,21 @@ export interface WatchOptions {
 }
 
 export const WATCH_OPTIONS: readonly OptionSupport[] = [
-  { flag: '-n, --interval SECS', support: 'full', note: 'simulated seconds; below 0.1 taken as 0.1; WATCH_INTERVAL sets the default' },
+  {
+    flag: '-n, --interval SECS', support: 'full',
+    note: 'simulated seconds; below 0.1 taken as 0.1; WATCH_INTERVAL sets the default',
+  },
   { flag: '-t, --no-title', support: 'full' },
   { flag: '-x, --exec', support: 'full' },
   { flag: '-p, --precise', support: 'full' },
   { flag: '-g, --chgexit', support: 'full' },
   { flag: '-q, --equexit CYCLES', support: 'full' },
-  { flag: '-e, --errexit', support: 'partial', note: 'shows the message and exits 8 at once; the real one waits for a key' },
+  {
+    flag: '-e, --errexit', support: 'partial',
+    note: 'shows the message and exits 8 at once; the real one waits for a key',
+  },
   { flag: '-b, --beep', support: 'partial', note: 'accepted; no bell' },
-  { flag: '-c, --color', support: 'partial', note: 'colours pass to the terminal as the command printed them' },
+  { flag: '-c, --color', support: 'partial', note: 'colours reach the terminal as printed' },
   { flag: '-d, --differences[=permanent]', support: 'none', note: 'accepted; changes are not highlighted' },
   { flag: '-w, --no-wrap', support: 'none', note: 'accepted; the terminal wraps long lines' },
 ];
@@ -78,9 +84,12 @@ const LONG: Record<string, string> = {
   interval: 'n', precise: 'p', 'no-title': 't', 'no-wrap': 'w', exec: 'x', help: 'h', version: 'v',
 };
 
-const usageError = (message: string): WatchParsed => ({ ok: false, stdout: '', stderr: message + WATCH_USAGE, exitCode: 1 });
-const badNumber = (text: string): WatchParsed => (
-  { ok: false, stdout: '', stderr: `watch: failed to parse argument: '${text}': Invalid argument\n`, exitCode: 1 });
+const usageError = (message: string): WatchParsed => (
+  { ok: false, stdout: '', stderr: message + WATCH_USAGE, exitCode: 1 });
+const badNumber = (text: string): WatchParsed => ({
+  ok: false, stdout: '', exitCode: 1,
+  stderr: `watch: failed to parse argument: '${text}': Invalid argument\n`,
+});
 
 /** The long option a (possibly abbreviated) name stands for. */
 function longName(name: string): string | undefined {
@@ -130,7 +139,9 @@ export function parseWatchArgs(args: readonly string[], env: ReadonlyMap<string,
       if (!name) return usageError(`watch: unrecognized option '${arg}'\n`);
       const c = LONG[name]!;
       const value = c === 'n' || c === 'q' ? inline ?? args[++i] : undefined;
-      if ((c === 'n' || c === 'q') && value === undefined) return usageError(`watch: option '--${name}' requires an argument\n`);
+      if ((c === 'n' || c === 'q') && value === undefined) {
+        return usageError(`watch: option '--${name}' requires an argument\n`);
+      }
       failed = apply(c, value);
     } else {
       for (let j = 1; j < arg.length && !failed; j++) {

@@ -38,6 +38,7 @@ const ERREXIT = 'command exit with a non-zero status, press a key to exit\n';
 const RUNAWAY = /^bash: .*, increase executionLimits\.\w+$/m;
 
 type Result = { stdout: string; stderr: string; exitCode: number };
+type Ran = { output: string; exitCode: number };
 
 class Screens {
   private kept: string[] = [];
@@ -65,7 +66,7 @@ class Screens {
 }
 
 /** Runs the command once: what it printed (stdout, then stderr) and its status. */
-async function runOnce(ctx: CommandContext, line: string, columns: number): Promise<{ output: string; exitCode: number }> {
+async function runOnce(ctx: CommandContext, line: string, columns: number): Promise<Ran> {
   const env = Object.fromEntries(ctx.env);
   delete env.OUTBOUND_STDOUT_TTY;
   env.COLUMNS = String(columns);
@@ -73,7 +74,9 @@ async function runOnce(ctx: CommandContext, line: string, columns: number): Prom
   return { output: r.stdout + r.stderr, exitCode: r.exitCode };
 }
 
-async function watchLoop(o: WatchOptions, ctx: CommandContext, run: FollowRun, world: () => HostState): Promise<Result> {
+async function watchLoop(
+  o: WatchOptions, ctx: CommandContext, run: FollowRun, world: () => HostState,
+): Promise<Result> {
   const shown = o.command.join(' ');
   const line = o.exec ? o.command.map(quote).join(' ') : shown;
   const screens = new Screens(run);
@@ -107,7 +110,8 @@ async function watchLoop(o: WatchOptions, ctx: CommandContext, run: FollowRun, w
     if (woke === 'interrupted') break;
     if (woke === 'limit' && run.limit) {
       const seconds = Math.round((run.limit.until - startedAt) / 1000);
-      return screens.end(124, unattendedNote('watch', run.limit, `${updates} updates in ${seconds}s of simulated time`));
+      const after = `${updates} updates in ${seconds}s of simulated time`;
+      return screens.end(124, unattendedNote('watch', run.limit, after));
     }
   }
   return screens.end(0);
