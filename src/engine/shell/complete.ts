@@ -5,8 +5,12 @@
  */
 import type { IFileSystem } from 'just-bash';
 import type { Tool } from '../tools/types';
+import type { OptionSupport } from '../tools/types';
 import { FOLLOW_COMMAND_NAMES } from './follow-commands';
 import { normalizePath } from './host-fs';
+import { LESS_OPTIONS, MORE_OPTIONS } from './pager';
+import { TAIL_OPTIONS } from './tail-options';
+import { WATCH_OPTIONS } from './watch-options';
 
 export interface CompletionSources {
   fs: IFileSystem;
@@ -16,6 +20,11 @@ export interface CompletionSources {
 }
 
 const SESSION_WORDS = ['sudo', 'su', 'history', 'ls', 'cd', 'export', 'exit', 'logout', ...FOLLOW_COMMAND_NAMES];
+
+/** The option tables of the shell's own programs, for completing a dash. */
+const SHELL_OPTIONS = new Map<string, readonly OptionSupport[]>([
+  ['tail', TAIL_OPTIONS], ['watch', WATCH_OPTIONS], ['less', LESS_OPTIONS], ['more', MORE_OPTIONS],
+]);
 
 export async function completeLine(
   line: string,
@@ -40,7 +49,7 @@ export async function completeLine(
     const command = previous.find((w) => w !== 'sudo') ?? '';
     const tool = sources.tools.find((t) => t.name === command || t.aliases?.includes(command));
     // An option row may name several spellings ("-n, --numeric", "-i IFACE / -i any").
-    const flags = (tool?.options ?? [])
+    const flags = (tool?.options ?? SHELL_OPTIONS.get(command) ?? [])
       .flatMap((o) => o.flag.split(/[\s,/|]+/))
       .map((f) => f.replace(/[=[].*$/, ''))
       .filter((f) => /^--?[A-Za-z0-9]/.test(f) && f.startsWith(word));
