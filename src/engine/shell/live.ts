@@ -215,7 +215,8 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
           s.onOutput?.(out);
         },
         sleepUntil: (t) => sleepUntil(s, t, own),
-        pollMs: (ms) => Math.max(ms, SLICE_MS * clock.speed()),
+        // At least 1 ms, so `tail -f -s 0` on a paused clock still waits.
+        pollMs: (ms) => Math.max(ms, SLICE_MS * clock.speed(), 1),
         interrupted: () => s.soft || s.hard || own?.aborted === true,
         leave() {
           if (!left) s.depth--;

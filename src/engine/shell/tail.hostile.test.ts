@@ -86,6 +86,13 @@ describe('tail -f on files that are missing, vanish, shrink or are not files', (
     expect(await s.exec('echo alive')).toEqual({ stdout: 'alive\n', stderr: '', exitCode: 0 });
   });
 
+  it('-s 0 on a paused clock waits instead of spinning', async () => {
+    const { wall, signal } = ctrlCAfter(10_000);
+    const s = shellOn(growingLog, wall);
+    s.clock.setSpeed(0);
+    expect(await s.exec(`tail -n1 -s 0 -f ${APP_LOG}`, { signal })).toEqual({ stdout: appLogLine(28), stderr: '', exitCode: 130 });
+  });
+
   it('a paused clock shows nothing new and still ends with Ctrl-C', async () => {
     const { wall, signal } = ctrlCAfter(30_000);
     const s = shellOn(growingLog, wall);
