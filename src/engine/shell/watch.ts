@@ -106,7 +106,9 @@ async function watchLoop(
     if (run.limit && updates >= UNATTENDED_UPDATES) {
       return screens.end(124, unattendedNote('watch', run.limit, `${updates} updates`));
     }
-    const woke = await run.sleepUntil((o.precise ? began : run.now()) + o.interval * 1000);
+    // -p can fall behind a slow command; still wait a moment, so Ctrl-C gets through.
+    const next = (o.precise ? began : run.now()) + o.interval * 1000;
+    const woke = await run.sleepUntil(Math.max(next, run.now() + 1));
     if (woke === 'interrupted') break;
     if (woke === 'limit' && run.limit) {
       const seconds = Math.round((run.limit.until - startedAt) / 1000);
