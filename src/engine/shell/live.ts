@@ -117,7 +117,8 @@ interface LineState {
   controller: Controller;
   user?: SignalLike;
   onOutput?: (text: string) => void;
-  streams: boolean;
+  /** The line is one command on the terminal (streamsToTerminal). */
+  oneCommand: boolean;
   columns: number;
   limit?: FollowLimit;
   preface: string;
@@ -197,7 +198,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       // A line that goes on to start another follower after Ctrl-C is stopped.
       if (s.soft) hardAbort(s);
       s.depth++;
-      const terminal = s.streams && s.depth === 1;
+      const terminal = s.oneCommand && s.depth === 1;
       const streams = terminal && s.onOutput !== undefined;
       let left = false;
       return {
@@ -235,7 +236,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
         ? { until: Math.max(o.startedAt, o.replayUntil), reason: 'replay' }
         : o.signal ? undefined : { until: o.startedAt + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' };
       const s: LineState = {
-        controller, user: o.signal, onOutput: o.onOutput, streams: streamsToTerminal(o.line),
+        controller, user: o.signal, onOutput: o.onOutput, oneCommand: streamsToTerminal(o.line),
         columns: o.columns, limit, preface: o.preface, prefaceShown: false, streamed: '',
         depth: 0, soft: false, hard: false, wakers: new Set(),
       };
@@ -257,7 +258,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
           // After a real abort just-bash reports "execution aborted": bash says nothing.
           if (s.hard && interrupted) out = { stdout: result.stdout, stderr: '', exitCode: 130 };
           // One program that handles Ctrl-C itself keeps its status (watch exits 0).
-          else if (s.soft && !s.streams) out = { ...result, exitCode: 130 };
+          else if (s.soft && !s.oneCommand) out = { ...result, exitCode: 130 };
           return { result: out, streamed: s.streamed, prefaceShown: s.prefaceShown };
         },
       };
