@@ -33,6 +33,7 @@ export async function playCommand(args: string[], io: CliIo): Promise<number> {
   const session = createLabSession({ scenario: loaded.scenario, wallClock: systemWallClock });
   io.stdout(`${loaded.scenario.meta.title}\n\n${loaded.scenario.meta.briefing.trim()}\n\n`);
 
+  const CLEAR_SCREEN = '\x1b[H\x1b[2J';
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   let running: AbortController | undefined;
   rl.on('SIGINT', () => {
@@ -47,7 +48,12 @@ export async function playCommand(args: string[], io: CliIo): Promise<number> {
   rl.prompt();
   for await (const line of rl) {
     running = new AbortController();
-    const result = await session.exec(line, { signal: running.signal, columns: process.stdout.columns || 80 });
+    const result = await session.exec(line, {
+      signal: running.signal,
+      columns: process.stdout.columns || 80,
+      // tail -f and watch stream; a new screen (watch) is drawn on a cleared one.
+      onOutput: (text, screen) => io.stdout((screen ? CLEAR_SCREEN : '') + text),
+    });
     running = undefined;
     io.stdout(result.stdout);
     io.stderr(result.stderr);

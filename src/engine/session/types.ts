@@ -26,9 +26,10 @@ export interface ExecOptions {
   /**
    * Receives output while the line runs, from programs that run until Ctrl-C
    * (tail -f, watch) when the line is one command writing to the terminal.
-   * What it received is not repeated in the result.
+   * What it received is not repeated in the result. `screen`: the text is a
+   * whole new screen (watch), to be shown on a cleared terminal.
    */
-  onOutput?: (text: string) => void;
+  onOutput?: (text: string, screen?: boolean) => void;
 }
 
 /** What is saved, in order; the log is the whole session. */

@@ -51,8 +51,11 @@ export interface FollowRun {
   readonly columns: number;
   readonly limit?: FollowLimit;
   now(): number;
-  /** Sends text to the terminal now; only when `streams`. */
-  write(text: string): void;
+  /**
+   * Sends text to the terminal now; only when `streams`. `screen`: the text
+   * is a whole new screen (watch), which the terminal shows on a cleared one.
+   */
+  write(text: string, screen?: boolean): void;
   /** Waits until simulated time `t` (never past the limit). */
   sleepUntil(t: number): Promise<'time' | 'interrupted' | 'limit'>;
   /** A poll interval of at least `ms` of simulated time and 250 ms of wall time. */
@@ -70,7 +73,7 @@ export interface LiveLineOptions {
   /** The trainee's Ctrl-C. */
   signal?: SignalLike;
   /** Receives streamed output; without it followers keep their output in the result. */
-  onOutput?: (text: string) => void;
+  onOutput?: (text: string, screen?: boolean) => void;
   line: string;
   columns: number;
   startedAt: number;
@@ -116,7 +119,7 @@ const MAX_IDLE_SLICES = 14_400;
 interface LineState {
   controller: Controller;
   user?: SignalLike;
-  onOutput?: (text: string) => void;
+  onOutput?: (text: string, screen?: boolean) => void;
   /** The line is one command on the terminal (streamsToTerminal). */
   oneCommand: boolean;
   columns: number;
@@ -207,13 +210,13 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
         columns: s.columns,
         limit: s.limit,
         now: () => clock.now(),
-        write(text) {
+        write(text, screen = false) {
           if (!streams || text === '') return;
           const out = s.prefaceShown ? text : s.preface + text;
           s.prefaceShown = true;
           s.streamed += out;
           if (s.streamed.length > STREAM_LOG_CHARS) s.streamed = s.streamed.slice(-STREAM_LOG_CHARS);
-          s.onOutput?.(out);
+          s.onOutput?.(out, screen);
         },
         sleepUntil: (t) => sleepUntil(s, t, own),
         // At least 1 ms, so `tail -f -s 0` on a paused clock still waits.

@@ -7,7 +7,7 @@ const CLEAR = '\x1b[H\x1b[2J';
 const run = async (line: string, pressAt = 1_000) => {
   const { wall, signal } = ctrlCAfter(pressAt);
   let streamed = '';
-  const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t) => { streamed += t; } });
+  const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t, screen) => { streamed += (screen ? CLEAR : '') + t; } });
   return { ...r, stdout: streamed + r.stdout };
 };
 

@@ -18,10 +18,10 @@ describe('watch re-runs a command on the simulated clock', () => {
     const { wall, signal } = ctrlCAfter(70_000);
     const s = shellOn(growingLog, wall);
     const chunks: string[] = [];
-    const r = await s.exec(`watch -n 30 tail -n1 ${APP_LOG}`, { signal, onOutput: (t) => chunks.push(t) });
+    const r = await s.exec(`watch -n 30 tail -n1 ${APP_LOG}`, { signal, onOutput: (t, screen) => chunks.push((screen ? CLEAR : '') + t) });
     expect(chunks).toEqual(SCREENS);
     expect(r).toEqual({ stdout: '', stderr: '', exitCode: 0 });
-    expect(s.log().at(-1)).toMatchObject({ exitCode: 0, output: SCREENS.join('') });
+    expect(s.log().at(-1)).toMatchObject({ exitCode: 0, output: SCREENS.join('').replaceAll(CLEAR, '') });
   });
 
   it('without a stream the terminal gets the last screen; a pipe gets them all', async () => {
@@ -40,7 +40,7 @@ describe('watch re-runs a command on the simulated clock', () => {
     const run = async (line: string, at = 200_000) => {
       const { wall, signal } = ctrlCAfter(at);
       let streamed = '';
-      const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t) => { streamed += t; } });
+      const r = await shellOn(growingLog, wall).exec(line, { signal, onOutput: (t, screen) => { streamed += (screen ? CLEAR : '') + t; } });
       return { ...r, stdout: streamed + r.stdout };
     };
     expect(await run(`watch -t -n 30 -g tail -n1 ${APP_LOG}`)).toEqual({

@@ -45,13 +45,11 @@ class Screens {
   constructor(private readonly run: FollowRun) {}
 
   show(text: string): void {
-    const screen = (this.run.limit ? '' : CLEAR) + text;
-    if (this.run.streams) this.run.write(screen);
-    else {
-      this.kept.push(screen);
-      const interactive = this.run.terminal && !this.run.limit;
-      if (this.kept.length > (interactive ? KEPT_ON_TERMINAL : KEPT_OTHERWISE)) this.kept.shift();
-    }
+    // Streamed, the clear is the terminal's to do: it knows the text is a screen.
+    if (this.run.streams) return this.run.write(text, true);
+    this.kept.push((this.run.limit ? '' : CLEAR) + text);
+    const interactive = this.run.terminal && !this.run.limit;
+    if (this.kept.length > (interactive ? KEPT_ON_TERMINAL : KEPT_OTHERWISE)) this.kept.shift();
   }
 
   /** Text written below the last screen (the -e message). */

@@ -32,6 +32,9 @@ export interface LabSnapshot {
   report?: ReportReply;
 }
 
+/** Home and erase display: xterm (scrollOnEraseInDisplay) keeps the old screen in its scrollback. */
+const CLEAR_SCREEN = '\x1b[H\x1b[2J';
+
 /** How long Ctrl-C waits for the worker before replacing it. */
 const ABORT_GRACE_MS = 500;
 /** How long opening the lab (compiling, replaying a restored log) may take. */
@@ -220,10 +223,11 @@ export class LabController {
     let output = '';
     // What tail -f or watch streamed while running: shown at once, kept for the transcript.
     let streamed = '';
-    const onOutput = (text: string) => {
+    const onOutput = (text: string, screen?: boolean) => {
       if (this.running !== running) return;
       streamed += text;
-      this.write(crlf(text));
+      // The clear is the lab's own, never the output's: the filter drops those.
+      this.write((screen ? CLEAR_SCREEN : '') + crlf(text));
     };
     try {
       const request = { type: 'exec' as const, line, columns: this.term?.cols ?? 80 };

@@ -6,7 +6,7 @@
  */
 import type { FromWorker, ReplyMap, Request, ToWorker } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onOutput?: (text: string) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onOutput?: (text: string, screen?: boolean) => void };
 
 export class EngineClient {
   private worker: Worker;
@@ -31,7 +31,7 @@ export class EngineClient {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if ('output' in message) {
-      pending.onOutput?.(message.output);
+      pending.onOutput?.(message.output, message.screen === true);
       return;
     }
     this.pending.delete(message.id);
@@ -45,7 +45,7 @@ export class EngineClient {
   }
 
   /** `onOutput` receives what a running command streams before its reply (tail -f, watch). */
-  request<T extends Request>(request: T, onOutput?: (text: string) => void): Promise<ReplyMap[T['type']]> {
+  request<T extends Request>(request: T, onOutput?: (text: string, screen?: boolean) => void): Promise<ReplyMap[T['type']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onOutput });

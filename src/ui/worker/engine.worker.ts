@@ -20,7 +20,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     return;
   }
   const { id, request } = message;
-  handle(request as Request, (output) => reply({ id, output })).then(
+  handle(request as Request, (output, screen) => reply({ id, output, screen })).then(
     (value) => reply({ id, ok: true, value }),
     (error: unknown) => reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );

@@ -106,7 +106,7 @@ export function abortRunning(): void {
 /** `stream` carries a running command's output to the page before its reply. */
 export async function handle(
   request: Request,
-  stream?: (text: string) => void,
+  stream?: (text: string, screen?: boolean) => void,
 ): Promise<ReplyMap[Request['type']]> {
   switch (request.type) {
     case 'catalog':

@@ -48,7 +48,7 @@ export class LabHost {
     return { now: this.session.clock.now(), speed: this.session.clock.speed(), wall: Date.now() };
   }
 
-  async exec(line: string, columns: number, onOutput?: (text: string) => void): Promise<ExecReply> {
+  async exec(line: string, columns: number, onOutput?: (text: string, screen?: boolean) => void): Promise<ExecReply> {
     const controller = new AbortController();
     this.running = controller;
     try {

@@ -126,5 +126,8 @@ export type ToWorker = { id: number; request: Request } | { id: number; abort: t
 export type FromWorker =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
-  /** Output of the running `exec` while it runs (tail -f, watch); its reply does not repeat it. */
-  | { id: number; output: string };
+  /**
+   * Output of the running `exec` while it runs (tail -f, watch); its reply
+   * does not repeat it. `screen`: a whole new screen, shown on a cleared one.
+   */
+  | { id: number; output: string; screen?: boolean };
