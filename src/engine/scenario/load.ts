@@ -80,7 +80,9 @@ function runPipeline<Doc>(
 
   const vars = pipeline.resolveVars(data, seed);
   const varIssues = fromPathIssues(doc, lc, vars.issues);
-  const checked = pipeline.schema.safeParse(vars.value);
+  // Without zod's generated (eval'd) parsers: each is compiled on first use,
+  // which costs more than it saves when a scenario is read once per lab.
+  const checked = pipeline.schema.safeParse(vars.value, { jitless: true });
   if (!checked.success) {
     // A value with an unknown ${var} also fails its own check: say it once.
     const varPaths = new Set(vars.issues.map((i) => i.path.join('\u0000')));
