@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openLab, run, screen, waitReady } from './helpers';
 
 /**
@@ -24,5 +24,29 @@ test('tail -f shows new log lines as they are written, until Ctrl-C', async ({ p
   // Every line that streamed is a line of the file, whole.
   const file = new Set((await run(page, 'cat /var/log/auth.log')).split('\n'));
   for (const line of shown) expect(file, line).toContain(line.replace(/\^C$/, ''));
+  expect(await run(page, 'echo still here')).toBe('still here');
+});
+
+/** The rows xterm shows (the viewport), top to bottom. */
+const viewport = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('.xterm-rows > div'), (d) => (d.textContent ?? '').trimEnd()));
+
+test('watch draws each run on a fresh screen, and Ctrl-C gives the prompt back', async ({ page }) => {
+  await openLab(page);
+  await page.getByRole('button', { name: 'Clock speed x60' }).click();
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type("watch -n 5 'ss -tn'");
+  await page.keyboard.press('Enter');
+  const header = /^Every 5\.0s: ss -tn\s+web01: (\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})$/;
+  const top = async () => header.exec((await viewport(page))[0] ?? '')?.[1];
+  await expect.poll(top, { timeout: 15_000 }).toBeTruthy();
+  const first = await top();
+  // A later run replaces the screen: the top row is a newer header, the table under it.
+  await expect.poll(async () => { const t = await top(); return t !== undefined && t !== first; }, { timeout: 15_000 }).toBe(true);
+  const rows = await viewport(page);
+  expect(rows[1]).toBe('');
+  expect(rows[2]).toMatch(/^State\s+Recv-Q\s+Send-Q\s+Local Address:Port\s+Peer Address:Port/);
+  await page.keyboard.press('Control+C');
+  await waitReady(page);
   expect(await run(page, 'echo still here')).toBe('still here');
 });

@@ -224,7 +224,8 @@ export class LabController {
     // What tail -f or watch streamed while running: shown at once, kept for the transcript.
     let streamed = '';
     const onOutput = (text: string, screen?: boolean) => {
-      if (this.running !== running) return;
+      // After Ctrl-C the ^C is the last thing drawn; a chunk still in flight is dropped.
+      if (this.running !== running || running.interrupted) return;
       streamed += text;
       // The clear is the lab's own, never the output's: the filter drops those.
       this.write((screen ? CLEAR_SCREEN : '') + crlf(text));
