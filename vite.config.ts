@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { SHELL_UTILITIES } from './src/engine/session/utilities';
+import { parseAhead } from './src/engine/scenario/ahead';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const zlibShim = here('./src/ui/shims/zlib.ts');
@@ -61,6 +62,27 @@ function justBashOfferedOnly(): Plugin {
   };
 }
 
+/**
+ * `scenario.yaml?scenario`: the scenario's text, and the JSON of the data it
+ * parses to when it parses cleanly, so opening a lab skips the YAML parser
+ * (src/engine/scenario/ahead.ts). The text stays for diagnostics.
+ */
+function scenariosParsedAhead(): Plugin {
+  return {
+    name: 'outbound-scenarios-parsed-ahead',
+    enforce: 'pre',
+    load(id) {
+      const [file, query] = id.split('?', 2);
+      if (query !== 'scenario' || !file!.endsWith('.yaml')) return null;
+      const text = readFileSync(file!, 'utf8');
+      this.addWatchFile(file!);
+      const data = parseAhead(text);
+      const json = data === undefined ? '' : `\nexport const json = ${JSON.stringify(JSON.stringify(data))};`;
+      return `export const text = ${JSON.stringify(text)};${json}`;
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'outbound-csp',
@@ -76,7 +98,7 @@ function contentSecurityPolicy(): Plugin {
 // which the engine worker uses already.
 export default defineConfig({
   base: './',
-  plugins: [react(), justBashOfferedOnly(), contentSecurityPolicy()],
+  plugins: [react(), justBashOfferedOnly(), scenariosParsedAhead(), contentSecurityPolicy()],
   // just-bash's code-split build leaves its Node-only utilities out when this is true.
   define: { __BROWSER__: 'true' },
   resolve: {
@@ -86,7 +108,7 @@ export default defineConfig({
       { find: /^node:(module|fs|fs\/promises|path|dns|crypto|async_hooks)$/, replacement: nodeUnavailable },
     ],
   },
-  worker: { format: 'es', plugins: () => [justBashOfferedOnly()] },
+  worker: { format: 'es', plugins: () => [justBashOfferedOnly(), scenariosParsedAhead()] },
   // Pre-bundle what the lab and its worker import, so the first dev run does not
   // reload the page mid-session when the optimizer finds them late (TRAPS §1).
   optimizeDeps: {

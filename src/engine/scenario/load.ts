@@ -184,9 +184,43 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
   return unique.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-/** The loader for the real format: schema, vars and compiler of scenario v1. */
-export const loadScenario: ScenarioLoader = createScenarioLoader<ScenarioDoc>({
+/** Loads a scenario from data its text parsed to ahead of time (ahead.ts). */
+export type ParsedLoader = (data: unknown, text: string, options?: LoadOptions) => LoadResult;
+
+/**
+ * The stages after parsing, run on data parsed ahead of time. Whatever they
+ * would report, and any data that is not what parsing gives, sends the text
+ * through the whole loader instead, which positions every problem.
+ */
+export function createParsedLoader<Doc>(pipeline: ScenarioPipeline<Doc>, full: ScenarioLoader): ParsedLoader {
+  return (data, text, options = {}) => {
+    try {
+      return fromData(pipeline, data, options.seed) ?? full(text, options);
+    } catch {
+      return full(text, options);
+    }
+  };
+}
+
+function fromData<Doc>(pipeline: ScenarioPipeline<Doc>, data: unknown, seed: number | undefined): LoadResult | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const vars = pipeline.resolveVars(data, seed);
+  if (vars.issues.length > 0) return undefined;
+  const checked = pipeline.schema.safeParse(vars.value, { jitless: true });
+  if (!checked.success) return undefined;
+  const compiled = pipeline.compile(checked.data, { seed: vars.seed ?? seed ?? 1, vars: vars.vars ?? new Map() });
+  if (!compiled.ok || (compiled.issues?.length ?? 0) > 0) return undefined;
+  return { ok: true, scenario: compiled.scenario, warnings: [] };
+}
+
+/** The real format: schema, vars and compiler of scenario v1. */
+const scenarioV1: ScenarioPipeline<ScenarioDoc> = {
   schema: scenarioSchema,
   resolveVars: (raw, seed) => resolveVars(raw, seed),
   compile: (doc, { seed, vars }) => compileScenario(doc, { seed, vars }),
-});
+};
+
+export const loadScenario: ScenarioLoader = createScenarioLoader(scenarioV1);
+
+/** The data must be the loader's own: a fresh value, not shared with another load. */
+export const loadParsedScenario: ParsedLoader = createParsedLoader(scenarioV1, loadScenario);

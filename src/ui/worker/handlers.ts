@@ -7,11 +7,11 @@
  * the shell loads behind it; the first command waits for it if it must.
  * A restored lab waits, since its prompt depends on the replayed commands.
  */
-import { loadScenario as load } from '../../engine/scenario/load';
+import { loadParsedScenario, loadScenario as load } from '../../engine/scenario/load';
 import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scenario/types';
 import type { LabHost } from './lab-host';
 import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
-import { scenarioIds, scenarioText } from './scenario-files';
+import { scenarioIds, scenarioSource, type ScenarioSource } from './scenario-files';
 import { CORRUPT_RESTORE, restoreProblem, scenarioBounds } from '../storage/saved-lab';
 
 type OpenRequest = Extract<Request, { type: 'open' }>;
@@ -20,15 +20,19 @@ let lab: Promise<LabHost> | undefined;
 let settled: LabHost | undefined;
 
 
-function loadScenario(text: string, seed: number, fileName: string): LoadResult {
-  return load(text, { seed, fileName });
+/** From the data parsed at build time when there is some (a fresh value each time), else from the text. */
+function loadScenario(source: ScenarioSource, seed: number): LoadResult {
+  const options = { seed, fileName: source.file };
+  return source.json === undefined
+    ? load(source.text, options)
+    : loadParsedScenario(JSON.parse(source.json), source.text, options);
 }
 
 async function catalog(): Promise<CatalogEntry[]> {
   const entries: CatalogEntry[] = [];
   for (const id of scenarioIds()) {
-    const source = (await scenarioText(id))!;
-    const result = loadScenario(source.text, 0, source.file);
+    const source = (await scenarioSource(id))!;
+    const result = loadScenario(source, 0);
     entries.push(result.ok
       ? { id, file: source.file, meta: result.scenario.meta, questionCount: result.scenario.questions.length }
       : { id, file: source.file, diagnostics: result.diagnostics });
@@ -37,9 +41,9 @@ async function catalog(): Promise<CatalogEntry[]> {
 }
 
 async function open(request: OpenRequest): Promise<OpenOutcome> {
-  const source = await scenarioText(request.scenarioId);
+  const source = await scenarioSource(request.scenarioId);
   if (!source) return { kind: 'unknown', id: request.scenarioId, known: scenarioIds() };
-  const result = loadScenario(source.text, request.seed, source.file);
+  const result = loadScenario(source, request.seed);
   if (!result.ok) return { kind: 'invalid', id: request.scenarioId, file: source.file, diagnostics: result.diagnostics };
   return opened(result.scenario, request, result.warnings);
 }

@@ -1,21 +1,32 @@
 /**
- * The shipped scenarios, bundled as text (Vite `?raw`) so the app stays
- * static. Each file is fetched lazily: opening a lab loads only its own.
- * The id in the URL is the file name without `.yaml`.
+ * The shipped scenarios, bundled so the app stays static: each as its text
+ * and, when it parsed cleanly at build time, the JSON of its data
+ * (`?scenario`, a plugin in vite.config.ts; see engine/scenario/ahead.ts).
+ * Each file is fetched lazily: opening a lab loads only its own. The id in
+ * the URL is the file name without `.yaml`.
  */
-const files = import.meta.glob('../../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<
+export interface ScenarioSource {
+  file: string;
+  text: string;
+  /** The data the text parses to, as JSON; absent when it must be parsed here. */
+  json?: string;
+}
+
+type Bundled = { text: string; json?: string };
+
+const files = import.meta.glob('../../../scenarios/*.yaml', { query: '?scenario' }) as Record<
   string,
-  () => Promise<string>
+  () => Promise<Bundled>
 >;
 
 /** Test builds also carry the e2e suite's own scenarios (a broken one, for the error page). */
 const testFiles = (
   import.meta.env.VITE_TEST_HANDLE === '1'
-    ? import.meta.glob('../../../test/e2e/scenarios/*.yaml', { query: '?raw', import: 'default' })
+    ? import.meta.glob('../../../test/e2e/scenarios/*.yaml', { query: '?scenario' })
     : {}
-) as Record<string, () => Promise<string>>;
+) as Record<string, () => Promise<Bundled>>;
 
-const byId = new Map<string, { file: string; load: () => Promise<string> }>();
+const byId = new Map<string, { file: string; load: () => Promise<Bundled> }>();
 for (const [path, load] of [...Object.entries(files), ...Object.entries(testFiles)]) {
   const file = path.split('/').pop()!;
   byId.set(file.replace(/\.yaml$/, ''), { file, load });
@@ -25,8 +36,9 @@ export function scenarioIds(): string[] {
   return [...byId.keys()].sort();
 }
 
-export async function scenarioText(id: string): Promise<{ file: string; text: string } | undefined> {
+export async function scenarioSource(id: string): Promise<ScenarioSource | undefined> {
   const entry = byId.get(id);
   if (!entry) return undefined;
-  return { file: entry.file, text: await entry.load() };
+  const { text, json } = await entry.load();
+  return { file: entry.file, text, json };
 }
