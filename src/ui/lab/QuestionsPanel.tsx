@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { GradeView, QuestionState, QuestionView } from '../worker/protocol';
 import { OrderInput } from './OrderInput';
 import { orderAnswer } from './order-list';
+import { answerShown } from './lab-text';
 
 interface Props {
   questions: QuestionView[];
@@ -102,7 +103,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
       )}
       {last !== undefined && (
         <p className="answer-given">
-          Your answer: <code>{last}</code>
+          Your answer: <code>{answerShown(last, question.options, isOrder)}</code>
           {state.status === 'right' ? ' — right.' : ''}
         </p>
       )}

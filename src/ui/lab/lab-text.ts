@@ -25,3 +25,16 @@ export function formatSimTime(ms: number): string {
 
 /** A prompt is drawn by the line editor, which measures it: no control characters in it. */
 export const cleanPrompt = (prompt: string): string => prompt.replace(/[\x00-\x1f\x7f-\x9f]/g, '?');
+
+/**
+ * An answer as the trainee chose it: a choice's option text, or an order's
+ * texts joined by arrows, rather than the ids the grader reads. Anything
+ * that is not a list of known ids is shown as it was typed.
+ */
+export function answerShown(value: string, options: readonly { id: string; text: string }[] | undefined, ordered: boolean): string {
+  if (!options) return value;
+  const texts = new Map(options.map((o) => [o.id, o.text]));
+  const parts = value.split(',').map((p) => texts.get(p.trim()));
+  if (parts.some((p) => p === undefined)) return value;
+  return parts.join(ordered ? ' → ' : ', ');
+}

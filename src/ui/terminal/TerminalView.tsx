@@ -30,6 +30,8 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       cursorBlink: true,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace',
       fontSize: 14,
+      // At 14 px a row of 1.0 clips the underscore at device scale 1 (pam_unix reads as pam unix).
+      lineHeight: 1.2,
       scrollback: 5000,
       scrollOnEraseInDisplay: true,
       theme: terminalThemes[theme],
