@@ -139,19 +139,50 @@ export class HostFs implements IFileSystem {
     return node.noTarget ? 'No such file or directory' : undefined;
   }
 
-  /** The read bit that applies to the current user, as the kernel picks it. */
-  private mayRead(node: ViewNode): boolean {
+  /** Whether the current user has `bit` (4 read, 1 search) on `node`, as the kernel picks the triplet. */
+  private permits(node: ViewNode, bit: 4 | 1): boolean {
     const uid = this.who.uid();
     if (uid === 0) return true;
-    if (uid === node.uid) return (node.mode & 0o400) !== 0;
-    if (this.who.gids().includes(node.gid)) return (node.mode & 0o040) !== 0;
-    return (node.mode & 0o004) !== 0;
+    if (uid === node.uid) return (node.mode & (bit << 6)) !== 0;
+    if (this.who.gids().includes(node.gid)) return (node.mode & (bit << 3)) !== 0;
+    return (node.mode & bit) !== 0;
+  }
+
+  private mayRead(node: ViewNode): boolean {
+    return this.permits(node, 4);
+  }
+
+  /**
+   * Reaching a path needs search (x) permission on every directory above
+   * it; root needs none. A directory only the scratch layer holds is the
+   * trainee's own.
+   */
+  private assertSearchable(op: string, path: string): void {
+    if (this.who.uid() === 0) return;
+    const parts = normalizePath(path).split('/').filter((part) => part !== '');
+    let dir = '';
+    for (const part of parts.slice(0, -1)) {
+      dir += '/' + part;
+      const node = this.viewNode(dir);
+      if (node?.kind === 'dir' && !this.permits(node, 1)) throw eacces(op, path);
+    }
+  }
+
+  /** Whether `path` is out of reach because a directory above it may not be searched. */
+  searchDenied(path: string): boolean {
+    try {
+      this.assertSearchable('access', path);
+      return false;
+    } catch {
+      return true;
+    }
   }
 
   private assertWritable(op: string, path: string): void {
     const p = normalizePath(path);
     if (p === '/proc' || p.startsWith('/proc/') || p.startsWith('/sys/')) throw eacces(op, path);
     if (this.who.uid() === 0) return;
+    this.assertSearchable(op, path);
     const home = this.who.home();
     const ok = [home, ...WRITABLE_FOR_ALL].some((dir) => p === dir || p.startsWith(dir + '/'));
     if (!ok) throw eacces(op, path);
@@ -168,6 +199,7 @@ export class HostFs implements IFileSystem {
   }
 
   async readFile(path: string, options?: Parameters<IFileSystem['readFile']>[1]): Promise<string> {
+    this.assertSearchable('open', path);
     if (await this.inScratch(path)) return this.scratch.readFile(path, options);
     const node = this.viewNode(path);
     if (!node) throw enoent('open', path);
@@ -178,6 +210,7 @@ export class HostFs implements IFileSystem {
   }
 
   async readFileBuffer(path: string): Promise<Uint8Array> {
+    this.assertSearchable('open', path);
     if (await this.inScratch(path)) return this.scratch.readFileBuffer(path);
     return new TextEncoder().encode(await this.readFile(path));
   }
@@ -213,6 +246,7 @@ export class HostFs implements IFileSystem {
   }
 
   async exists(path: string): Promise<boolean> {
+    if (this.searchDenied(path)) return false;
     return (await this.inScratch(path)) || this.viewNode(path) !== undefined;
   }
 
@@ -237,6 +271,7 @@ export class HostFs implements IFileSystem {
   }
 
   async stat(path: string): Promise<FsStat> {
+    this.assertSearchable('stat', path);
     if (await this.inScratch(path)) return (await this.viewDirOver(path, true)) ?? this.scratch.stat(path);
     const node = this.viewNode(path);
     if (!node) throw enoent('stat', path);
@@ -244,6 +279,7 @@ export class HostFs implements IFileSystem {
   }
 
   async lstat(path: string): Promise<FsStat> {
+    this.assertSearchable('lstat', path);
     if (await this.inScratch(path)) return (await this.viewDirOver(path, false)) ?? this.scratch.lstat(path);
     const node = this.viewNode(path, false);
     if (!node) throw enoent('lstat', path);
@@ -251,6 +287,7 @@ export class HostFs implements IFileSystem {
   }
 
   async mkdir(path: string, options?: MkdirOptions): Promise<void> {
+    this.assertSearchable('mkdir', path);
     const node = this.viewNode(path);
     if (node && !options?.recursive) throw errno('EEXIST', 'file already exists', 'mkdir', path);
     if (node?.kind === 'dir') return;
@@ -266,6 +303,7 @@ export class HostFs implements IFileSystem {
 
   async readdirWithFileTypes(path: string) {
     const p = normalizePath(path);
+    this.assertSearchable('scandir', p);
     const names = new Map<string, { isFile: boolean; isDirectory: boolean; isSymbolicLink: boolean }>();
     const node = this.viewNode(p);
     const scratchDir = (await this.inScratch(p)) && (await this.scratch.stat(p)).isDirectory;
@@ -356,6 +394,7 @@ export class HostFs implements IFileSystem {
   }
 
   async readlink(path: string): Promise<string> {
+    this.assertSearchable('readlink', path);
     if (await this.inScratch(path)) return this.scratch.readlink(path);
     const node = this.viewNode(path, false);
     if (!node) throw enoent('readlink', path);
@@ -367,6 +406,7 @@ export class HostFs implements IFileSystem {
   }
 
   async realpath(path: string): Promise<string> {
+    this.assertSearchable('realpath', path);
     if (await this.inScratch(path)) return this.scratch.realpath(path);
     const p = normalizePath(path);
     const node = this.viewNode(p, false);

@@ -163,7 +163,8 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
         ? (await fs.stat(abs).catch(() => undefined)) ?? (await fs.lstat(abs).catch(() => undefined))
         : await fs.lstat(abs).catch(() => undefined);
       if (!st) {
-        stderr += `ls: cannot access '${p}': No such file or directory\n`;
+        const why = fs.searchDenied(abs) ? 'Permission denied' : 'No such file or directory';
+        stderr += `ls: cannot access '${p}': ${why}\n`;
         exitCode = 2;
         continue;
       }
