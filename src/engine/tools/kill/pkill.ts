@@ -13,13 +13,32 @@ import { commandLine, uidOf } from '../procfs/processes';
 import { signalNumber } from './signals';
 
 interface Opts {
-  signal: number; full: boolean; exact: boolean; user?: number; newest: boolean; oldest: boolean;
+  signal: number; full: boolean; exact: boolean; users?: Set<number>; newest: boolean; oldest: boolean;
   names: string[]; list: '' | 'name' | 'full'; count: boolean; delimiter: string;
 }
 
 /** `-af` -> `-a -f`, for bundles of the boolean letters. */
 function unbundle(args: string[]): string[] {
   return args.flatMap((a) => (/^-[fxenolac]{2,}$/.test(a) ? [...a.slice(1)].map((c) => `-${c}`) : [a]));
+}
+
+/**
+ * -u LIST (effective uid) and -U LIST (real uid), joined or apart, and the
+ * long forms; the world keeps one uid per process, so both match it.
+ */
+const USER_FLAG = /^(?:-[uU](.+)?|--(?:e?uid|user)(?:=(.*))?)$/;
+
+/** A comma list of user names or uids, as procps reads it; a number need not be an account. */
+function userList(ctx: ToolContext, list: string, tool: string): Set<number> | string {
+  const users = new Set<number>();
+  for (const item of list.split(',')) {
+    const uid = /^\d+$/.test(item) ? Number(item) : uidOf(ctx.world, item);
+    if (uid === undefined || item === '') {
+      return tool === 'pkill' ? `${tool}: invalid user name: ${item}` : `${tool}: Unknown user: ${item}`;
+    }
+    users.add(uid);
+  }
+  return users;
 }
 
 function parse(raw: string[], tool: string, ctx: ToolContext): Opts | string {
@@ -38,10 +57,12 @@ function parse(raw: string[], tool: string, ctx: ToolContext): Opts | string {
     else if (tool === 'pgrep' && (a === '-c' || a === '--count')) o.count = true;
     else if (tool === 'pgrep' && (a === '-d' || a === '--delimiter')) o.delimiter = args[++i] ?? '\n';
     else if (a === '-o' || a === '--oldest') o.oldest = true;
-    else if (a === '-u' || a === '--user' || a === '-U') {
-      const uid = uidOf(ctx.world, args[++i] ?? '');
-      if (uid === undefined) return tool === 'pkill' ? `${tool}: invalid user name: ${args[i] ?? ''}` : `${tool}: Unknown user: ${args[i] ?? ''}`;
-      o.user = uid;
+    else if (USER_FLAG.test(a)) {
+      const joined = USER_FLAG.exec(a);
+      const list = joined?.[1] ?? joined?.[2] ?? args[++i] ?? '';
+      const users = userList(ctx, list, tool);
+      if (typeof users === 'string') return users;
+      o.users = users;
     } else if (a === '-s' || a === '--signal') {
       const n = signalNumber(args[++i] ?? '');
       if (n === undefined) return `${tool}: Unknown signal ${args[i] ?? ''}`;
@@ -51,7 +72,7 @@ function parse(raw: string[], tool: string, ctx: ToolContext): Opts | string {
     else if (a.startsWith('-') && a.length > 1) return `${tool}: invalid option -- '${a.slice(1, 2)}'`;
     else o.names.push(a);
   }
-  if (o.names.length === 0 && o.user === undefined) {
+  if (o.names.length === 0 && o.users === undefined) {
     return tool === 'killall' ? 'Usage: killall [OPTION]... [--] NAME...' : `${tool}: no matching criteria specified`;
   }
   return o;
@@ -69,7 +90,7 @@ function matcher(o: Opts, name: string): ((p: Process) => boolean) | string {
 }
 
 function matching(ctx: ToolContext, o: Opts, m: (p: Process) => boolean): Process[] {
-  let hits = ctx.world.processes.filter((p) => m(p) && (o.user === undefined || p.uid === o.user));
+  let hits = ctx.world.processes.filter((p) => m(p) && (o.users === undefined || o.users.has(p.uid)));
   if (o.newest || o.oldest) {
     const sorted = [...hits].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
     const pick = o.newest ? sorted[sorted.length - 1] : sorted[0];
@@ -102,11 +123,13 @@ function signalAll(ctx: ToolContext, tool: string): ToolResult {
   const events: WorldEvent[] = [];
   let stderr = '';
   let matched = 0;
-  for (const name of o.names) {
-    const m = tool === 'killall' ? ((p: Process) => p.comm === name) : matcher(o, name);
+  // With only -u, every process of those users matches.
+  const patterns = o.names.length ? o.names : ['.*'];
+  for (const name of patterns) {
+    const m = tool === 'killall' && o.names.length ? ((p: Process) => p.comm === name) : matcher(o, name);
     if (typeof m === 'string') return { stdout: '', stderr: `${m}\n`, exitCode: 2 };
     const hits = matching(ctx, o, m);
-    if (hits.length === 0 && tool === 'killall') stderr += `${name}: no process found\n`;
+    if (hits.length === 0 && tool === 'killall' && o.names.length) stderr += `${name}: no process found\n`;
     for (const p of hits) {
       matched++;
       if (ctx.uid !== 0 && p.uid !== ctx.uid) {
