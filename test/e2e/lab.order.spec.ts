@@ -21,5 +21,7 @@ test('an order question is answered from the keyboard with move buttons', async 
   expect(await items()).toEqual(['attacker-login', 'revshell', 'beacon', 'exfil']);
   await question.getByRole('button', { name: 'Answer' }).click();
   await expect(question).toHaveAttribute('data-status', 'right');
-  await expect(question.locator('.answer-given code')).toHaveText('attacker-login,revshell,beacon,exfil');
+  await expect(question.locator('.answer-given code')).toHaveText(
+    'The SSH login with a guessed password → The reverse shell → The cron job that checks in → The upload with tar and nc',
+  );
 });
