@@ -7,6 +7,7 @@ import { defineCommand } from 'just-bash';
 import type { Command } from 'just-bash';
 import type { Tool, ToolContext } from '../tools/types';
 import type { HostState, WorldEvent } from '../world/types';
+import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
 
 export interface Identity {
   user: string;
@@ -66,6 +67,10 @@ export function toolCommand(tool: Tool, name: string, host: CommandHost): Comman
   });
 }
 
+function setAll(env: Map<string, string>, values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) env.set(name, value);
+}
+
 /** A word as the shell would need it typed (quoted when it has specials). */
 export function quote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -79,10 +84,12 @@ export function sessionCommands(host: CommandHost): Command[] {
     }
     let i = 0;
     let shell: 'login' | 'plain' | undefined;
+    let list = false;
     for (; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--') { i++; break; }
-      if (a === '-i' || a === '--login') shell = 'login';
+      if (a === '-l' || a === '--list') list = true;
+      else if (a === '-i' || a === '--login') shell = 'login';
       else if (a === '-s' || a === '--shell') shell = 'plain';
       else if (a === '-u' && args[i + 1] === 'root') i++;
       else if (a === '-u') return { stdout: '', stderr: 'sudo: only -u root is simulated\n', exitCode: 1 };
@@ -91,16 +98,29 @@ export function sessionCommands(host: CommandHost): Command[] {
       else break;
     }
     const rest = args.slice(i);
+    const who = host.identity();
+    const rootHome = host.world().accounts.find((a) => a.uid === 0)?.home ?? '/root';
+    if (list) {
+      if (rest.length) return { stdout: '', stderr: 'sudo: only sudo -l without a command is simulated\n', exitCode: 1 };
+      return { stdout: sudoList(who.user, host.world().host.hostname), stderr: '', exitCode: 0 };
+    }
     if (rest.length === 0) {
       if (shell) {
         host.enterRootShell(shell === 'login');
+        // The session keeps the line's environment: the root shell's goes in it.
+        setAll(ctx.env, rootEnv(rootHome));
         return { stdout: '', stderr: '', exitCode: 0 };
       }
       return { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\nusage: sudo [-u user] command\n', exitCode: 1 };
     }
     if (!ctx.exec) return { stdout: '', stderr: 'sudo: cannot run commands here\n', exitCode: 1 };
     const line = rest.map(quote).join(' ');
-    return host.asRoot(() => ctx.exec!(line, { cwd: ctx.cwd, env: Object.fromEntries(ctx.env), stdin: ctx.stdin } as never));
+    const command = [`/usr/bin/${rest[0]}`, ...rest.slice(1)].join(' ');
+    const env = { ...Object.fromEntries(ctx.env), ...sudoCommandEnv(who, rootHome, command) };
+    const result = await host.asRoot(() => ctx.exec!(line, { cwd: ctx.cwd, env, stdin: ctx.stdin } as never));
+    // `sudo su` left a root shell behind: it has root's environment.
+    if (who.uid !== 0 && host.identity().uid === 0) setAll(ctx.env, rootEnv(rootHome));
+    return result;
   });
 
   const su = defineCommand('su', async (args) => {
