@@ -49,7 +49,7 @@ describe('search permission on the directories above a path', () => {
     expect(await s.exec('ls -la /home/ops/.cache/; stat /home/ops/.cache/run.sh >/dev/null || echo refused')).toEqual({
       stdout: 'refused\n',
       stderr: "ls: cannot access '/home/ops/.cache/': Permission denied\n" +
-        "stat: cannot stat '/home/ops/.cache/run.sh': No such file or directory\n",
+        "stat: cannot statx '/home/ops/.cache/run.sh': Permission denied\n",
       exitCode: 0,
     });
   });
