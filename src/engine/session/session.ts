@@ -116,10 +116,12 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let pendingCwd: string | undefined;
 
   const live = createLiveControl({ clock, wall });
-  const custom = [...sessionCommands(host), listCommand(fs, () => world()), ...followCommands(live.host, () => world())];
+  const custom = [...sessionCommands(host), listCommand(fs, () => world())];
   for (const tool of tools) {
     for (const name of [tool.name, ...(tool.aliases ?? [])]) custom.push(toolCommand(tool, name, host));
   }
+  // After the tools: journalctl's follower takes the tool's place.
+  custom.push(...followCommands(live.host, () => world(), host));
   const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];
   const bash = new Bash({
     fs,

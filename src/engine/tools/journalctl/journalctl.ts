@@ -21,11 +21,11 @@ export const journalctlOptions: OptionSupport[] = [
   { flag: '-g / --grep', support: 'full', note: 'JavaScript regular expressions, case-insensitive when all lower case' },
   { flag: '-o short|short-iso|short-precise|cat|with-unit', support: 'partial', note: 'json and verbose are not rendered' },
   { flag: '-e / --pager-end / --no-pager / -q', support: 'full' },
-  { flag: '-f / --follow', support: 'partial', note: 'prints the last 10 entries and returns; there is no live tail yet' },
+  { flag: '-f / --follow', support: 'full', note: 'in the shell: follows on the simulated clock until Ctrl-C (shell/journal-follow.ts)' },
   { flag: 'FIELD=VALUE (_PID, _COMM, SYSLOG_IDENTIFIER, _SYSTEMD_UNIT)', support: 'full' },
 ];
 
-function canReadSystem(ctx: ToolContext): boolean {
+export function canReadSystem(ctx: ToolContext): boolean {
   if (ctx.uid === 0) return true;
   const acc = ctx.world.accounts.find((a) => a.uid === ctx.uid);
   const groups = new Set(acc?.groups ?? []);
@@ -33,11 +33,11 @@ function canReadSystem(ctx: ToolContext): boolean {
   return groups.has('adm') || groups.has('systemd-journal');
 }
 
-const HINT = 'Hint: You are currently not seeing messages from other users and the system.\n' +
+export const HINT = 'Hint: You are currently not seeing messages from other users and the system.\n' +
   "      Users in groups 'adm', 'systemd-journal' can see all messages.\n" +
   '      Pass -q to turn off this notice.\n';
 
-function matches(e: LogEntry, a: JournalArgs, boot: number): boolean {
+export function matches(e: LogEntry, a: JournalArgs, boot: number): boolean {
   if (a.since !== undefined && e.time < a.since) return false;
   if (a.until !== undefined && e.time > a.until) return false;
   if (a.boot && e.time < boot) return false;
@@ -60,7 +60,7 @@ function fieldValue(e: LogEntry, key: string): string | undefined {
   }
 }
 
-function line(w: HostState, e: LogEntry, output: string): string {
+export function line(w: HostState, e: LogEntry, output: string): string {
   const tz = w.host.timezone;
   const host = w.host.hostname;
   if (output === 'cat') return e.message;
@@ -73,7 +73,7 @@ function line(w: HostState, e: LogEntry, output: string): string {
   return `${journalShort(e.time, tz)} ${host} ${tag(e)}: ${e.message}`;
 }
 
-function fullDate(ms: number, tz: string): string {
+export function fullDate(ms: number, tz: string): string {
   const t = localTime(ms, tz);
   return `${DAYS[t.wday]} ${t.year}-${pad2(t.month + 1)}-${pad2(t.day)} ` +
     `${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)} ${t.zone}`;
