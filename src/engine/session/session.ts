@@ -16,6 +16,7 @@ import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
+import { statCommand } from '../shell/stat';
 import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
 import { followCommands } from '../shell/follow-commands';
@@ -116,7 +117,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let pendingCwd: string | undefined;
 
   const live = createLiveControl({ clock, wall });
-  const custom = [...sessionCommands(host), listCommand(fs, () => world())];
+  const custom = [...sessionCommands(host), listCommand(fs, () => world()), statCommand(fs, () => world())];
   for (const tool of tools) {
     for (const name of [tool.name, ...(tool.aliases ?? [])]) custom.push(toolCommand(tool, name, host));
   }

@@ -32,7 +32,7 @@ interface Row {
   ino: number;
 }
 
-function modeString(kind: Row['kind'], mode: number): string {
+export function modeString(kind: Row['kind'], mode: number): string {
   const type = kind === 'dir' ? 'd' : kind === 'link' ? 'l' : '-';
   const bits = ['r', 'w', 'x'];
   let out = type;
@@ -64,7 +64,7 @@ function human(size: number): string {
 }
 
 /** A stable fake inode number for a path, so `ls -i` is reproducible. */
-function inodeOf(path: string): number {
+export function inodeOf(path: string): number {
   let h = 2166136261;
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
   return (h >>> 0) % 4_000_000 + 1000;
