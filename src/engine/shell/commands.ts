@@ -8,6 +8,7 @@ import type { Command } from 'just-bash';
 import type { Tool, ToolContext } from '../tools/types';
 import type { HostState, WorldEvent } from '../world/types';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
+import { deniedReaders } from './denied';
 
 export interface Identity {
   user: string;
@@ -150,5 +151,5 @@ export function sessionCommands(host: CommandHost): Command[] {
     return ctx.origCommand(sets);
   });
 
-  return [sudo, su, history, tr];
+  return [sudo, su, history, tr, ...deniedReaders()];
 }

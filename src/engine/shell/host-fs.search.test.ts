@@ -37,9 +37,8 @@ describe('search permission on the directories above a path', () => {
       stderr: "ls: cannot open directory '/root': Permission denied\n",
       exitCode: 2,
     });
-    // just-bash's cat words every failure as a missing file (see the report).
     expect(await s.exec('cat /root/.ssh/id_ed25519.pub')).toEqual({
-      stdout: '', stderr: 'cat: /root/.ssh/id_ed25519.pub: No such file or directory\n', exitCode: 1,
+      stdout: '', stderr: 'cat: /root/.ssh/id_ed25519.pub: Permission denied\n', exitCode: 1,
     });
     expect((await s.exec('test -e /root/.ssh/id_ed25519.pub && echo yes || echo no')).stdout).toBe('no\n');
   });
