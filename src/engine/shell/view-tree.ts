@@ -82,11 +82,18 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
   const entries = new Map<string, StaticEntry>();
   const uidOf = new Map(world.accounts.map((a) => [a.name, a]));
 
-  const addDir = (path: string, uid = 0, gid = 0, mode = 0o755): StaticEntry => {
+  const homes = world.accounts.filter((a) => a.home.startsWith('/home/'));
+  /** A directory made for a file inside someone's home is theirs, as if they had made it. */
+  const ownerOf = (path: string) => homes.find((a) => path.startsWith(a.home + '/'));
+  const addDir = (path: string, uid?: number, gid?: number, mode = 0o755): StaticEntry => {
     const existing = entries.get(path);
     if (existing) return existing;
     const children = new Set<string>();
-    const entry: StaticEntry = { node: { kind: 'dir', entries: () => [...children], mode, uid, gid, mtime: at }, children };
+    const owner = uid === undefined ? ownerOf(path) : undefined;
+    const node: ViewNode = {
+      kind: 'dir', entries: () => [...children], mode, uid: uid ?? owner?.uid ?? 0, gid: gid ?? owner?.gid ?? 0, mtime: at,
+    };
+    const entry: StaticEntry = { node, children };
     entries.set(path, entry);
     if (path !== '/') {
       const parent = normalizePath(path + '/..');
