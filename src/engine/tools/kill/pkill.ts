@@ -34,7 +34,8 @@ function userList(ctx: ToolContext, list: string, tool: string): Set<number> | s
   for (const item of list.split(',')) {
     const uid = /^\d+$/.test(item) ? Number(item) : uidOf(ctx.world, item);
     if (uid === undefined || item === '') {
-      return tool === 'pkill' ? `${tool}: invalid user name: ${item}` : `${tool}: Unknown user: ${item}`;
+      // procps warns and then prints its usage (not simulated); psmisc's killall says it its way.
+      return tool === 'killall' ? `Cannot find user ${item}` : `${tool}: invalid user name: ${item}`;
     }
     users.add(uid);
   }

@@ -34,5 +34,7 @@ describe('-u USER', () => {
     expect(run(pkillTool, ['pkill', '-u', '4242'])).toEqual({ stdout: '', stderr: '', exitCode: 1 });
     expect(run(pgrepTool, ['pgrep', '-u', '4242'])).toEqual({ stdout: '', stderr: '', exitCode: 1 });
     expect(run(pkillTool, ['pkill', '-u', 'deploy,nosuch'])).toEqual({ stdout: '', stderr: 'pkill: invalid user name: nosuch\n', exitCode: 2 });
+    expect(run(pgrepTool, ['pgrep', '-u', 'nosuch'])).toEqual({ stdout: '', stderr: 'pgrep: invalid user name: nosuch\n', exitCode: 2 });
+    expect(run(killallTool, ['killall', '-u', 'nosuch'])).toEqual({ stdout: '', stderr: 'Cannot find user nosuch\n', exitCode: 1 });
   });
 });
