@@ -16,6 +16,7 @@ import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
+import { loginShell } from '../shell/login-shell';
 import { statCommand } from '../shell/stat';
 import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
@@ -83,9 +84,11 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const identity = (): Identity => (rootShell || sudoDepth > 0 ? root : login);
 
   const fs = new HostFs(viewTree, { uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home, now: () => clock.now() });
+  // $$, $PPID and the SSH_* variables are the trainee's login shell in the world.
+  const loginProcess = loginShell(start, trainee.shellPid);
   const shell: ShellState = {
     cwd: trainee.home,
-    env: baseEnv(login, world().host.hostname),
+    env: { ...baseEnv(login, world().host.hostname), ...loginProcess.env },
   };
 
   const host: CommandHost = {
@@ -126,6 +129,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];
   const bash = new Bash({
     fs,
+    processInfo: loginProcess.processInfo,
     cwd: trainee.home,
     commands: [...SHELL_UTILITIES],
     customCommands: custom,
