@@ -15,9 +15,7 @@ import type { CompiledScenario, Diagnostic, LoadResult } from './types';
 import { atStart, diag, parseScenarioYaml } from './load-yaml';
 import { findPair, findPath, pairKeyRange, rangeForPath } from './positions';
 import { explainIssues, type LocatedIssue } from './zod-issues';
-import { scenarioSchema, type ScenarioDoc } from './schema';
-import { resolveVars } from './vars';
-import { compileScenario } from './compile';
+import { fromData, scenarioV1 } from './load-data';
 
 export interface LoadOptions {
   seed?: number;
@@ -201,24 +199,6 @@ export function createParsedLoader<Doc>(pipeline: ScenarioPipeline<Doc>, full: S
     }
   };
 }
-
-function fromData<Doc>(pipeline: ScenarioPipeline<Doc>, data: unknown, seed: number | undefined): LoadResult | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const vars = pipeline.resolveVars(data, seed);
-  if (vars.issues.length > 0) return undefined;
-  const checked = pipeline.schema.safeParse(vars.value, { jitless: true });
-  if (!checked.success) return undefined;
-  const compiled = pipeline.compile(checked.data, { seed: vars.seed ?? seed ?? 1, vars: vars.vars ?? new Map() });
-  if (!compiled.ok || (compiled.issues?.length ?? 0) > 0) return undefined;
-  return { ok: true, scenario: compiled.scenario, warnings: [] };
-}
-
-/** The real format: schema, vars and compiler of scenario v1. */
-const scenarioV1: ScenarioPipeline<ScenarioDoc> = {
-  schema: scenarioSchema,
-  resolveVars: (raw, seed) => resolveVars(raw, seed),
-  compile: (doc, { seed, vars }) => compileScenario(doc, { seed, vars }),
-};
 
 export const loadScenario: ScenarioLoader = createScenarioLoader(scenarioV1);
 

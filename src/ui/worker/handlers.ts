@@ -7,7 +7,7 @@
  * the shell loads behind it; the first command waits for it if it must.
  * A restored lab waits, since its prompt depends on the replayed commands.
  */
-import { loadParsedScenario, loadScenario as load } from '../../engine/scenario/load';
+import { loadFromData } from '../../engine/scenario/load-data';
 import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scenario/types';
 import type { LabHost } from './lab-host';
 import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
@@ -20,19 +20,23 @@ let lab: Promise<LabHost> | undefined;
 let settled: LabHost | undefined;
 
 
-/** From the data parsed at build time when there is some (a fresh value each time), else from the text. */
-function loadScenario(source: ScenarioSource, seed: number): LoadResult {
-  const options = { seed, fileName: source.file };
-  return source.json === undefined
-    ? load(source.text, options)
-    : loadParsedScenario(JSON.parse(source.json), source.text, options);
+/**
+ * From the data parsed at build time when there is some (a fresh value each
+ * time). The whole loader, with the YAML parser, is fetched only for a file
+ * that must be parsed here or has something to report.
+ */
+async function loadScenario(source: ScenarioSource, seed: number): Promise<LoadResult> {
+  const fast = source.json === undefined ? undefined : loadFromData(JSON.parse(source.json), seed);
+  if (fast) return fast;
+  const { loadScenario: load } = await import('../../engine/scenario/load');
+  return load(source.text, { seed, fileName: source.file });
 }
 
 async function catalog(): Promise<CatalogEntry[]> {
   const entries: CatalogEntry[] = [];
   for (const id of scenarioIds()) {
     const source = (await scenarioSource(id))!;
-    const result = loadScenario(source, 0);
+    const result = await loadScenario(source, 0);
     entries.push(result.ok
       ? { id, file: source.file, meta: result.scenario.meta, questionCount: result.scenario.questions.length }
       : { id, file: source.file, diagnostics: result.diagnostics });
@@ -43,7 +47,7 @@ async function catalog(): Promise<CatalogEntry[]> {
 async function open(request: OpenRequest): Promise<OpenOutcome> {
   const source = await scenarioSource(request.scenarioId);
   if (!source) return { kind: 'unknown', id: request.scenarioId, known: scenarioIds() };
-  const result = loadScenario(source, request.seed);
+  const result = await loadScenario(source, request.seed);
   if (!result.ok) return { kind: 'invalid', id: request.scenarioId, file: source.file, diagnostics: result.diagnostics };
   return opened(result.scenario, request, result.warnings);
 }
