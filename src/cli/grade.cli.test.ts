@@ -10,7 +10,7 @@ const questions = [
   { id: 'c2_ip', prompt: 'C2?', kind: 'ip', answer: { var: 'c2_ip' } },
 ];
 const scenario: CompiledScenario = {
-  ...fx, historyStart: fx.now - 3_600_000, questions,
+  ...fx, historyStart: fx.now - 3_600_000, questions, hostname: 'web01',
   trainee: { user: 'analyst', uid: 1002, gid: 1002, home: '/home/analyst', shellPid: 1, tty: 'pts/1', from: '10.10.0.9' },
 };
 const seeds: (number | undefined)[] = [];

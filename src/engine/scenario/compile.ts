@@ -93,6 +93,7 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
       tty: t.tty,
       from: t.from,
     },
+    hostname: base.host.hostname,
     entities: entityMap(base, timeline),
     questions: [...doc.questions],
     worldAt: (at, actions = []) => {

@@ -66,6 +66,8 @@ export interface CompiledScenario {
   /** How far back the logs reach. */
   historyStart: number;
   trainee: TraineeLogin;
+  /** The host's name, as every world has it (the prompt before any world is built). */
+  hostname: string;
   entities: ReadonlyMap<string, EntityRef>;
   /** Raw question definitions, validated by the scoring schema. */
   questions: unknown[];

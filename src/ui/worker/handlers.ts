@@ -86,7 +86,7 @@ function fromHost(host: LabHost, scenario: CompiledScenario, warnings: Diagnosti
  */
 function beforeShell(scenario: CompiledScenario, warnings: Diagnostic[]): OpenedLab {
   const { user, uid } = scenario.trainee;
-  const hostname = scenario.worldAt(scenario.now).host.hostname;
+  const hostname = scenario.hostname;
   const score = { earned: 0, possible: 0, percent: 0, passingScore: scenario.meta.passingScore, passed: false };
   return {
     meta: scenario.meta,
