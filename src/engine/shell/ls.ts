@@ -37,7 +37,13 @@ export function modeString(kind: Row['kind'], mode: number): string {
   const bits = ['r', 'w', 'x'];
   let out = type;
   for (let i = 8; i >= 0; i--) out += mode & (1 << i) ? bits[(8 - i) % 3] : '-';
-  if (mode & 0o1000) out = out.slice(0, 9) + (mode & 1 ? 't' : 'T');
+  // Set-user-id, set-group-id and sticky take the x place: lower case over x, upper without.
+  const special = (at: number, bit: number, exec: number, letter: string) => {
+    if (mode & bit) out = out.slice(0, at) + (mode & exec ? letter : letter.toUpperCase()) + out.slice(at + 1);
+  };
+  special(3, 0o4000, 0o100, 's');
+  special(6, 0o2000, 0o010, 's');
+  special(9, 0o1000, 0o001, 't');
   return out;
 }
 

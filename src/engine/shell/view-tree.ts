@@ -77,6 +77,9 @@ interface StaticEntry {
  */
 const PROGRAM_STUB = '\u007fELF\u0002\u0001\u0001\u0000';
 
+/** Programs a stock Ubuntu or Debian installs set-user-id root (4755). */
+const SETUID_ROOT = new Set(['sudo', 'su', 'passwd', 'chsh', 'chfn', 'gpasswd', 'newgrp', 'mount', 'umount', 'pkexec']);
+
 export function buildViewTree(world: HostState, render: ProcRenderers, programs: readonly string[] = []): ViewTree {
   const at = world.now;
   const entries = new Map<string, StaticEntry>();
@@ -119,8 +122,9 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
     if (account.home.startsWith('/home/')) addDir(account.home, account.uid, account.gid, 0o750);
   }
   for (const name of programs) {
-    addFile(`/usr/bin/${name}`, () => PROGRAM_STUB, 0o755);
-    addFile(`/bin/${name}`, () => PROGRAM_STUB, 0o755);
+    const mode = SETUID_ROOT.has(name) ? 0o4755 : 0o755;
+    addFile(`/usr/bin/${name}`, () => PROGRAM_STUB, mode);
+    addFile(`/bin/${name}`, () => PROGRAM_STUB, mode);
   }
   const gidOf = (name: string) => world.groups.find((g) => g.name === name)?.gid ?? 0;
   // cron's spool: drwx-wx--T root crontab, each file -rw------- USER crontab.
