@@ -9,6 +9,7 @@ import type { Tool, ToolContext } from '../tools/types';
 import type { HostState, WorldEvent } from '../world/types';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
 import { deniedReaders } from './denied';
+import { findPermCommand } from './find-perm';
 
 export interface Identity {
   user: string;
@@ -151,5 +152,5 @@ export function sessionCommands(host: CommandHost): Command[] {
     return ctx.origCommand(sets);
   });
 
-  return [sudo, su, history, tr, ...deniedReaders()];
+  return [sudo, su, history, tr, ...deniedReaders(), findPermCommand()];
 }
