@@ -7,12 +7,14 @@ import { LOG_FILE_PATHS, logFile } from '../tools/logs/files';
 import { procPidEntry, procPidList } from '../tools/procfs/pid';
 import { procNetTcp, procNetUdp } from '../tools/procnet/procnet';
 import { procNetRoute } from '../tools/procnet/route';
+import { procNetDev } from '../tools/procnet/dev';
 import type { ProcRenderers } from './view-tree';
 
 export const procRenderers: ProcRenderers = {
   netTcp: procNetTcp,
   netUdp: procNetUdp,
   netRoute: procNetRoute,
+  netDev: procNetDev,
   pidEntry(world, pid, name) {
     const entry = procPidEntry(world, pid, name);
     if (!entry || entry.kind === 'dir') return undefined;

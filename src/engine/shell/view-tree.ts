@@ -14,6 +14,7 @@ export interface ProcRenderers {
   netTcp(world: HostState, family: 'inet' | 'inet6'): string;
   netUdp(world: HostState, family: 'inet' | 'inet6'): string;
   netRoute(world: HostState): string;
+  netDev(world: HostState): string;
   /** Entries of /proc/PID (name -> file content or link target), or undefined if no such pid. */
   pidEntry(world: HostState, pid: number, name: string): PidNode | undefined;
   pidEntries(world: HostState, pid: number): string[];
@@ -152,6 +153,7 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
     udp: () => render.netUdp(world, 'inet'),
     udp6: () => render.netUdp(world, 'inet6'),
     route: () => render.netRoute(world),
+    dev: () => render.netDev(world),
   };
   const uptimeSeconds = Math.max(0, (world.now - world.host.bootTime) / 1000);
   const procTop: Record<string, () => string> = {
