@@ -22,8 +22,9 @@ import {
 import type { ToolContext } from '../tools/types';
 import type { CommandHost } from './commands';
 import { toolCommand } from './commands';
-import type { FollowHost, FollowRun } from './live';
+import type { FollowHost } from './live';
 import { unattendedNote } from './live';
+import { Output } from './tail';
 
 type Result = { stdout: string; stderr: string; exitCode: number };
 
@@ -75,23 +76,6 @@ function firstCount(args: readonly string[], a: JournalArgs, flags: Flags, w: Ho
   return a.since !== undefined ? undefined : 10;
 }
 
-/** Collects output: streamed to the terminal, or kept for the result. */
-class Output {
-  stdout = '';
-  stderr = '';
-  constructor(private readonly run: FollowRun) {}
-  out(text: string): void {
-    if (this.run.streams) this.run.write(text);
-    else this.stdout += text;
-  }
-  err(text: string): void {
-    if (this.run.streams) this.run.write(text);
-    else this.stderr += text;
-  }
-  result(exitCode: number): Result {
-    return { stdout: this.stdout, stderr: this.stderr, exitCode };
-  }
-}
 
 class JournalFollower {
   /** Simulated time up to which the journal has been shown. */

@@ -73,8 +73,8 @@ export function tailPart(text: string, count: TailOptions['count']): string {
   return text;
 }
 
-/** Collects output: streamed to the terminal, or kept for the result. */
-class Output {
+/** Collects a follower's output: streamed to the terminal, or kept for the result. */
+export class Output {
   stdout = '';
   stderr = '';
   constructor(private readonly run: FollowRun) {}
@@ -85,6 +85,9 @@ class Output {
   err(text: string): void {
     if (this.run.streams) this.run.write(text);
     else this.stderr += text;
+  }
+  result(exitCode: number): { stdout: string; stderr: string; exitCode: number } {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode };
   }
 }
 
