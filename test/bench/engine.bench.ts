@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseAhead } from '../../src/engine/scenario/ahead';
-import { loadParsedScenario, loadScenario } from '../../src/engine/scenario/load';
+import { loadFromData } from '../../src/engine/scenario/load-data';
+import { loadScenario } from '../../src/engine/scenario/load';
 import { ssTool } from '../../src/engine/tools/ss/ss';
 import type { ToolContext } from '../../src/engine/tools/types';
 import type { HostState, Socket } from '../../src/engine/world/types';
@@ -69,8 +70,8 @@ rows.push(['load + validate + compile the flagship', loadMs, 20, 'ms']);
 // The lab's path: the browser build parses the shipped scenarios ahead (ahead.ts).
 const ahead = JSON.stringify(parseAhead(text));
 const fromDataMs = measure(30, () => {
-  const r = loadParsedScenario(JSON.parse(ahead), text, { fileName: FLAGSHIP });
-  if (!r.ok) throw new Error('flagship does not load from its data');
+  const r = loadFromData(JSON.parse(ahead));
+  if (!r?.ok) throw new Error('flagship does not load from its data');
 });
 rows.push(['the same from data parsed at build time (the lab)', fromDataMs, 20, 'ms']);
 

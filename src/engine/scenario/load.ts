@@ -15,7 +15,7 @@ import type { CompiledScenario, Diagnostic, LoadResult } from './types';
 import { atStart, diag, parseScenarioYaml } from './load-yaml';
 import { findPair, findPath, pairKeyRange, rangeForPath } from './positions';
 import { explainIssues, type LocatedIssue } from './zod-issues';
-import { fromData, scenarioV1 } from './load-data';
+import { scenarioV1 } from './load-data';
 
 export interface LoadOptions {
   seed?: number;
@@ -182,25 +182,4 @@ function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
   return unique.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-/** Loads a scenario from data its text parsed to ahead of time (ahead.ts). */
-export type ParsedLoader = (data: unknown, text: string, options?: LoadOptions) => LoadResult;
-
-/**
- * The stages after parsing, run on data parsed ahead of time. Whatever they
- * would report, and any data that is not what parsing gives, sends the text
- * through the whole loader instead, which positions every problem.
- */
-export function createParsedLoader<Doc>(pipeline: ScenarioPipeline<Doc>, full: ScenarioLoader): ParsedLoader {
-  return (data, text, options = {}) => {
-    try {
-      return fromData(pipeline, data, options.seed) ?? full(text, options);
-    } catch {
-      return full(text, options);
-    }
-  };
-}
-
 export const loadScenario: ScenarioLoader = createScenarioLoader(scenarioV1);
-
-/** The data must be the loader's own: a fresh value, not shared with another load. */
-export const loadParsedScenario: ParsedLoader = createParsedLoader(scenarioV1, loadScenario);
