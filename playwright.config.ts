@@ -6,7 +6,9 @@ import { defineConfig } from '@playwright/test';
  * in the system Chromium: no browser download, no sandbox flag needed as root
  * (Playwright adds --no-sandbox itself). See TRAPS.md §5.
  */
-const port = 4173;
+// OUTBOUND_E2E_PORT lets two runs share a machine (each builds into its own folder).
+const port = Number(process.env.OUTBOUND_E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist/e2e' : `dist/e2e-${port}`;
 const chromium = process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -18,7 +20,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
-  outputDir: 'test-results',
+  outputDir: port === 4173 ? 'test-results' : `test-results-${port}`,
   use: {
     browserName: 'chromium',
     baseURL: `http://127.0.0.1:${port}/`,
@@ -32,8 +34,8 @@ export default defineConfig({
   },
   webServer: {
     command:
-      `VITE_TEST_HANDLE=1 npx vite build --outDir dist/e2e --emptyOutDir --logLevel warn && ` +
-      `npx vite preview --outDir dist/e2e --host 127.0.0.1 --port ${port} --strictPort`,
+      `VITE_TEST_HANDLE=1 npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && ` +
+      `npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
