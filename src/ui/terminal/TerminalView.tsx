@@ -8,6 +8,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import { outboundUnicode } from './wcwidth';
+import { renderNow } from './render-now';
 import { terminalThemes, type Theme } from '../theme';
 import type { LabController } from '../lab/lab-controller';
 import { installTestHandle } from '../test-handle';
@@ -65,7 +66,11 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       setTimeout(() => (pasting = false), 0);
     };
     host.addEventListener('paste', onPaste, true);
-    const data = term.onData((d) => controller.feed(d, pasting));
+    const data = term.onData((d) => {
+      controller.feed(d, pasting);
+      // The echo was just parsed; draw it now rather than on the next frame.
+      renderNow(term);
+    });
     let cols = term.cols;
     const observer = new ResizeObserver(() => {
       fit.fit();
