@@ -10,14 +10,13 @@
  */
 import { Bash } from 'just-bash';
 import type { CompiledScenario } from '../scenario/types';
-import { sessionCommands, toolCommand } from '../shell/commands';
+import { lazyCommand, sessionCommands, toolCommand } from '../shell/commands';
 import type { CommandHost, Identity } from '../shell/commands';
 import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
 import { loginShell } from '../shell/login-shell';
-import { statCommand } from '../shell/stat';
 import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
 import { followCommands } from '../shell/follow-commands';
@@ -120,10 +119,12 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let pendingCwd: string | undefined;
 
   const live = createLiveControl({ clock, wall });
-  const custom = [...sessionCommands(host), listCommand(fs, () => world()), statCommand(fs, () => world())];
-  for (const tool of tools) {
-    for (const name of [tool.name, ...(tool.aliases ?? [])]) custom.push(toolCommand(tool, name, host));
-  }
+  const custom = [
+    ...sessionCommands(host),
+    listCommand(fs, () => world()),
+    lazyCommand('stat', () => import('../shell/stat').then((m) => m.statCommand(fs, () => world()))),
+  ];
+  for (const tool of tools) custom.push(toolCommand(tool.load, tool.name, host));
   // After the tools: journalctl's follower takes the tool's place.
   custom.push(...followCommands(live.host, () => world(), host));
   const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];

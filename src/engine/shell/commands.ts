@@ -9,7 +9,7 @@ import type { Tool, ToolContext } from '../tools/types';
 import type { HostState, WorldEvent } from '../world/types';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
 import { deniedReaders } from './denied';
-import { findPermCommand } from './find-perm';
+import { once } from '../tools/registry';
 
 export interface Identity {
   user: string;
@@ -43,8 +43,19 @@ export function decodeStdin(stdin: string): string {
   return decoder.decode(bytes);
 }
 
-export function toolCommand(tool: Tool, name: string, host: CommandHost): Command {
+/**
+ * A simulated program as a just-bash command. Its module loads on the first
+ * run (`load` remembers it); a module that cannot be fetched is reported as
+ * the shell reports a program it cannot execute.
+ */
+export function toolCommand(load: () => Promise<Tool>, name: string, host: CommandHost): Command {
   return defineCommand(name, async (args, ctx) => {
+    let tool: Tool;
+    try {
+      tool = await load();
+    } catch {
+      return notLoaded(name);
+    }
     const who = host.identity();
     const context: ToolContext = {
       argv: [name, ...args],
@@ -66,6 +77,27 @@ export function toolCommand(tool: Tool, name: string, host: CommandHost): Comman
       const message = error instanceof Error ? error.message : String(error);
       return { stdout: '', stderr: `${name}: internal error: ${message}\n`, exitCode: 139 };
     }
+  });
+}
+
+function notLoaded(name: string): { stdout: string; stderr: string; exitCode: number } {
+  return { stdout: '', stderr: `bash: ${name}: cannot execute: the program could not be loaded (check the connection and retry)\n`, exitCode: 126 };
+}
+
+/**
+ * A shell program whose module loads on its first run (tail, watch, stat,
+ * the pagers): the browser fetches it when the trainee first types it.
+ */
+export function lazyCommand(name: string, load: () => Promise<Command>): Command {
+  const command = once(load);
+  return defineCommand(name, async (args, ctx) => {
+    let loaded: Command;
+    try {
+      loaded = await command();
+    } catch {
+      return notLoaded(name);
+    }
+    return loaded.execute(args, ctx);
   });
 }
 
@@ -152,5 +184,5 @@ export function sessionCommands(host: CommandHost): Command[] {
     return ctx.origCommand(sets);
   });
 
-  return [sudo, su, history, tr, ...deniedReaders(), findPermCommand()];
+  return [sudo, su, history, tr, ...deniedReaders(), lazyCommand('find', () => import('./find-perm').then((m) => m.findPermCommand()))];
 }

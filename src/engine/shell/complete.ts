@@ -4,27 +4,38 @@
  * bash-completion would offer them.
  */
 import type { IFileSystem } from 'just-bash';
-import type { Tool } from '../tools/types';
+import type { ToolEntry } from '../tools/registry';
 import type { OptionSupport } from '../tools/types';
 import { FOLLOW_COMMAND_NAMES } from './follow-commands';
 import { normalizePath } from './host-fs';
-import { LESS_OPTIONS, MORE_OPTIONS } from './pager';
-import { TAIL_OPTIONS } from './tail-options';
-import { WATCH_OPTIONS } from './watch-options';
+import { lastShellWord } from './shell-word';
 
 export interface CompletionSources {
   fs: IFileSystem;
   cwd: string;
-  tools: readonly Tool[];
+  /** The simulated programs; a program's module loads to complete its options. */
+  tools: readonly ToolEntry[];
   utilities: readonly string[];
 }
 
 const SESSION_WORDS = ['sudo', 'su', 'history', 'ls', 'cd', 'export', 'exit', 'logout', ...FOLLOW_COMMAND_NAMES];
 
-/** The option tables of the shell's own programs, for completing a dash. */
-const SHELL_OPTIONS = new Map<string, readonly OptionSupport[]>([
-  ['tail', TAIL_OPTIONS], ['watch', WATCH_OPTIONS], ['less', LESS_OPTIONS], ['more', MORE_OPTIONS],
+type Options = readonly OptionSupport[];
+
+/** The option tables of the shell's own programs, for completing a dash (loaded with the program). */
+const SHELL_OPTIONS = new Map<string, () => Promise<Options>>([
+  ['tail', () => import('./tail-options').then((m) => m.TAIL_OPTIONS)],
+  ['watch', () => import('./watch-options').then((m) => m.WATCH_OPTIONS)],
+  ['less', () => import('./pager').then((m) => m.LESS_OPTIONS)],
+  ['more', () => import('./pager').then((m) => m.MORE_OPTIONS)],
 ]);
+
+async function optionsOf(command: string, tools: CompletionSources['tools']): Promise<Options> {
+  const load = tools.find((t) => t.name === command)?.load ?? SHELL_OPTIONS.get(command);
+  if (!load) return [];
+  const loaded = await load().catch(() => undefined);
+  return (loaded && 'options' in loaded ? loaded.options : loaded) ?? [];
+}
 
 export async function completeLine(
   line: string,
@@ -32,24 +43,20 @@ export async function completeLine(
   sources: CompletionSources,
 ): Promise<{ start: number; candidates: string[] }> {
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
-  const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf('|'), before.lastIndexOf(';')) + 1;
-  const word = before.slice(start);
+  // The word as the shell reads it: `my\ n` or `'my n` complete `my notes`.
+  const { start, value: word } = lastShellWord(before);
   const previous = before.slice(0, start).trim().split(/\s+/).filter(Boolean);
   const commandWord = previous.length === 0 || /[|;&]$/.test(before.slice(0, start).trim()) || previous[previous.length - 1] === 'sudo';
 
   if (commandWord && !word.includes('/')) {
     const names = new Set<string>([...SESSION_WORDS, ...sources.utilities]);
-    for (const tool of sources.tools) {
-      names.add(tool.name);
-      for (const alias of tool.aliases ?? []) names.add(alias);
-    }
+    for (const tool of sources.tools) names.add(tool.name);
     return { start, candidates: [...names].filter((n) => n.startsWith(word)).sort() };
   }
   if (word.startsWith('-')) {
     const command = previous.find((w) => w !== 'sudo') ?? '';
-    const tool = sources.tools.find((t) => t.name === command || t.aliases?.includes(command));
     // An option row may name several spellings ("-n, --numeric", "-i IFACE / -i any").
-    const flags = (tool?.options ?? SHELL_OPTIONS.get(command) ?? [])
+    const flags = (await optionsOf(command, sources.tools))
       .flatMap((o) => o.flag.split(/[\s,/|]+/))
       .map((f) => f.replace(/[=[].*$/, ''))
       .filter((f) => /^--?[A-Za-z0-9]/.test(f) && f.startsWith(word));

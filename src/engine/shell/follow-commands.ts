@@ -6,16 +6,21 @@
 import type { Command } from 'just-bash';
 import type { HostState } from '../world/types';
 import type { CommandHost } from './commands';
-import { journalctlCommand } from './journal-follow';
+import { lazyCommand } from './commands';
 import type { FollowHost } from './live';
-import { lessCommand, moreCommand } from './pager';
-import { tailCommand } from './tail';
-import { watchCommand } from './watch';
 
 /** Their names, for Tab completion. */
 export const FOLLOW_COMMAND_NAMES = ['tail', 'watch', 'less', 'more'] as const;
 
 export function followCommands(live: FollowHost, world: () => HostState, host?: CommandHost): Command[] {
-  const journal = host ? [journalctlCommand(live, host)] : [];
-  return [tailCommand(live), watchCommand(live, world), lessCommand(), moreCommand(), ...journal];
+  const journal = host
+    ? [lazyCommand('journalctl', () => import('./journal-follow').then((m) => m.journalctlCommand(live, host)))]
+    : [];
+  return [
+    lazyCommand('tail', () => import('./tail').then((m) => m.tailCommand(live))),
+    lazyCommand('watch', () => import('./watch').then((m) => m.watchCommand(live, world))),
+    lazyCommand('less', () => import('./pager').then((m) => m.lessCommand())),
+    lazyCommand('more', () => import('./pager').then((m) => m.moreCommand())),
+    ...journal,
+  ];
 }

@@ -16,9 +16,7 @@ import { defineCommand } from 'just-bash';
 import type { Command, CommandContext } from 'just-bash';
 import type { HostState, LogEntry } from '../world/types';
 import { parseJournalArgs, type JournalArgs } from '../tools/journalctl/args';
-import {
-  HINT, canReadSystem, fullDate, journalctlTool, line, matches,
-} from '../tools/journalctl/journalctl';
+import { toolEntry } from '../tools/registry';
 import type { ToolContext } from '../tools/types';
 import type { CommandHost } from './commands';
 import { toolCommand } from './commands';
@@ -27,6 +25,9 @@ import { unattendedNote } from './live';
 import { Output } from './tail';
 
 type Result = { stdout: string; stderr: string; exitCode: number };
+/** The journalctl module, loaded with the program on first use. */
+type Journal = typeof import('../tools/journalctl/journalctl');
+const loadJournal = (): Promise<Journal> => import('../tools/journalctl/journalctl');
 
 /** journalctl's options that take the next word as their value. */
 const SHORT_WITH_ARG = new Set(['u', 't', 'S', 'U', 'p', 'g', 'o']);
@@ -86,28 +87,29 @@ class JournalFollower {
     private readonly system: boolean,
     private readonly io: Output,
     private readonly world: () => HostState,
+    private readonly journal: Journal,
   ) {}
 
   private entries(w: HostState, after: number): LogEntry[] {
     if (!this.system) return [];
     return w.logs(Math.max(0, after), w.now)
-      .filter((e) => e.time > after && e.time <= w.now && matches(e, this.a, w.host.bootTime));
+      .filter((e) => e.time > after && e.time <= w.now && this.journal.matches(e, this.a, w.host.bootTime));
   }
 
   private print(w: HostState, picked: readonly LogEntry[]): void {
-    const text = picked.map((e) => `${line(w, e, this.a.output)}\n`).join('');
+    const text = picked.map((e) => `${this.journal.line(w, e, this.a.output)}\n`).join('');
     if (text) this.io.out(text);
   }
 
   start(count: number | undefined): void {
     const w = this.world();
-    if (!this.system && !this.a.quiet) this.io.err(HINT);
+    if (!this.system && !this.a.quiet) this.io.err(this.journal.HINT);
     const all = this.system ? w.logs(0, w.now).filter((e) => e.time <= w.now) : [];
     if (w.host.distro === 'ubuntu-22.04' && !this.a.quiet && all.length > 0 && this.a.output !== 'cat') {
       // systemd 249 with -f names only where the journal begins.
-      this.io.out(`-- Journal begins at ${fullDate(all[0]!.time, w.host.timezone)}. --\n`);
+      this.io.out(`-- Journal begins at ${this.journal.fullDate(all[0]!.time, w.host.timezone)}. --\n`);
     }
-    let picked = all.filter((e) => matches(e, this.a, w.host.bootTime));
+    let picked = all.filter((e) => this.journal.matches(e, this.a, w.host.bootTime));
     if (count !== undefined) picked = count === 0 ? [] : picked.slice(-count);
     this.print(w, picked);
     this.seen = w.now;
@@ -124,6 +126,7 @@ class JournalFollower {
 async function follow(
   args: string[], a: JournalArgs, flags: Flags, ctx: CommandContext, live: FollowHost, host: CommandHost,
 ): Promise<Result> {
+  const journalModule = await loadJournal();
   const run = live.enter(ctx.signal);
   try {
     const io = new Output(run);
@@ -132,7 +135,7 @@ async function follow(
       argv: ['journalctl', ...args], stdin: '', world: host.world(), uid: who.uid, user: who.user,
       cwd: ctx.cwd, env: ctx.env, shellPid: host.shellPid(),
     };
-    const journal = new JournalFollower(a, canReadSystem(tool), io, () => host.world());
+    const journal = new JournalFollower(a, journalModule.canReadSystem(tool), io, () => host.world(), journalModule);
     const startedAt = run.now();
     journal.start(firstCount(args, a, flags, host.world()));
     for (;;) {
@@ -155,7 +158,7 @@ async function follow(
 
 /** `journalctl`: the tool as it is, and its -f on the simulated clock. */
 export function journalctlCommand(live: FollowHost, host: CommandHost): Command {
-  const once = toolCommand(journalctlTool, 'journalctl', host);
+  const once = toolCommand(toolEntry('journalctl')!.load, 'journalctl', host);
   return defineCommand('journalctl', async (args, ctx) => {
     const flags = followFlags(args);
     if (!flags.follow) return once.execute(args, ctx);

@@ -36,8 +36,6 @@ export interface OptionSupport {
 
 export interface Tool {
   name: string;
-  /** Other names that run the same module (netstat for `netstat`, ...). */
-  aliases?: string[];
   summary: string;
   options: OptionSupport[];
   run(ctx: ToolContext): ToolResult;
