@@ -7,7 +7,7 @@
 import { parseKeys, type Key } from './keys';
 import { LineBuffer } from './line-buffer';
 import { PromptRenderer } from './prompt-renderer';
-import { commonPrefix, listing, replacement, type Completion } from './completion';
+import { listing, replacement, type Completion } from './completion';
 import { HistorySearch } from './history-search';
 import { stringWidth } from './wcwidth';
 
@@ -243,10 +243,8 @@ export class LineEditor {
 
   private applyCompletion(text: string, offset: number, result: Completion, second: boolean): void {
     const start = Math.max(0, Math.min(result.start, offset));
-    const word = text.slice(start, offset);
-    const candidates = result.candidates.filter((c) => c.startsWith(word) || !word);
-    const insert = replacement(word, candidates.length ? candidates : result.candidates);
-    if (insert !== undefined && commonPrefix([insert, word]) === word) {
+    const insert = replacement(text.slice(start, offset), result.candidates);
+    if (insert !== undefined) {
       this.line.set(text.slice(0, start) + insert + text.slice(offset));
       this.line.setOffset(start + insert.length);
       return this.redraw();
