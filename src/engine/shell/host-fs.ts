@@ -12,11 +12,22 @@
  */
 import { InMemoryFs } from 'just-bash';
 import type { CpOptions, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
+import { byteString } from './devices';
+import { normalizePath } from './paths';
+import { ScratchTimes } from './scratch-times';
 
 export type ViewNode =
-  | { kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number }
+  | ({ kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number } & DeviceRead)
   | { kind: 'dir'; entries: () => string[]; mode: number; uid: number; gid: number; mtime: number }
   | ({ kind: 'link'; target: string; mode: number; uid: number; gid: number; mtime: number } & LinkAccess);
+
+/**
+ * A character device: reads return `bytes()` (binary, not UTF-8 text) and
+ * stat reports size 0, as for /dev/zero.
+ */
+export interface DeviceRead {
+  bytes?: () => Uint8Array;
+}
 
 /**
  * What readlink(2) says about a link besides its target: a kernel thread's
@@ -51,15 +62,7 @@ type Content = string | Uint8Array;
 
 const WRITABLE_FOR_ALL = ['/tmp', '/var/tmp', '/dev/shm'];
 
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
-}
+export { normalizePath };
 
 function errno(code: string, text: string, op: string, path: string): Error {
   const error = new Error(`${code}: ${text}, ${op} '${path}'`) as Error & { code: string };
@@ -72,6 +75,7 @@ const eacces = (op: string, path: string) => errno('EACCES', 'permission denied'
 
 export class HostFs implements IFileSystem {
   readonly scratch = new InMemoryFs();
+  private readonly times: ScratchTimes;
   private readonly hidden = new Set<string>();
   /**
    * Writes refused since the last `takeDenied()`. just-bash lets an exception
@@ -99,7 +103,9 @@ export class HostFs implements IFileSystem {
   constructor(
     private readonly view: () => ViewTree,
     private readonly who: FsIdentity,
-  ) {}
+  ) {
+    this.times = new ScratchTimes(this.scratch, () => who.now());
+  }
 
   /** The view node at `path`, unless the trainee shadowed or removed it. */
   private viewNode(path: string, followLinks = true): ViewNode | undefined {
@@ -118,18 +124,41 @@ export class HostFs implements IFileSystem {
     return this.scratch.exists(path);
   }
 
+  /** Whether the scratch layer holds `path` itself (a link whose target it lacks counts). */
+  private async heldInScratch(path: string): Promise<boolean> {
+    try {
+      await this.scratch.lstat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The path a link the trainee made leads to, when only the view holds
+   * what it points at (`ln -s /etc/passwd /tmp/p`): reads follow it there.
+   */
+  private async throughLink(path: string): Promise<string | undefined> {
+    if ((await this.inScratch(path)) || !(await this.heldInScratch(path))) return undefined;
+    const st = await this.scratch.lstat(path);
+    if (!st.isSymbolicLink) return undefined;
+    const target = await this.scratch.readlink(path);
+    return normalizePath(target.startsWith('/') ? target : `${normalizePath(path + '/..')}/${target}`);
+  }
+
   /** Owner, group, mode and link target (or why it cannot be read) for `ls -l`, from either layer. */
   async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string; linkError?: LinkError } | undefined> {
     const p = normalizePath(path);
     const node = this.viewNode(p, false);
-    const scratchIsDir = (await this.inScratch(p)) && (await this.scratch.lstat(p)).isDirectory;
-    if (node && (!(await this.inScratch(p)) || (node.kind === 'dir' && scratchIsDir))) {
+    const held = await this.heldInScratch(p);
+    const scratchIsDir = held && (await this.scratch.lstat(p)).isDirectory;
+    if (node && (!held || (node.kind === 'dir' && scratchIsDir))) {
       const linkError = node.kind === 'link' ? this.linkError(node) : undefined;
       const target = node.kind === 'link' && !linkError ? node.target : undefined;
       return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target, linkError };
     }
-    if (!(await this.inScratch(p))) return undefined;
-    const st = await this.scratch.lstat(p);
+    if (!held) return undefined;
+    const st = this.times.lstat(p, await this.scratch.lstat(p));
     const target = st.isSymbolicLink ? await this.scratch.readlink(p) : undefined;
     return { uid: this.who.uid(), gid: this.who.uid(), mode: st.mode, mtime: st.mtime.getTime(), target };
   }
@@ -193,32 +222,37 @@ export class HostFs implements IFileSystem {
     if (parent === '/' || (await this.scratch.exists(parent))) return;
     const node = this.viewNode(parent);
     if (node?.kind === 'dir') {
-      await this.scratch.mkdir(parent, { recursive: true });
-      await this.stamp(parent);
+      await this.times.created([parent], () => this.scratch.mkdir(parent, { recursive: true }));
     }
   }
 
   async readFile(path: string, options?: Parameters<IFileSystem['readFile']>[1]): Promise<string> {
     this.assertSearchable('open', path);
+    const via = await this.throughLink(path);
+    if (via) return this.readFile(via, options);
     if (await this.inScratch(path)) return this.scratch.readFile(path, options);
     const node = this.viewNode(path);
     if (!node) throw enoent('open', path);
     if (node.kind === 'dir') throw errno('EISDIR', 'illegal operation on a directory', 'read', path);
     if (node.kind === 'link') throw enoent('open', path);
     if (!this.mayRead(node)) throw eacces('open', path);
-    return node.content();
+    return node.bytes ? byteString(node.bytes()) : node.content();
   }
 
   async readFileBuffer(path: string): Promise<Uint8Array> {
     this.assertSearchable('open', path);
+    const via = await this.throughLink(path);
+    if (via) return this.readFileBuffer(via);
     if (await this.inScratch(path)) return this.scratch.readFileBuffer(path);
-    return new TextEncoder().encode(await this.readFile(path));
+    const text = await this.readFile(path);
+    const node = this.viewNode(path);
+    if (node?.kind === 'file' && node.bytes) return node.bytes().slice();
+    return new TextEncoder().encode(text);
   }
 
-  /** InMemoryFs stamps files with the host's real clock; the lab's clock wins. */
+  /** InMemoryFs stamps files with the host's real clock; the lab's clock wins (scratch-times.ts). */
   private async stamp(path: string): Promise<void> {
-    const when = new Date(this.who.now());
-    await this.scratch.utimes(path, when, when).catch(() => undefined);
+    await this.times.stamp(path);
   }
 
   async writeFile(path: string, content: Content, options?: Parameters<IFileSystem['writeFile']>[2]): Promise<void> {
@@ -226,8 +260,7 @@ export class HostFs implements IFileSystem {
     if (!this.mayWrite(path)) return;
     await this.ensureParent(path);
     this.hidden.delete(normalizePath(path));
-    await this.scratch.writeFile(path, content, options);
-    await this.stamp(path);
+    await this.times.created([path], () => this.scratch.writeFile(path, content, options));
   }
 
   async appendFile(path: string, content: Content, options?: Parameters<IFileSystem['appendFile']>[2]): Promise<void> {
@@ -241,17 +274,18 @@ export class HostFs implements IFileSystem {
       }
     }
     await this.ensureParent(path);
-    await this.scratch.appendFile(path, content, options);
-    await this.stamp(path);
+    await this.times.created([path], () => this.scratch.appendFile(path, content, options));
   }
 
   async exists(path: string): Promise<boolean> {
     if (this.searchDenied(path)) return false;
+    const via = await this.throughLink(path);
+    if (via) return this.exists(via);
     return (await this.inScratch(path)) || this.viewNode(path) !== undefined;
   }
 
   private statOf(node: ViewNode): FsStat {
-    const size = node.kind === 'file' ? new TextEncoder().encode(node.content()).length : node.kind === 'dir' ? 4096 : node.target.length;
+    const size = node.kind === 'file' ? (node.bytes ? 0 : new TextEncoder().encode(node.content()).length) : node.kind === 'dir' ? 4096 : node.target.length;
     return {
       isFile: node.kind === 'file',
       isDirectory: node.kind === 'dir',
@@ -272,6 +306,8 @@ export class HostFs implements IFileSystem {
 
   async stat(path: string): Promise<FsStat> {
     this.assertSearchable('stat', path);
+    const via = await this.throughLink(path);
+    if (via) return this.stat(via);
     if (await this.inScratch(path)) return (await this.viewDirOver(path, true)) ?? this.scratch.stat(path);
     const node = this.viewNode(path);
     if (!node) throw enoent('stat', path);
@@ -280,7 +316,9 @@ export class HostFs implements IFileSystem {
 
   async lstat(path: string): Promise<FsStat> {
     this.assertSearchable('lstat', path);
-    if (await this.inScratch(path)) return (await this.viewDirOver(path, false)) ?? this.scratch.lstat(path);
+    if (await this.heldInScratch(path)) {
+      return (await this.viewDirOver(path, false)) ?? this.times.lstat(path, await this.scratch.lstat(path));
+    }
     const node = this.viewNode(path, false);
     if (!node) throw enoent('lstat', path);
     return this.statOf(node);
@@ -293,8 +331,7 @@ export class HostFs implements IFileSystem {
     if (node?.kind === 'dir') return;
     this.assertWritable('mkdir', path);
     await this.ensureParent(path);
-    await this.scratch.mkdir(path, options);
-    await this.stamp(path);
+    await this.times.created([path], () => this.scratch.mkdir(path, options));
   }
 
   async readdir(path: string): Promise<string[]> {
@@ -332,7 +369,7 @@ export class HostFs implements IFileSystem {
   async rm(path: string, options?: RmOptions): Promise<void> {
     this.assertWritable('rm', path);
     const p = normalizePath(path);
-    const inScratch = await this.inScratch(p);
+    const inScratch = await this.heldInScratch(p);
     const node = this.viewNode(p, false);
     if (!inScratch && !node) {
       if (options?.force) return;
@@ -340,6 +377,7 @@ export class HostFs implements IFileSystem {
     }
     if (node?.kind === 'dir' && !options?.recursive) throw errno('EISDIR', 'is a directory', 'rm', path);
     if (inScratch) await this.scratch.rm(p, options);
+    this.times.forget(p);
     if (node) this.hidden.add(p);
   }
 
@@ -347,7 +385,7 @@ export class HostFs implements IFileSystem {
     this.assertWritable('cp', dest);
     if (await this.inScratch(src)) {
       await this.ensureParent(dest);
-      return this.scratch.cp(src, dest, options);
+      return this.times.created([dest], () => this.scratch.cp(src, dest, options), true);
     }
     const st = await this.stat(src);
     if (st.isDirectory) {
@@ -377,8 +415,10 @@ export class HostFs implements IFileSystem {
     if (!(await this.inScratch(path))) {
       const node = this.viewNode(path);
       if (!node) throw enoent('chmod', path);
-      if (node.kind === 'file') await this.writeFile(path, node.content());
-      else return;
+      if (node.kind !== 'file') return;
+      // A mode change leaves the modification time alone.
+      await this.writeFile(path, node.content());
+      await this.times.keep(path, node.mtime);
     }
     return this.scratch.chmod(path, mode);
   }
@@ -386,7 +426,7 @@ export class HostFs implements IFileSystem {
   async symlink(target: string, linkPath: string): Promise<void> {
     this.assertWritable('symlink', linkPath);
     await this.ensureParent(linkPath);
-    return this.scratch.symlink(target, linkPath);
+    return this.times.created([linkPath], () => this.scratch.symlink(target, linkPath));
   }
 
   async link(existingPath: string, newPath: string): Promise<void> {
@@ -395,7 +435,7 @@ export class HostFs implements IFileSystem {
 
   async readlink(path: string): Promise<string> {
     this.assertSearchable('readlink', path);
-    if (await this.inScratch(path)) return this.scratch.readlink(path);
+    if (await this.heldInScratch(path)) return this.scratch.readlink(path);
     const node = this.viewNode(path, false);
     if (!node) throw enoent('readlink', path);
     if (node.kind !== 'link') throw errno('EINVAL', 'invalid argument', 'readlink', path);

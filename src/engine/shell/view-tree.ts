@@ -8,6 +8,7 @@
 import type { HostState } from '../world/types';
 import type { ViewNode, ViewTree } from './host-fs';
 import { normalizePath } from './host-fs';
+import { devices } from './devices';
 
 /** The per-file renderers the tools provide (their modules own the formats). */
 export interface ProcRenderers {
@@ -115,8 +116,10 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
   for (const dir of SKELETON) addDir(dir);
   entries.set('/root', { node: { kind: 'dir', entries: () => [...(entries.get('/root')?.children ?? [])], mode: 0o700, uid: 0, gid: 0, mtime: at }, children: new Set() });
   addDir('/tmp', 0, 0, 0o1777);
-  for (const device of ['null', 'zero', 'tty', 'random', 'urandom']) {
-    addFile(`/dev/${device}`, () => '', 0o666);
+  for (const device of devices(`${world.host.hostname}:${world.host.bootTime}:${at}`)) {
+    addFile(`/dev/${device.name}`, () => '', 0o666);
+    const entry = entries.get(`/dev/${device.name}`)!;
+    if (entry.node.kind === 'file') entry.node = { ...entry.node, bytes: device.bytes };
   }
   addDir('/var/tmp', 0, 0, 0o1777);
   for (const account of world.accounts) {
