@@ -40,6 +40,17 @@ const ABORT_GRACE_MS = 500;
 /** How long opening the lab (compiling, replaying a restored log) may take. */
 export const OPEN_TIMEOUT_MS = 30_000;
 
+/** The command line being run, with enough to save it if the page goes away meanwhile. */
+interface Running {
+  line: string;
+  prompt: string;
+  /** Simulated time when it was sent to the engine. */
+  at: number;
+  /** What it streamed so far (tail -f, watch). */
+  streamed: string;
+  interrupted: boolean;
+}
+
 export class LabController {
   private readonly client: EngineClient;
   private snap: LabSnapshot = { phase: { kind: 'loading' }, notices: [], running: false };
@@ -49,7 +60,7 @@ export class LabController {
   private prompt = '$ ';
   private term: Terminal | undefined;
   private editor: LineEditor | undefined;
-  private running: { line: string; interrupted: boolean } | undefined;
+  private running: Running | undefined;
   private painted = false;
   private disposed = false;
   /** Writes handed to xterm that it has not parsed yet (xterm writes asynchronously). */
@@ -216,17 +227,16 @@ export class LabController {
   }
 
   private async run(line: string): Promise<void> {
-    const running = { line, interrupted: false };
+    const prompt = this.prompt;
+    const running: Running = { line, prompt, at: this.clockNow(), streamed: '', interrupted: false };
     this.running = running;
     this.update({ running: true });
-    const prompt = this.prompt;
     let output = '';
-    // What tail -f or watch streamed while running: shown at once, kept for the transcript.
-    let streamed = '';
+    // What tail -f or watch streamed while running is shown at once, and kept for the transcript.
     const onOutput = (text: string, screen?: boolean) => {
       // After Ctrl-C the ^C is the last thing drawn; a chunk still in flight is dropped.
       if (this.running !== running || running.interrupted) return;
-      streamed += text;
+      running.streamed += text;
       // The clear is the lab's own, never the output's: the filter drops those.
       this.write((screen ? CLEAR_SCREEN : '') + crlf(text));
     };
@@ -238,9 +248,12 @@ export class LabController {
       this.prompt = cleanPrompt(reply.prompt);
       this.update({ clock: reply.clock });
     } catch (error) {
+      // The lab was closed under the command: dispose() saved it as interrupted.
+      if (this.disposed) return;
       if (!running.interrupted) output = `outbound: ${errorText(error)}\n`;
       else await this.reopenAfterInterrupt();
     }
+    const { streamed } = running;
     // The line editor drew ^C where the trainee pressed it, after what had streamed.
     if (running.interrupted) output = `\n${output}`;
     if (!(streamed + output).endsWith('\n') && (streamed || output)) output += '\n';
@@ -320,10 +333,12 @@ export class LabController {
 
   save(): void {
     if (this.snap.phase.kind !== 'ready' || !this.snap.clock) return;
+    const now = this.clockNow();
+    const { events, transcript } = this.savedState();
     const problem = writeSave({
       version: SAVE_VERSION, scenarioId: this.scenarioId, seed: this.seed, savedAt: Date.now(),
-      clock: { now: this.clockNow(), speed: this.snap.clock.speed },
-      events: this.events, transcript: this.transcript,
+      clock: { now, speed: this.snap.clock.speed },
+      events, transcript,
     });
     if (problem && !this.snap.notices.includes(problem)) this.notice(problem);
     const grades = this.snap.grades;
@@ -332,10 +347,26 @@ export class LabController {
         percent: grades.score.percent,
         answered: grades.questions.filter((q) => q.status !== 'open').length,
         total: grades.questions.length,
-        commands: this.transcript.filter((t) => t.line.trim()).length,
+        commands: transcript.filter((t) => t.line.trim()).length,
         updatedAt: Date.now(),
       });
     }
+  }
+
+  /**
+   * The log and transcript to save. A command still running (the page is
+   * being reloaded or closed, or this is a periodic save) is saved as if
+   * Ctrl-C had stopped it now: in the history and the log with bash's 130,
+   * what it streamed and ^C on the screen. Restoring replays it up to the
+   * saved time, as the engine replays any interrupted follower.
+   */
+  private savedState(): { events: SessionEvent[]; transcript: TranscriptEntry[] } {
+    const r = this.running;
+    if (!r || !r.line.trim()) return { events: this.events, transcript: this.transcript };
+    return {
+      events: [...this.events, { type: 'command', at: r.at, line: r.line.trim(), exitCode: 130, output: r.streamed }],
+      transcript: [...this.transcript, { prompt: r.prompt, line: r.line, output: `${r.streamed}^C\n` }],
+    };
   }
 
   /** "Restart": forget the saved session and start the scenario over. */
