@@ -24,6 +24,7 @@ import { procRenderers } from '../shell/renderers';
 import { tools } from '../tools/registry';
 import type { HostState, WorldEvent } from '../world/types';
 import { createSimClock } from './clock';
+import { createReplayCut, type ReplayCut } from './replay-cut';
 import type { ControllableClock, WallClock } from './clock';
 import { createManualWallClock } from './clock';
 import type { ExecOptions, ExecResult, LabSession, SessionEvent } from './types';
@@ -135,7 +136,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     commands: [...SHELL_UTILITIES],
     customCommands: custom,
     sleep: async (ms) => {
-      if (replaying) clock.setNow(clock.now() + ms);
+      if (replaying) clock.setNow(replayCut ? replayCut.sleep(clock.now(), ms, replayUntil) : clock.now() + ms);
       else await clock.sleep(ms, currentSignal);
       live.afterSleep();
     },
@@ -148,6 +149,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let replaying = false;
   /** While replaying a command: when the next logged event happened (a follower stops there). */
   let replayUntil = 0;
+  /** While replaying a command: stops it where a sleep would pass replayUntil (it was interrupted). */
+  let replayCut: ReplayCut | undefined;
 
   /**
    * Rebuilds a saved session: each command runs again at the simulated time
@@ -162,7 +165,9 @@ export function createLabSession(options: LabSessionOptions): LabSession {
         if (event.type === 'command') {
           clock.setNow(event.at);
           replayUntil = nextEventTime(events, i + 1, resumeAt);
-          await runLine(event.line, {});
+          replayCut = createReplayCut();
+          await runLine(event.line, { signal: replayCut.signal });
+          replayCut = undefined;
         } else if (event.type === 'clock') {
           clock.setNow(event.at);
           clock.setSpeed(event.speed);
