@@ -1,9 +1,12 @@
-import { CatalogPage } from './catalog/CatalogPage';
 import { LabPage } from './lab/LabPage';
 import { NotFoundPage } from './lab/ErrorPages';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { badSeedNotice, labHref, useRoute } from './router';
 import { useTheme } from './theme';
+
+// The catalog is its own chunk: a lab's address (the link a trainee is
+// handed) never needs it.
+const CatalogPage = lazy(() => import('./catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
 export function App() {
   const route = useRoute();
@@ -29,7 +32,11 @@ export function App() {
         </button>
       </header>
       <main className="page" id="main">
-        {route.page === 'catalog' && <CatalogPage />}
+        {route.page === 'catalog' && (
+          <Suspense fallback={<p className="loading">Loading the catalog…</p>}>
+            <CatalogPage />
+          </Suspense>
+        )}
         {badSeed !== undefined && (
           <p className="notice seed-notice" role="alert">
             {badSeedNotice(badSeed)}

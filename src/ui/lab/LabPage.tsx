@@ -2,15 +2,17 @@
  * The lab: briefing, terminal, questions, clock and score for one scenario
  * and seed. All logic lives in LabController; this file lays it out.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { LabController, OPEN_TIMEOUT_MS } from './lab-controller';
 import { takeEarly } from './early-open';
 import { TerminalView } from '../terminal/TerminalView';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ClockBar } from './ClockBar';
-import { ReportView } from './ReportView';
 import { FailedPage, InvalidScenarioPage, UnknownScenarioPage } from './ErrorPages';
 import type { Theme } from '../theme';
+
+/** The report is shown at the end of a case: its own chunk, fetched then. */
+const ReportView = lazy(() => import('./ReportView').then((m) => ({ default: m.ReportView })));
 
 interface Props {
   scenarioId: string;
@@ -96,7 +98,11 @@ function LabView({ controller, theme }: { controller: LabController; theme: Them
           </details>
         )}
         {lab?.gradesPending && <p role="status">Loading the questions…</p>}
-        {snap.report && <ReportView reply={snap.report} onClose={() => controller.closeReport()} />}
+        {snap.report && (
+          <Suspense fallback={<p className="loading">Loading the report…</p>}>
+            <ReportView reply={snap.report} onClose={() => controller.closeReport()} />
+          </Suspense>
+        )}
         {lab && !lab.gradesPending && snap.grades && !snap.report && (
           <>
             <button type="button" className="finish" onClick={() => void controller.finish()}>
