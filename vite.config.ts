@@ -3,7 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { SHELL_UTILITIES } from './src/engine/session/utilities';
-import { parseAhead } from './src/engine/scenario/ahead';
+import { checkAhead } from './src/engine/scenario/ahead';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const zlibShim = here('./src/ui/shims/zlib.ts');
@@ -63,9 +63,10 @@ function justBashOfferedOnly(): Plugin {
 }
 
 /**
- * `scenario.yaml?scenario`: the scenario's text, and the JSON of the data it
- * parses to when it parses cleanly, so opening a lab skips the YAML parser
- * (src/engine/scenario/ahead.ts). The text stays for diagnostics.
+ * `scenario.yaml?scenario`: the JSON of the scenario as the schema checked
+ * it at build time, when it loads cleanly, so opening a lab needs neither
+ * the YAML parser nor the schema (src/engine/scenario/ahead.ts); and its
+ * text as a chunk of its own, fetched only when the whole loader must run.
  */
 function scenariosParsedAhead(): Plugin {
   return {
@@ -76,9 +77,10 @@ function scenariosParsedAhead(): Plugin {
       if (query !== 'scenario' || !file!.endsWith('.yaml')) return null;
       const text = readFileSync(file!, 'utf8');
       this.addWatchFile(file!);
-      const data = parseAhead(text);
-      const json = data === undefined ? '' : `\nexport const json = ${JSON.stringify(JSON.stringify(data))};`;
-      return `export const text = ${JSON.stringify(text)};${json}`;
+      const data = checkAhead(text);
+      const checked = data === undefined ? '' : `\nexport const checked = ${JSON.stringify(JSON.stringify(data))};`;
+      const raw = JSON.stringify(`${file}?raw`);
+      return `export const text = () => import(${raw}).then((m) => m.default);${checked}`;
     },
   };
 }

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioLoader } from '../engine/scenario/load';
 import type { CompiledScenario } from '../engine/scenario/types';
 import { fixture } from '../engine/scoring/fixture.test-support';
+import { questionSchema } from '../engine/scoring/schema';
 import { runGrade } from './grade';
 
 const fx = fixture(9);
 const questions = [
   { id: 'attacker_ip', prompt: 'Where from?', kind: 'ip', answer: { var: 'attacker_ip' } },
   { id: 'c2_ip', prompt: 'C2?', kind: 'ip', answer: { var: 'c2_ip' } },
-];
+].map((q) => questionSchema.parse(q));
 const scenario: CompiledScenario = {
   ...fx, historyStart: fx.now - 3_600_000, questions, hostname: 'web01',
   trainee: { user: 'analyst', uid: 1002, gid: 1002, home: '/home/analyst', shellPid: 1, tty: 'pts/1', from: '10.10.0.9' },

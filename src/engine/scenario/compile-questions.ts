@@ -6,7 +6,7 @@
  * port exist). Resolving a fact reads the world at many moments (tens of ms
  * on the flagship); the grader does it when the lab starts.
  */
-import { factDef } from '../scoring';
+import { factDef } from '../scoring/facts';
 import { resolveMatcher } from '../scoring/feedback';
 import { bad, resolveParams, type Outcome } from '../scoring/resolve';
 import { resolveQuestion } from '../scoring/resolve-question';

@@ -15,7 +15,7 @@ import { checkQuestionRefs } from './compile-questions';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
 import type { CompiledScenario, EntityRef, ScenarioMeta } from './types';
-import { drawVars } from './vars';
+import { drawCheckedVars } from './vars-draw';
 
 export interface CompileOptions {
   /** The trainee's seed; the document's `seed:` when absent. */
@@ -70,7 +70,7 @@ function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehavio
 /** Compiles a document that passed `scenarioSchema`. */
 export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
-  const vars = options.vars ? new Map(options.vars) : drawVars(Object.entries(doc.vars), seed);
+  const vars = options.vars ? new Map(options.vars) : drawCheckedVars(Object.entries(doc.vars), seed);
   const { base, issues } = buildBaseHost(doc, seed);
   const sink = new IssueSink();
   sink.issues.push(...issues);

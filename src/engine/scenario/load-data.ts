@@ -1,38 +1,39 @@
 /**
- * The stages after parsing (vars, schema, compiler) run on data that was
- * parsed ahead of time (ahead.ts). Free of the YAML parser, so the browser's
- * worker opens a shipped scenario without loading it; whatever these stages
- * would report is for the whole loader (load.ts), which positions it.
+ * Opening a scenario that was checked when the app was built (ahead.ts):
+ * its document as the schema gave it back, with each `${var}` left in place.
+ * Drawing the vars with the trainee's seed and putting them in is all that
+ * is left before compiling, so this path needs neither the YAML parser nor
+ * the schema. Anything it cannot open cleanly is for the whole loader
+ * (load.ts), which positions what is wrong.
  */
-import type { ScenarioPipeline } from './load';
 import type { LoadResult } from './types';
-import { scenarioSchema, type ScenarioDoc } from './schema';
-import { resolveVars } from './vars';
+import type { ScenarioDoc } from './schema';
+import type { VarDoc } from './schema-vars';
 import { compileScenario } from './compile';
+import { drawCheckedVars, effectiveSeed, substituteVars } from './vars-draw';
 
-/** The real format: schema, vars and compiler of scenario v1. */
-export const scenarioV1: ScenarioPipeline<ScenarioDoc> = {
-  schema: scenarioSchema,
-  resolveVars: (raw, seed) => resolveVars(raw, seed),
-  compile: (doc, { seed, vars }) => compileScenario(doc, { seed, vars }),
-};
-
-/** The compiled scenario, or undefined when there is anything to report or the data is not a mapping. */
-export function fromData<Doc>(pipeline: ScenarioPipeline<Doc>, data: unknown, seed: number | undefined): LoadResult | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const vars = pipeline.resolveVars(data, seed);
-  if (vars.issues.length > 0) return undefined;
-  const checked = pipeline.schema.safeParse(vars.value, { jitless: true });
-  if (!checked.success) return undefined;
-  const compiled = pipeline.compile(checked.data, { seed: vars.seed ?? seed ?? 1, vars: vars.vars ?? new Map() });
-  if (!compiled.ok || (compiled.issues?.length ?? 0) > 0) return undefined;
-  return { ok: true, scenario: compiled.scenario, warnings: [] };
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A scenario v1 from its data parsed ahead; undefined means: load its text instead. Never throws. */
-export function loadFromData(data: unknown, seed?: number): LoadResult | undefined {
+/** The checked document with this seed's vars in it, or undefined when it has unknown vars. */
+export function withVars(checked: Record<string, unknown>, seed: number | undefined) {
+  const used = effectiveSeed(checked, seed);
+  const defs = (isRecord(checked.vars) ? Object.entries(checked.vars) : []) as [string, VarDoc][];
+  const vars = drawCheckedVars(defs, used);
+  const { value, issues } = substituteVars(checked, vars, defs.map(([name]) => name));
+  return issues.length > 0 ? undefined : { doc: value as ScenarioDoc, seed: used, vars };
+}
+
+/** A scenario checked ahead; undefined means: load its text instead. Never throws. */
+export function loadChecked(checked: unknown, seed?: number): LoadResult | undefined {
   try {
-    return fromData(scenarioV1, data, seed);
+    if (!isRecord(checked)) return undefined;
+    const resolved = withVars(checked, seed);
+    if (!resolved) return undefined;
+    const compiled = compileScenario(resolved.doc, { seed: resolved.seed, vars: resolved.vars });
+    if (!compiled.ok || compiled.issues.length > 0) return undefined;
+    return { ok: true, scenario: compiled.scenario, warnings: [] };
   } catch {
     return undefined;
   }

@@ -15,7 +15,7 @@ import type { CompiledScenario, Diagnostic, LoadResult } from './types';
 import { atStart, diag, parseScenarioYaml } from './load-yaml';
 import { findPair, findPath, pairKeyRange, rangeForPath } from './positions';
 import { explainIssues, type LocatedIssue } from './zod-issues';
-import { scenarioV1 } from './load-data';
+import { scenarioV1 } from './pipeline-v1';
 
 export interface LoadOptions {
   seed?: number;

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { cidrSchema, doc } from './schema-common';
+import { VAR_NAME } from './vars-draw';
 
-export const VAR_NAME = /^[a-z_][a-z0-9_]{0,63}$/;
+export { VAR_NAME };
 
 const ipv4Var = z.strictObject({
   kind: doc(z.literal('ipv4'), 'An IPv4 address, different from the other ipv4 vars.'),

@@ -4,6 +4,7 @@
  * gives the world at any simulated time.
  */
 import type { HostState, WorldEvent } from '../world/types';
+import type { Question } from '../scoring/schema';
 
 /** A problem in a scenario file, positioned for the author (1-based). */
 export interface Diagnostic {
@@ -69,8 +70,8 @@ export interface CompiledScenario {
   /** The host's name, as every world has it (the prompt before any world is built). */
   hostname: string;
   entities: ReadonlyMap<string, EntityRef>;
-  /** Raw question definitions, validated by the scoring schema. */
-  questions: unknown[];
+  /** The questions, as they passed the scoring schema (defaults filled in). */
+  questions: Question[];
   /** The world at simulated time t, with the trainee's actions applied. */
   worldAt(t: number, actions?: readonly WorldEvent[]): HostState;
 }

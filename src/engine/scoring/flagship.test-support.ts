@@ -20,7 +20,7 @@ export const FLAGSHIP_TEXT = readFileSync(
 export type Flagship = Pick<CompiledScenario, 'entities' | 'vars' | 'now' | 'worldAt' | 'questions' | 'seed'>
   & { meta?: CompiledScenario['meta'] };
 
-function questionsOf(seed: number): unknown[] {
+function questionsOf(seed: number): CompiledScenario['questions'] {
   const doc = scenarioSchema.safeParse(resolveVars(parse(FLAGSHIP_TEXT), seed).value);
   if (!doc.success) throw new Error(doc.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   return doc.data.questions;

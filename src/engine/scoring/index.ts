@@ -8,7 +8,7 @@ export { FACTS, FACT_NAMES, factDef } from './facts';
 export type { FactDef, FactName } from './facts';
 export { STATE_CHECKS, STATE_CHECK_NAMES } from './state';
 export type { StateCheckName } from './state';
-export { createGrader, checkQuestions } from './grader';
+export { createGrader, checkQuestions, compiledGrader } from './grader';
 export type { Grader, GradedQuestion } from './grader';
 export {
   initialState, submitAnswer, takeHint, replayLog, totals,

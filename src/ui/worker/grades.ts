@@ -6,10 +6,14 @@
  * shows.
  */
 import type { CompiledScenario } from '../../engine/scenario/types';
+// Each from its own module, not the scoring index: the worker does not load
+// the question schema (a compiled scenario's questions passed it already).
+import { compiledGrader, type Grader } from '../../engine/scoring/grader-core';
 import {
-  buildReport, createGrader, initialState, replayLog, reportHtml, reportJson, submitAnswer, takeHint, totals,
-  type Grader, type QuestionProgress, type ScoreState,
-} from '../../engine/scoring';
+  initialState, replayLog, submitAnswer, takeHint, totals, type QuestionProgress, type ScoreState,
+} from '../../engine/scoring/grade';
+import { buildReport, reportJson } from '../../engine/scoring/report';
+import { reportHtml } from '../../engine/scoring/report-html';
 import type { SessionEvent } from '../../engine/session/types';
 import type { WorldEvent } from '../../engine/world/types';
 import type { GradeView, QuestionState, QuestionView, ReportReply } from './protocol';
@@ -24,7 +28,7 @@ export class Grades {
   private readonly notes = new Map<string, { message: string; value: string }>();
 
   constructor(scenario: CompiledScenario, log: readonly SessionEvent[] = []) {
-    this.grader = createGrader(scenario, scenario.questions);
+    this.grader = compiledGrader(scenario);
     this.state = log.length ? replayLog(this.grader, log) : initialState(this.grader);
   }
 

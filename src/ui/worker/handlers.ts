@@ -7,7 +7,7 @@
  * the shell loads behind it; the first command waits for it if it must.
  * A restored lab waits, since its prompt depends on the replayed commands.
  */
-import { loadFromData } from '../../engine/scenario/load-data';
+import { loadChecked } from '../../engine/scenario/load-data';
 import type { CompiledScenario, Diagnostic, LoadResult } from '../../engine/scenario/types';
 import type { LabHost } from './lab-host';
 import type { CatalogEntry, OpenOutcome, OpenedLab, ReplyMap, Request } from './protocol';
@@ -21,15 +21,15 @@ let settled: LabHost | undefined;
 
 
 /**
- * From the data parsed at build time when there is some (a fresh value each
- * time). The whole loader, with the YAML parser, is fetched only for a file
- * that must be parsed here or has something to report.
+ * From the document checked at build time when there is one (a fresh value
+ * each time). The whole loader, with the YAML parser and the schema, is
+ * fetched only for a file that must be loaded here or has something to report.
  */
 async function loadScenario(source: ScenarioSource, seed: number): Promise<LoadResult> {
-  const fast = source.json === undefined ? undefined : loadFromData(JSON.parse(source.json), seed);
+  const fast = source.checked === undefined ? undefined : loadChecked(JSON.parse(source.checked), seed);
   if (fast) return fast;
   const { loadScenario: load } = await import('../../engine/scenario/load');
-  return load(source.text, { seed, fileName: source.file });
+  return load(await source.text(), { seed, fileName: source.file });
 }
 
 async function catalog(): Promise<CatalogEntry[]> {

@@ -1,18 +1,19 @@
 /**
- * The shipped scenarios, bundled so the app stays static: each as its text
- * and, when it parsed cleanly at build time, the JSON of its data
+ * The shipped scenarios, bundled so the app stays static: each as the JSON
+ * of its document as checked at build time when it loaded cleanly, and its text
  * (`?scenario`, a plugin in vite.config.ts; see engine/scenario/ahead.ts).
- * Each file is fetched lazily: opening a lab loads only its own. The id in
- * the URL is the file name without `.yaml`.
+ * Each file is fetched lazily: opening a lab loads only its own data, and
+ * the text only when it must be parsed or a problem positioned in it. The
+ * id in the URL is the file name without `.yaml`.
  */
 export interface ScenarioSource {
   file: string;
-  text: string;
-  /** The data the text parses to, as JSON; absent when it must be parsed here. */
-  json?: string;
+  text(): Promise<string>;
+  /** The document checked at build time (ahead.ts), as JSON; absent when the text must be loaded here. */
+  checked?: string;
 }
 
-type Bundled = { text: string; json?: string };
+type Bundled = { text(): Promise<string>; checked?: string };
 
 const files = import.meta.glob('../../../scenarios/*.yaml', { query: '?scenario' }) as Record<
   string,
@@ -39,6 +40,6 @@ export function scenarioIds(): string[] {
 export async function scenarioSource(id: string): Promise<ScenarioSource | undefined> {
   const entry = byId.get(id);
   if (!entry) return undefined;
-  const { text, json } = await entry.load();
-  return { file: entry.file, text, json };
+  const { text, checked } = await entry.load();
+  return { file: entry.file, text, checked };
 }
