@@ -29,6 +29,9 @@ import type { ControllableClock, WallClock } from './clock';
 import { createManualWallClock } from './clock';
 import type { ExecOptions, ExecResult, LabSession, SessionEvent } from './types';
 import { SHELL_UTILITIES } from './utilities';
+import { Forks } from './forks';
+import { forking, forkingUtilities } from '../shell/forking';
+import { odCommand } from '../shell/od-args';
 
 export { SHELL_UTILITIES };
 
@@ -60,18 +63,28 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const lines: string[] = [];
 
   let cached: { at: number; actions: number; world: HostState; tree?: ViewTree } | undefined;
-  const world = (): HostState => {
+  /** The world at now with the events so far; `world()` adds the programs running (forks.ts). */
+  const hostWorld = (): HostState => {
     const at = clock.now();
+    forks.flush(at);
     if (!cached || cached.at !== at || cached.actions !== actions.length) {
       cached = { at, actions: actions.length, world: scenario.worldAt(at, actions) };
     }
     return cached.world;
   };
   const viewTree = (): ViewTree => {
-    const w = world();
-    if (!cached!.tree) cached!.tree = buildViewTree(w, procRenderers, programs);
+    const w = hostWorld();
+    if (!cached!.tree) cached!.tree = buildViewTree(w, procRenderers, programs, world);
     return cached!.tree;
   };
+  const forks = new Forks({
+    world: hostWorld, now: () => clock.now(), shellPid: () => trainee.shellPid,
+    write(event) {
+      actions.push(event);
+      log.push({ type: 'world', event });
+    },
+  });
+  const world = (): HostState => forks.dress(hostWorld());
 
   // Accounts and groups do not change with time; the first (cached) world has them.
   const start = world();
@@ -96,6 +109,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     identity,
     shellPid: () => trainee.shellPid,
     apply(events) {
+      if (events.some((e) => e.type !== 'kill')) forks.beforeEvent();
       for (const event of events) {
         actions.push(event);
         log.push({ type: 'world', event });
@@ -127,14 +141,20 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   ];
   for (const tool of tools) custom.push(toolCommand(tool.load, tool.name, host));
   // After the tools: journalctl's follower takes the tool's place.
-  custom.push(...followCommands(live.host, () => world(), host));
+  custom.push(...followCommands(live.host, () => world(), host), odCommand());
   const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];
+  const starter = () => identity();
+  const given = new Set(custom.map((c) => c.name));
+  const processes = [
+    ...custom.map((c) => forking(c, forks, starter)),
+    ...forkingUtilities(SHELL_UTILITIES, given, forks, starter),
+  ];
   const bash = new Bash({
     fs,
     processInfo: loginProcess.processInfo,
     cwd: trainee.home,
     commands: [...SHELL_UTILITIES],
-    customCommands: custom,
+    customCommands: processes,
     sleep: async (ms) => {
       if (replaying) clock.setNow(replayCut ? replayCut.sleep(clock.now(), ms, replayUntil) : clock.now() + ms);
       else await clock.sleep(ms, currentSignal);
@@ -274,12 +294,14 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     history: () => lines,
     log: () => log,
     note(event) {
+      forks.flush(); // the grader reads the world from the log: it has every pid taken
       log.push(event);
     },
   };
   if (options.restore?.length) {
     const resumeAt = options.at ?? lastTime(options.restore, scenario.now);
-    queue = replay(options.restore, resumeAt);
+    // A copy: the caller's array may still grow while the replay runs.
+    queue = replay([...options.restore], resumeAt);
   }
   return session;
 }

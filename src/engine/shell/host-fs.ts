@@ -114,8 +114,16 @@ export class HostFs implements IFileSystem {
       if (this.hidden.has(p)) return undefined;
       const node = this.view().lookup(p);
       if (!node || node.kind !== 'link' || !followLinks) return node;
-      if (!node.target.startsWith('/')) return node;
-      p = normalizePath(node.target);
+      if (node.target.startsWith('/')) {
+        p = normalizePath(node.target);
+        continue;
+      }
+      // A relative target (/proc/self -> 4242) leads from the link's directory;
+      // one that names nothing there (socket:[123]) is kept as the link.
+      if (node.target === '' || node.noTarget) return node;
+      const next = normalizePath(`${p}/../${node.target}`);
+      if (this.hidden.has(next) || !this.view().lookup(next)) return node;
+      p = next;
     }
     return undefined;
   }

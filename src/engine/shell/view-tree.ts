@@ -80,9 +80,38 @@ interface StaticEntry {
 const PROGRAM_STUB = '\u007fELF\u0002\u0001\u0001\u0000';
 
 /** Programs a stock Ubuntu or Debian installs set-user-id root (4755). */
+/** The links in /proc to the reader's own directory (and its thread's). */
+const SELF_LINKS = ['self', 'thread-self'];
+
+/** /proc/self/X and /proc/thread-self/X are the reader's /proc/PID/X (and /proc/PID/task/PID/X). */
+function selfPath(parts: string[], self: number | undefined): string[] {
+  const [first, ...rest] = parts;
+  if (self === undefined || first === undefined || !SELF_LINKS.includes(first) || rest.length === 0) return parts;
+  return first === 'self' ? [String(self), ...rest] : [String(self), 'task', String(self), ...rest];
+}
+
+/** A process has one thread here, its own: /proc/PID/task/PID/X is /proc/PID/X. */
+function taskPath(parts: string[]): string[] {
+  if (parts[1] !== 'task' || parts[2] === undefined || parts[2] !== parts[0]) return parts;
+  return [parts[0]!, ...parts.slice(3)];
+}
+
+/** /proc/loadavg: the loads, running/all processes, the last pid handed out. */
+function loadavg(world: HostState): string {
+  const last = world.lastPid ?? Math.max(0, ...world.processes.map((p) => p.pid));
+  return `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${last}\n`;
+}
+
 const SETUID_ROOT = new Set(['sudo', 'su', 'passwd', 'chsh', 'chfn', 'gpasswd', 'newgrp', 'mount', 'umount', 'pkexec']);
 
-export function buildViewTree(world: HostState, render: ProcRenderers, programs: readonly string[] = []): ViewTree {
+/**
+ * `live` gives the world as the reading program sees it: with the programs
+ * running, itself among them (`self`). /proc reads it at each lookup, so
+ * /proc/self and /proc/PID of a running program exist while they run.
+ */
+export function buildViewTree(
+  world: HostState, render: ProcRenderers, programs: readonly string[] = [], live: () => HostState = () => world,
+): ViewTree {
   const at = world.now;
   const entries = new Map<string, StaticEntry>();
   const uidOf = new Map(world.accounts.map((a) => [a.name, a]));
@@ -161,20 +190,34 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
   const uptimeSeconds = Math.max(0, (world.now - world.host.bootTime) / 1000);
   const procTop: Record<string, () => string> = {
     uptime: () => `${uptimeSeconds.toFixed(2)} ${(uptimeSeconds * 1.9).toFixed(2)}\n`,
-    loadavg: () => `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${world.lastPid ?? Math.max(0, ...world.processes.map((p) => p.pid))}\n`,
+    loadavg: () => loadavg(live()),
     version: () => `Linux version ${world.host.kernel} (buildd@lcy02-amd64) #1 SMP PREEMPT_DYNAMIC\n`,
     meminfo: () => `MemTotal:       ${String(world.host.memTotalKb).padStart(8)} kB\n`,
     cpuinfo: () => 'processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n',
     mounts: () => 'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n/dev/vda1 / ext4 rw,relatime 0 0\n',
   };
-  const pids = new Map(world.processes.map((p) => [p.pid, p]));
+  const pidMaps = new WeakMap<HostState, Map<number, HostState['processes'][number]>>();
+  const pidsOf = (w: HostState) => {
+    let m = pidMaps.get(w);
+    if (!m) pidMaps.set(w, (m = new Map(w.processes.map((p) => [p.pid, p]))));
+    return m;
+  };
 
   const lookupProc = (path: string): ViewNode | undefined => {
-    const parts = path.split('/').slice(2);
+    const world = live();
+    const pids = pidsOf(world);
+    const self = world.self;
+    const parts = taskPath(selfPath(path.split('/').slice(2), self));
     if (parts.length === 0) {
-      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: at };
+      const links = self === undefined ? [] : SELF_LINKS;
+      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: at };
     }
     const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
+    if (SELF_LINKS.includes(first)) {
+      if (self === undefined || second !== undefined) return undefined;
+      const target = first === 'self' ? String(self) : `${self}/task/${self}`;
+      return { kind: 'link', target, mode: 0o777, uid: 0, gid: 0, mtime: at };
+    }
     if (first === 'net') {
       if (second === undefined) return { kind: 'dir', entries: () => Object.keys(procNet), mode: 0o555, uid: 0, gid: 0, mtime: at };
       const render = procNet[second];
@@ -189,6 +232,9 @@ export function buildViewTree(world: HostState, render: ProcRenderers, programs:
     const owned = { uid: proc.uid, gid: proc.gid, mtime: proc.startTime };
     if (second === undefined) {
       return { kind: 'dir', entries: () => render.pidEntries(world, pid), mode: 0o555, ...owned };
+    }
+    if (second === 'task' && third === undefined) {
+      return { kind: 'dir', entries: () => [first], mode: 0o555, ...owned };
     }
     if (second === 'fd') {
       const fds = render.fdEntries(world, pid);

@@ -198,6 +198,7 @@ export function worldAt(
       ? { ...u, active: 'inactive' as const, sub: 'dead' as const, mainPid: undefined } : u)),
     files: files(base, ctx, t, out.files),
     lastPid: Math.max(ctx.pids.last(t), ...processes.map((p) => p.pid)),
+    nextPids: (n) => ctx.pids.peek(t, n),
     logs: (from, to) => logsIn(base, ctx, timeline, from, Math.min(to, t + 1)),
     packets: (from, to) => packetsIn(base, ctx, timeline, from, to),
   };
@@ -207,7 +208,7 @@ function logsIn(
   base: BaseHost, ctx: WorldCtx, timeline: readonly CompiledBehaviour[], from: number, to: number,
 ): LogEntry[] {
   const all: LogEntry[] = [];
-  for (const source of base.logSources) all.push(...source(from, to));
+  for (const source of base.logSources) all.push(...source(from, to, ctx.pids));
   const [lo, hi] = historyWindow(base, from, to);
   for (const b of timeline) {
     // Explicit log lines are kept as written; generated ones start with the history.

@@ -30,9 +30,14 @@ import type {
   UnixSocket,
   VirtualFile,
 } from './types';
+import type { PidView } from './pid-view';
 
-/** Log entries in [from, to), oldest first. Generated on demand. */
-export type LogSource = (from: number, to: number) => LogEntry[];
+/**
+ * Log entries in [from, to), oldest first. Generated on demand. `pids` is
+ * the pid counter with the trainee's actions and commands (the world's),
+ * for lines that name a process forked after them; without it, the host's.
+ */
+export type LogSource = (from: number, to: number, pids?: PidView) => LogEntry[];
 
 /** Packets on the wire in [from, to), oldest first. Generated on demand. */
 export type PacketSource = (from: number, to: number) => Packet[];

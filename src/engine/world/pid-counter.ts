@@ -28,6 +28,7 @@ import { counterAt, type CounterModel } from './counter-model';
 import type { CronRuns } from './base/cron-runs';
 import { PeriodicUse, ScheduleUse, type PeriodicPids, type PidUse } from './pid-uses';
 import { pidsFor, PidView, type ExtraStep } from './pid-view';
+import { sumAt, sumBefore } from './prefix-sums';
 
 interface Step { key: string; at: number; n: number; pids: number[] }
 
@@ -207,23 +208,4 @@ function countUpTo(sorted: readonly number[], y: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * sums[i] is the total of the first i entries of `times` (sorted): the total
- * of the entries before t (or at or before t, when `inclusive`).
- */
-function sumBefore(times: readonly number[], sums: readonly number[], t: number, inclusive = false): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! < t || (inclusive && times[mid] === t)) lo = mid + 1;
-    else hi = mid;
-  }
-  return sums[lo]!;
-}
-
-function sumAt(times: readonly number[], sums: readonly number[], t: number): number {
-  return sumBefore(times, sums, t, true) - sumBefore(times, sums, t);
 }

@@ -7,6 +7,7 @@
  */
 import type { PidCounter } from './pid-counter';
 import { PeriodicUse, ScheduleUse } from './pid-uses';
+import { sumAt, sumBefore } from './prefix-sums';
 
 /** Pids that one of the trainee's actions makes the host take at `at`. */
 export interface ExtraStep {
@@ -28,31 +29,31 @@ export function pidsFor(c: PidCounter, start: number, n: number): { pids: number
 }
 
 export class PidView {
-  private readonly steps: { at: number; span: number; pids: number[] }[] = [];
+  /** The steps' times in order, and the ranks they passed in total before each (prefix-sums.ts). */
+  private readonly times: number[] = [];
+  private readonly spans: number[] = [0];
   private readonly byKey = new Map<string, number[]>();
 
   constructor(private readonly counter: PidCounter, extra: readonly ExtraStep[]) {
+    // Stable: steps at one instant keep the order of the actions.
     const sorted = [...extra].sort((a, b) => a.at - b.at);
     for (const e of sorted) {
       if (this.byKey.has(e.key) || !Number.isFinite(e.at) || e.n <= 0) continue;
       const start = this.rank(e.at) + counter.allAt(e.at) + this.extraAt(e.at);
       const { pids, span } = pidsFor(counter, start, e.n);
-      this.steps.push({ at: e.at, span, pids });
+      this.times.push(e.at);
+      this.spans.push(this.spans.at(-1)! + span);
       this.byKey.set(e.key, pids);
     }
   }
 
   /** Numbers taken strictly before t, the view's steps included. */
   rank(t: number): number {
-    let x = this.counter.rank(t);
-    for (const s of this.steps) if (s.at < t) x += s.span;
-    return x;
+    return this.counter.rank(t) + sumBefore(this.times, this.spans, t);
   }
 
   private extraAt(t: number): number {
-    let n = 0;
-    for (const s of this.steps) if (s.at === t) n += s.span;
-    return n;
+    return sumAt(this.times, this.spans, t);
   }
 
   /** The pids of a step the actions added. */

@@ -459,6 +459,17 @@ export interface HostState {
    * the next process gets a larger one. Absent on hand-built worlds.
    */
   lastPid?: number;
+  /**
+   * The pids the next `n` processes forked at `now` get, after everything
+   * the host forked by then. Absent on hand-built worlds.
+   */
+  nextPids?(n: number): number[];
+  /**
+   * The pid of the process reading this world, one of `processes`: the
+   * command the trainee runs (ps's own row), or the trainee's shell when a
+   * builtin reads; /proc/self leads there. Absent on hand-built worlds.
+   */
+  self?: number;
   /** Log entries up to `now`, oldest first, produced for the window asked. */
   logs(from: number, to: number): LogEntry[];
   /** Packets on the wire in [from, to), oldest first. */
@@ -473,7 +484,13 @@ export type WorldEvent =
   | { type: 'crontab-remove'; at: number; user: string }
   | { type: 'unit'; at: number; unit: string; action: 'stop' | 'start' | 'disable' | 'enable' | 'restart' }
   | { type: 'iface'; at: number; iface: string; up: boolean }
-  | { type: 'file-write'; at: number; path: string; content: string };
+  | { type: 'file-write'; at: number; path: string; content: string }
+  /**
+   * The trainee's shell forked `count` processes at `at` (the programs of
+   * the command lines run then). They take numbers of the pid counter, so
+   * what forks later gets larger pids.
+   */
+  | { type: 'spawn'; at: number; count: number };
 
 export type FirewallOp =
   | { kind: 'append'; chain: string; rule: FirewallRule }

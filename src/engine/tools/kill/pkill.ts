@@ -91,7 +91,9 @@ function matcher(o: Opts, name: string): ((p: Process) => boolean) | string {
 }
 
 function matching(ctx: ToolContext, o: Opts, m: (p: Process) => boolean): Process[] {
-  let hits = ctx.world.processes.filter((p) => m(p) && (o.users === undefined || o.users.has(p.uid)));
+  // The reading program (world.self) is never among its own matches.
+  let hits = ctx.world.processes.filter((p) => p.pid !== ctx.world.self && m(p) &&
+    (o.users === undefined || o.users.has(p.uid)));
   if (o.newest || o.oldest) {
     const sorted = [...hits].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
     const pick = o.newest ? sorted[sorted.length - 1] : sorted[0];

@@ -2,10 +2,12 @@
  * ps (procps-ng 4.0): a snapshot of the world's processes.
  *
  * Choices worth knowing:
- * - ps lists itself, as the real one does: a row with pid = one more than the
+ * - ps lists itself, as the real one does. In the session it is a process of
+ *   the world it reads (world.self, with the pid the host's counter gave
+ *   it). Given a world without it, the row has pid = one more than the
  *   host's last pid (world.lastPid, else the largest pid in the world, and
- *   than the shell's), ppid = the shell, the
- *   trainee's uid and the shell's tty, state R+ (R without a tty).
+ *   than the shell's), ppid = the shell, the trainee's uid and the shell's
+ *   tty, state R+ (R without a tty).
  * - Lines are cut to $COLUMNS when the environment has it (procps reads the
  *   variable before asking the terminal); `w` widens to 132, `ww` removes
  *   the limit. Without COLUMNS nothing is cut, as when ps writes to a pipe.
@@ -50,6 +52,12 @@ export function psSelf(ctx: ToolContext): Process {
     env: [], tty, stat: tty ? 'R+' : 'R', startTime: ctx.world.now, vsz: 11084, rss: 4480,
     cpuSeconds: 0, fds: [],
   };
+}
+
+/** Whether the world already holds this ps as the process reading it. */
+function listsItself(ctx: ToolContext): boolean {
+  const self = ctx.world.self;
+  return self !== undefined && findProcess(ctx.world, self)?.comm === 'ps';
 }
 
 function selected(p: Process, a: PsArgs, ctx: ToolContext, userIds: number[], shellTty: string | null): boolean {
@@ -112,7 +120,7 @@ function run(ctx: ToolContext): ToolResult {
     if (uid === undefined) return fail('user name does not exist');
     userIds.push(uid);
   }
-  const all = [...ctx.world.processes, psSelf(ctx)];
+  const all = listsItself(ctx) ? [...ctx.world.processes] : [...ctx.world.processes, psSelf(ctx)];
   const shellTty = shellProcess(ctx)?.tty ?? null;
   let procs = all.filter((p) => selected(p, a, ctx, userIds, shellTty));
   const env: PsEnv = { world: ctx.world, now: ctx.world.now, tz: ctx.world.host.timezone };

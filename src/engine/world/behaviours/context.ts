@@ -53,15 +53,20 @@ export const respawnKey = (id: string, at: number): string => `respawn:${id}:${a
 
 /**
  * What the trainee's actions fork, on the clock: each command that changes
- * the world is a process (a kill is bash's builtin), and every kill may
+ * the world is a process (a kill is bash's builtin), the other commands
+ * the shell ran come as `spawn` events of their count, and every kill may
  * bring a reconnecting shell back `reconnect_after` later with a new chain,
  * so each (kill, shell) pair holds that chain's pids; a pair that does not
  * come back only leaves a gap, as short-lived processes do.
  */
 function actionSteps(timeline: readonly CompiledBehaviour[], actions: readonly WorldEvent[]): ExtraStep[] {
   const out: ExtraStep[] = [];
-  actions.forEach((a, i) => {
-    if (a.type !== 'kill') out.push({ key: actionKey(i), at: a.at, n: 1 });
+  // Keys count the actions without the spawns (`ctx.actions`); spawns have their own.
+  let i = 0;
+  actions.forEach((a, j) => {
+    if (a.type === 'spawn') out.push({ key: `spawn:${j}`, at: a.at, n: a.count });
+    else if (a.type !== 'kill') out.push({ key: actionKey(i), at: a.at, n: 1 });
+    if (a.type !== 'spawn') i++;
   });
   for (const b of timeline) {
     if (b.kind !== 'reverse-shell' || b.reconnectAfter === undefined) continue;
@@ -84,10 +89,13 @@ export type EndResolver = (b: CompiledBehaviour, ctx: WorldCtx) => number;
 export function createCtx(
   base: BaseHost,
   timeline: readonly CompiledBehaviour[],
-  actions: readonly WorldEvent[],
+  everything: readonly WorldEvent[],
   endOfBehaviour: EndResolver,
 ): WorldCtx {
   const byId = new Map(timeline.map((b) => [b.id, b] as const));
+  const steps = actionSteps(timeline, everything);
+  // What the shell forked only moves the pid counter; behaviours see the rest.
+  const actions = everything.filter((a) => a.type !== 'spawn');
   const fwEvents = firewallEvents(timeline, actions);
   const snapshots: Firewall[] = [base.firewall];
   for (const e of fwEvents) snapshots.push(e.apply(snapshots[snapshots.length - 1]!));
@@ -104,7 +112,7 @@ export function createCtx(
     iface,
     actions,
     memo: new Map(),
-    pids: base.ids.pids.view(actionSteps(timeline, actions)),
+    pids: base.ids.pids.view(steps),
     epochStarts,
     killAt(pid, from, ignores) {
       let best = Infinity;
