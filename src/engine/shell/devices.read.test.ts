@@ -9,6 +9,7 @@ const ZEROS16 = ' 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n';
 describe('reading the character devices', () => {
   it('/dev/zero gives zero bytes, as many as asked', async () => {
     const s = shell();
+    expect(await s.exec('head -c 16 /dev/zero | od -An -tx1')).toEqual({ stdout: ZEROS16, stderr: '', exitCode: 0 });
     expect(await s.exec('head -c 16 /dev/zero | od -An -t x1')).toEqual({ stdout: ZEROS16, stderr: '', exitCode: 0 });
     expect(await s.exec('head -c 100000 /dev/zero | wc -c')).toEqual({ stdout: '100000\n', stderr: '', exitCode: 0 });
   });
