@@ -1,7 +1,8 @@
 /**
- * conntrack -L (conntrack-tools 1.4.7): the world's flows, one per line:
+ * conntrack -L (conntrack-tools 1.4.8 on Ubuntu 24.04, 1.4.7 on Debian 12,
+ * 1.4.6 on Ubuntu 22.04): the world's flows, one per line:
  * `tcp      6 431980 ESTABLISHED src=... dst=... sport=... dport=... src=...
- * [ASSURED] mark=0 use=1`. The summary `conntrack v1.4.7 (conntrack-tools):
+ * [ASSURED] mark=0 use=1`. The summary `conntrack v1.4.8 (conntrack-tools):
  * N flow entries have been shown.` goes to stderr, as the real tool writes
  * it. A flow that is not assured and has seen no reply (tcp SYN_SENT, any
  * udp/icmp flow) prints `[UNREPLIED]` before its reply tuple.
@@ -9,7 +10,7 @@
  * --state, -f family, -m mark; -C counts; -o extended adds the family.
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
-import type { Flow } from '../../world/types';
+import type { Flow, HostState } from '../../world/types';
 import { canonicalIp } from '../../net';
 
 export const conntrackOptions: OptionSupport[] = [
@@ -19,7 +20,11 @@ export const conntrackOptions: OptionSupport[] = [
   { flag: '-E / -S / -D / -F / -U / -I / -G', support: 'none', note: 'events, statistics and table changes are not simulated' },
 ];
 
-const VERSION = 'conntrack v1.4.7 (conntrack-tools)';
+/** The version the distribution ships (its profile's conntrack-tools). */
+const RELEASE: Record<HostState['host']['distro'], string> = {
+  'ubuntu-24.04': '1.4.8', 'ubuntu-22.04': '1.4.6', 'debian-12': '1.4.7',
+};
+const version = (w: HostState): string => `conntrack v${RELEASE[w.host.distro]} (conntrack-tools)`;
 const PROTO_NUM: Record<Flow['proto'], number> = { tcp: 6, udp: 17, icmp: 1 };
 
 interface Filter {
@@ -65,8 +70,8 @@ const ADDR_OPTS: Record<string, keyof Filter> = {
   '--orig-dst': 'dst', '-r': 'rsrc', '--reply-src': 'rsrc', '-q': 'rdst', '--reply-dst': 'rdst',
 };
 
-function fail(msg: string): ToolResult {
-  return { stdout: '', stderr: `${VERSION}: ${msg}\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`, exitCode: 2 };
+function fail(w: HostState, msg: string): ToolResult {
+  return { stdout: '', stderr: `${version(w)}: ${msg}\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`, exitCode: 2 };
 }
 
 function run(ctx: ToolContext): ToolResult {
@@ -82,36 +87,36 @@ function run(ctx: ToolContext): ToolResult {
     else if (Object.hasOwn(ADDR_OPTS, a)) {
       const v = val();
       const ip = v === undefined ? null : canonicalIp(v);
-      if (!ip) return fail(`Bad parameter \`${v ?? ''}'`);
+      if (!ip) return fail(ctx.world, `Bad parameter \`${v ?? ''}'`);
       const key = ADDR_OPTS[a];
       if (key === 'src' || key === 'dst' || key === 'rsrc' || key === 'rdst') o[key] = ip;
     } else if (a === '-p' || a === '--proto') {
       const v = (val() ?? '').toLowerCase();
-      if (!['tcp', 'udp', 'icmp'].includes(v)) return fail(`proto \`${v}' not found`);
+      if (!['tcp', 'udp', 'icmp'].includes(v)) return fail(ctx.world, `proto \`${v}' not found`);
       o.proto = v;
     } else if (['--sport', '--orig-port-src', '--dport', '--orig-port-dst'].includes(a)) {
       const v = val() ?? '';
-      if (!/^\d+$/.test(v)) return fail(`Bad parameter \`${v}'`);
+      if (!/^\d+$/.test(v)) return fail(ctx.world, `Bad parameter \`${v}'`);
       if (a === '--sport' || a === '--orig-port-src') o.sport = Number(v);
       else o.dport = Number(v);
     } else if (a === '--state') o.state = (val() ?? '').toUpperCase();
     else if (a === '-m' || a === '--mark') o.mark = Number(val() ?? 'NaN');
     else if (a === '-f' || a === '--family') {
       const v = val();
-      if (v !== 'ipv4' && v !== 'ipv6') return fail(`Unknown family \`${v ?? ''}'`);
+      if (v !== 'ipv4' && v !== 'ipv6') return fail(ctx.world, `Unknown family \`${v ?? ''}'`);
       o.family = v;
     } else if (a === '-o' || a === '--output') extended = (val() ?? '').split(',').includes('extended');
     else if (a === '-n' || a === '-g') continue;
-    else return fail(`invalid option \`${a}'`);
+    else return fail(ctx.world, `invalid option \`${a}'`);
   }
-  if (!command) return fail('no command specified');
+  if (!command) return fail(ctx.world, 'no command specified');
   if (ctx.uid !== 0) {
-    return { stdout: '', stderr: `${VERSION}: Operation failed: Operation not permitted\n`, exitCode: 1 };
+    return { stdout: '', stderr: `${version(ctx.world)}: Operation failed: Operation not permitted\n`, exitCode: 1 };
   }
   const flows = ctx.world.flows.filter((f) => keep(f, o));
   if (command === 'C') return { stdout: `${flows.length}\n`, stderr: '', exitCode: 0 };
   const stdout = flows.map((f) => `${flowLine(f, extended)}\n`).join('');
-  const stderr = `${VERSION}: ${flows.length} flow entries have been shown.\n`;
+  const stderr = `${version(ctx.world)}: ${flows.length} flow entries have been shown.\n`;
   return { stdout, stderr, exitCode: 0 };
 }
 
