@@ -93,6 +93,19 @@ const ntpSchema = z.strictObject({
   address: doc(ipSchema, 'Its address, as the time service logs it.', ['10.10.0.1']),
 });
 
+const dnsSchema = z.strictObject({
+  servers: doc(
+    z.array(ipSchema).min(1).max(3),
+    'The DNS servers systemd-resolved uses, as DHCP gave them on the primary link.',
+    [['10.10.0.2']],
+  ),
+  search: doc(
+    z.array(z.string().regex(/^[a-zA-Z0-9.-]+$/, 'not a domain name')).default([]),
+    'The search domains (resolv.conf search, resolvectl DNS Domain).',
+    [['corp.example']],
+  ),
+});
+
 export const hostSchema = z.strictObject({
   hostname: doc(
     z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/, 'not a host name'),
@@ -148,6 +161,11 @@ export const hostSchema = z.strictObject({
   ntp: doc(
     ntpSchema.optional(),
     'The time source the time service logs; the default gateway by default.',
+  ),
+  dns: doc(
+    dnsSchema.optional(),
+    'The resolver the host uses (systemd-resolved with its stub on 127.0.0.53); ' +
+      'the default gateway, with no search domain, by default.',
   ),
 });
 

@@ -9,6 +9,10 @@ import type { HostState } from '../world/types';
 import type { ViewNode, ViewTree } from './host-fs';
 import { normalizePath } from './host-fs';
 import { devices } from './devices';
+import { aptSources, RESOLV_LINK, stubResolvConf } from './etc-files';
+
+const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
+const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
 
 /** The per-file renderers the tools provide (their modules own the formats). */
 export interface ProcRenderers {
@@ -54,6 +58,11 @@ function generatedFiles(world: HostState): Map<string, string> {
   files.set('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${world.host.hostname}\n\n::1     ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`);
   files.set('/etc/os-release', OS_RELEASE[world.host.distro] ?? '');
   files.set('/etc/timezone', `${world.host.timezone}\n`);
+  for (const [path, content] of aptSources(world)) files.set(path, content);
+  if (hasResolved(world)) files.set(STUB_PATH, stubResolvConf(world));
+  else if (world.host.dns) {
+    files.set('/etc/resolv.conf', world.host.dns.servers.map((s) => `nameserver ${s}\n`).join(''));
+  }
   const crontabs = new Map<string, string[]>();
   for (const job of world.cron) {
     if (job.source.kind !== 'user') continue;
@@ -169,6 +178,10 @@ export function buildViewTree(
     const secret = path === '/etc/shadow';
     const mode = crontab ? 0o600 : secret ? 0o640 : 0o644;
     addFile(path, () => content, mode, owner?.uid ?? 0, crontab ? gidOf('crontab') : secret ? gidOf('shadow') : 0);
+  }
+  if (hasResolved(world) && !world.files.some((f) => normalizePath(f.path) === RESOLV_LINK.path)) {
+    addFile(RESOLV_LINK.path, () => '');
+    entries.get(RESOLV_LINK.path)!.node = { kind: 'link', target: RESOLV_LINK.target, mode: 0o777, uid: 0, gid: 0, mtime: world.host.bootTime };
   }
   for (const file of world.files) {
     const path = normalizePath(file.path);

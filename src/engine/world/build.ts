@@ -72,7 +72,13 @@ function hostInfo(ctx: BuildContext): HostInfo {
     timezone: h.timezone,
     load,
     memTotalKb: h.mem_total_kb ?? rng.pick([2_014_312, 4_005_116, 8_139_652]),
+    dns: h.dns ?? { servers: [defaultGateway(ctx)], search: [] },
   };
+}
+
+/** The default route's gateway (DHCP's usual DNS server), else the loopback. */
+function defaultGateway(ctx: BuildContext): string {
+  return ctx.doc.host.routes.find((r) => r.dst === 'default' && r.via)?.via ?? '127.0.0.1';
 }
 
 function logins(ctx: BuildContext): Login[] {

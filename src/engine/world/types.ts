@@ -435,6 +435,11 @@ export interface HostInfo {
   /** Load averages shown by uptime and w. */
   load: [number, number, number];
   memTotalKb: number;
+  /**
+   * The DNS servers and search domains systemd-resolved has for the primary
+   * link (resolv.conf's stub points at it); absent on hand-built worlds.
+   */
+  dns?: { servers: string[]; search: string[] };
 }
 
 export interface HostState {
