@@ -59,6 +59,7 @@ const entries: Array<[string, Loader]> = [
   ['whoami', () => import('./hostinfo/identity').then((m) => m.whoamiTool)],
   ['date', () => import('./hostinfo/date').then((m) => m.dateTool)],
   ['uptime', () => import('./hostinfo/uptime').then((m) => m.uptimeTool)],
+  ['resolvectl', () => import('./resolvectl/resolvectl').then((m) => m.resolvectlTool)],
 ];
 
 export const tools: readonly ToolEntry[] = entries.map(([name, load]) => ({ name, load: once(load) }));
