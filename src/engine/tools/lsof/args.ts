@@ -6,6 +6,7 @@
  * options; the rest are file names.
  */
 import type { InetSpec, StateFilter } from './inetspec';
+import type { Target } from './names';
 
 export interface LsofArgs {
   and: boolean;
@@ -21,6 +22,10 @@ export interface LsofArgs {
   cmds: { in: string[]; out: string[] };
   states: StateFilter;
   names: string[];
+  /** Names, +d and +D, resolved (one selection, as lsof's SELNM). */
+  targets: Target[];
+  /** +L shows the NLINK column; +L N selects files linked fewer than N times. */
+  nlink: { show: boolean; below: number };
   help: boolean;
 }
 
@@ -39,6 +44,8 @@ export function emptyArgs(): LsofArgs {
     cmds: { in: [], out: [] },
     states: { tcpIn: new Set(), tcpOut: new Set(), udpIn: new Set(), udpOut: new Set() },
     names: [],
+    targets: [],
+    nlink: { show: false, below: 0 },
     help: false,
   };
 }
@@ -92,6 +99,21 @@ export function readOptions(argv: readonly string[]): ReadResult {
       const flag = sign + c;
       if (c === ':') return { error: 'lsof: colon is an illegal option character.' };
       if (!KNOWN[sign].includes(c)) return { error: `lsof: illegal option character: ${c}` };
+      if (c === 'L') {
+        // A number may follow (+L1, +L 1); anything else is read as what comes next.
+        const digits = /^\d*/.exec(w.slice(j + 1))?.[0] ?? '';
+        const next = argv[i + 1];
+        if (digits) {
+          options.push({ flag, value: digits });
+          j += digits.length;
+        } else if (j + 1 === w.length && next !== undefined && /^\d+$/.test(next)) {
+          options.push({ flag, value: next });
+          i++;
+        } else {
+          options.push({ flag });
+        }
+        continue;
+      }
       if (!takesValue(flag) && !OPTIONAL.has(flag)) {
         options.push({ flag });
         continue;

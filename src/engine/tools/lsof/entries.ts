@@ -6,7 +6,7 @@
 import type { FdEntry, HostState, Process, Socket, UnixSocket } from '../../world/types';
 import { serviceName } from '../../net/services';
 import { hashedPointer } from '../procnet/procnet';
-import { DEVICES, LIBRARIES, ROOT_DEVICE, statFile } from './filedata';
+import { DEVICES, LIBRARIES, rootDevice, statFile } from './filedata';
 import { kernelTcpState } from '../../net';
 
 export interface LsofFile {
@@ -18,6 +18,10 @@ export interface LsofFile {
   sizeOff: string;
   node: string;
   name: string;
+  /** The link count (+L's NLINK column); absent where lsof has none (sockets, unknown). */
+  nlink?: number;
+  /** The path the file is open by, for name, +d and +D selection (not sockets or pipes). */
+  path?: string;
   socket?: Socket;
   unix?: UnixSocket;
 }
@@ -70,6 +74,9 @@ export function inetName(s: Socket, f: NameFlags): string {
 const UNIX_TYPE = { stream: 'STREAM', dgram: 'DGRAM', seqpacket: 'SEQPACKET' } as const;
 const UNIX_STATE = { LISTEN: 'LISTEN', ESTAB: 'CONNECTED', UNCONN: 'UNCONNECTED' } as const;
 
+/** A directory's link count, as the shell's `ls -l` shows every directory. */
+const DIR_LINKS = 2;
+
 function fdFile(world: HostState, e: FdEntry, t: SocketTables, f: NameFlags): LsofFile {
   const base = { fd: String(e.fd).padStart(4), mode: e.mode, sizeOff: '0t0' };
   if (typeof e.target === 'number' && (e.kind === 'socket' || e.kind === 'unix')) {
@@ -88,22 +95,26 @@ function fdFile(world: HostState, e: FdEntry, t: SocketTables, f: NameFlags): Ls
     return { ...base, type: 'sock', device: '0,8', node: String(e.target), name: 'protocol: TCP' };
   }
   if (e.kind === 'pipe') {
-    return { ...base, type: 'FIFO', device: '0,14', node: String(e.target), name: 'pipe' };
+    const node = String(e.target);
+    return { ...base, type: 'FIFO', device: '0,14', node, name: 'pipe', nlink: 1 };
   }
   const path = String(e.target);
   if (e.kind === 'chr') {
     const d = DEVICES.get(path) ?? { dev: '1,3', inode: statFile(world, path, false).inode };
-    return { ...base, type: 'CHR', device: d.dev, node: String(d.inode), name: path };
+    const node = String(d.inode);
+    return { ...base, type: 'CHR', device: d.dev, node, name: path, nlink: 1, path };
   }
   const st = statFile(world, path, e.kind === 'dir');
   const type = e.kind === 'dir' ? 'DIR' : 'REG';
   return {
     ...base,
     type,
-    device: ROOT_DEVICE,
+    device: rootDevice(world),
     sizeOff: String(st.size),
     node: String(st.inode),
     name: path,
+    nlink: e.kind === 'dir' ? DIR_LINKS : 1,
+    path,
   };
 }
 
@@ -113,11 +124,22 @@ function pathFile(world: HostState, fd: string, path: string, dir: boolean): Lso
     fd,
     mode: ' ',
     type: dir ? 'DIR' : 'REG',
-    device: ROOT_DEVICE,
+    device: rootDevice(world),
     sizeOff: String(st.size),
     node: String(st.inode),
     name: path,
+    nlink: dir ? DIR_LINKS : 1,
+    path,
   };
+}
+
+/**
+ * A kernel thread's text: /proc/PID/exe has no target (ENOENT), which lsof
+ * run as root reports with the link's own path and no type.
+ */
+function noExe(p: Process): LsofFile {
+  const name = `/proc/${p.pid}/exe`;
+  return { fd: 'txt', mode: ' ', type: 'unknown', device: '', sizeOff: '', node: '', name };
 }
 
 function deniedFile(p: Process, fd: string, link: string): LsofFile {
@@ -157,7 +179,7 @@ export function processFiles(
     ];
   }
   const files = [pathFile(world, 'cwd', p.cwd, true), pathFile(world, 'rtd', '/', true)];
-  files.push(pathFile(world, 'txt', p.exe, false));
+  files.push(p.exe ? pathFile(world, 'txt', p.exe, false) : noExe(p));
   for (const lib of LIBRARIES.get(p.exe) ?? []) files.push(pathFile(world, 'mem', lib, false));
   const fds = [...p.fds].sort((a, b) => a.fd - b.fd);
   for (const e of fds) files.push(fdFile(world, e, t, f));

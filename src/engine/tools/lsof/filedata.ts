@@ -1,9 +1,10 @@
 /**
  * What lsof shows for a process's non-socket files, kept as data: the
  * device, size and inode of common executables, their mapped libraries
- * (the "mem" lines), and character devices. Values are those of the
- * captured Debian 12 host (root filesystem on device 254,0). A path not in
- * the tables gets a stable inode derived from its name.
+ * (the "mem" lines), and character devices. The inodes of the table are
+ * those of the captured Debian 12 host (root filesystem on device 254,0)
+ * and serve that distribution only; elsewhere the root filesystem is
+ * 252,1 (as `stat` says) and a path's inode is the one `ls -i` shows.
  */
 import type { HostState } from '../../world/types';
 
@@ -12,8 +13,10 @@ export interface FileStat {
   inode: number;
 }
 
-const ROOT_DEV = '254,0';
-export const ROOT_DEVICE = ROOT_DEV;
+/** The root filesystem's DEVICE column: the captured Debian host's, or vda1's (as `stat` has it). */
+export function rootDevice(world: HostState): string {
+  return world.host.distro === 'debian-12' ? '254,0' : '252,1';
+}
 
 const LIBC = '/usr/lib/x86_64-linux-gnu/libc.so.6';
 const LD = '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2';
@@ -48,17 +51,24 @@ export const DEVICES: ReadonlyMap<string, { dev: string; inode: number }> = new 
   ['/dev/pts/1', { dev: '136,1', inode: 4 }],
 ]);
 
-function hashInode(path: string): number {
+/**
+ * The inode the shell's `ls -i` and `stat` give a path (the same hash as
+ * inodeOf in src/engine/shell/ls.ts, which a test holds to this one).
+ */
+export function pathInode(path: string): number {
   let h = 2166136261;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619) >>> 0;
-  return 100000 + (h % 1900000);
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 4_000_000) + 1000;
 }
 
 /** Size and inode of a path: the tables, the world's files, or a stable guess. */
 export function statFile(world: HostState, path: string, dir: boolean): FileStat {
   const known = FILES.get(path);
-  if (known) return known;
+  const captured = world.host.distro === 'debian-12';
+  if (known && (captured || path === '/')) return known;
+  const inode = pathInode(path);
+  if (known) return { size: known.size, inode };
   const vf = world.files.find((f) => f.path === path);
-  const size = dir ? 4096 : vf ? vf.content.length : 4096 + (hashInode(path) % 200000);
-  return { size, inode: hashInode(path) };
+  const size = dir ? 4096 : vf ? vf.content.length : 4096 + (inode % 200000);
+  return { size, inode };
 }

@@ -1,6 +1,7 @@
 /**
- * lsof (4.95) over the world: selection by -i/-U (files) and -p/-u/-c
- * (processes), ORed unless -a, with -s TCP/UDP state filters, -t terse
+ * lsof (4.95) over the world: selection by -i/-U, file names, +d/+D and
+ * +L N (files) and -p/-u/-c (processes), ORed unless -a, with -s TCP/UDP
+ * state filters, +L's NLINK column, -t terse
  * output, -n/-P/-l numeric forms and +c command width. Processes are
  * listed in pid order; an unprivileged user gets lsof's permission errors
  * for other users' processes and sees none of their sockets.
@@ -12,6 +13,7 @@ import { canInspect } from '../procnet/owners';
 import { type LsofArgs, emptyArgs, readOptions } from './args';
 import { type LsofFile, type NameFlags, processFiles, socketFiles, socketTables } from './entries';
 import { addStates, parseInetSpec, specMatches, stateAllows } from './inetspec';
+import { dirTarget, nameTargets, targetHit } from './names';
 import { type LsofRow, renderLsof } from './render';
 import { LSOF_USAGE } from './usage';
 
@@ -34,8 +36,10 @@ export const LSOF_OPTIONS: OptionSupport[] = [
   full('-U'),
   part('files (cwd, rtd, txt, mem)', 'sizes and inodes come from a small table of known files'),
   part('-c /regex/', 'the i modifier is honoured; b and x are accepted and ignored'),
-  part('names', 'exact path match on open files'),
-  none('-d, -D, +D, -F, -g, -K, -L, -m, -o, -r, -R, -S, -T, -x, -X, -Z', 'not simulated'),
+  part('names', 'a file, directory or /; a path exists when the world knows it (no inode table)'),
+  part('+d DIR, +D DIR', 'open files named in or under DIR; the world has no inode table'),
+  part('+L [N], -L', 'NLINK column; the world keeps no deleted-but-open files, so +L1 finds none'),
+  none('-d, -D, -F, -g, -K, -m, -o, -r, -R, -S, -T, -x, -X, -Z', 'not simulated'),
 ];
 
 const res = (stdout: string, stderr = '', exitCode = 0): ToolResult => ({
@@ -105,6 +109,13 @@ function applyOne(
       return userArg(value, a, world);
     case '-p':
       return pidArg(value, a);
+    case '+L':
+      a.nlink.show = true;
+      a.nlink.below = value === undefined ? 0 : Number(value);
+      return undefined;
+    case '-L':
+      a.nlink.show = false;
+      return value === undefined ? undefined : 'lsof: no number may follow -L';
     default:
       return undefined;
   }
@@ -182,7 +193,8 @@ function fileMatches(f: LsofFile, a: LsofArgs): boolean[] {
     out.push(ok && stateAllows(a.states, s!));
   }
   if (a.unix) out.push(!!f.unix);
-  if (a.names.length) out.push(a.names.includes(f.name));
+  if (a.targets.length) out.push(a.targets.some((t) => targetHit(t, f)));
+  if (a.nlink.below > 0) out.push(f.nlink !== undefined && f.nlink < a.nlink.below);
   return out;
 }
 
@@ -195,7 +207,8 @@ function select(ctx: ToolContext, a: LsofArgs): LsofRow[] {
     numericPort: a.numericPort,
     hosts: hostsOf(world),
   };
-  const anyFileSel = a.inet !== undefined || a.unix || a.names.length > 0;
+  const pathSel = a.targets.length > 0 || a.nlink.below > 0;
+  const anyFileSel = a.inet !== undefined || a.unix || pathSel;
   const rows: LsofRow[] = [];
   for (const p of [...world.processes].sort((x, y) => x.pid - y.pid)) {
     if (excluded(p, sel)) continue;
@@ -205,7 +218,7 @@ function select(ctx: ToolContext, a: LsofArgs): LsofRow[] {
     const readable = canInspect(p, ctx.uid);
     const wantAll = (!anyFileSel && (pm.length === 0 || procHit)) || (!a.and && procHit);
     if (!wantAll && !readable) continue;
-    const files = wantAll
+    const files = wantAll || pathSel
       ? processFiles(world, p, readable, tables, names)
       : socketFiles(world, p, tables, names);
     const user = a.numericUser ? String(p.uid) : userOf(world, p.uid);
@@ -227,17 +240,28 @@ function run(ctx: ToolContext): ToolResult {
   const a = emptyArgs();
   a.names = read.names;
   for (const o of read.options) {
+    if (o.flag === '+d' || o.flag === '+D') {
+      const t = dirTarget(ctx.world, o.value, ctx.cwd, o.flag === '+D');
+      if (typeof t === 'string') return usageErr(t);
+      a.targets.push(t);
+      continue;
+    }
     const err = applyOne(o.flag, o.value, a, ctx.world);
     if (err) return usageErr(err);
   }
   if (a.help) return res('', LSOF_USAGE);
+  const named = nameTargets(ctx.world, a.names, ctx.cwd);
+  a.targets.push(...named.targets);
+  const stderr = named.errors.map((e) => `${e}\n`).join('');
+  // Every name missing: nothing is left to select on, and lsof lists nothing.
+  if (a.names.length && !named.targets.length && !a.targets.length) return res('', stderr, 1);
   const rows = select(ctx, a);
-  if (rows.length === 0) return res('', '', 1);
+  const exit = rows.length === 0 || named.errors.length ? 1 : 0;
   if (a.terse) {
     const pids = [...new Set(rows.map((r) => r.pid))];
-    return res(pids.map((p) => `${p}\n`).join(''));
+    return res(pids.map((p) => `${p}\n`).join(''), stderr, exit);
   }
-  return res(renderLsof(rows));
+  return res(rows.length ? renderLsof(rows, a.nlink.show) : '', stderr, exit);
 }
 
 export const lsofTool: Tool = {

@@ -1,9 +1,9 @@
 /**
  * lsof's two-pass layout: the first pass measures every column over all
  * rows (starting from the header widths), the second prints. COMMAND is
- * left-aligned; PID, USER, FD, TYPE, DEVICE, SIZE/OFF and NODE are
- * right-aligned; NAME is not padded. The FD column holds the fd text, the
- * access mode letter and the lock letter.
+ * left-aligned; PID, USER, FD, TYPE, DEVICE, SIZE/OFF, NLINK (with +L) and
+ * NODE are right-aligned; NAME is not padded. The FD column holds the fd
+ * text, the access mode letter and the lock letter.
  */
 import type { LsofFile } from './entries';
 
@@ -14,8 +14,9 @@ export interface LsofRow {
   file: LsofFile;
 }
 
-export function renderLsof(rows: LsofRow[]): string {
-  const w = { cmd: 7, pid: 3, user: 4, fd: 2, type: 4, dev: 6, size: 8, node: 4 };
+export function renderLsof(rows: LsofRow[], nlink = false): string {
+  const w = { cmd: 7, pid: 3, user: 4, fd: 2, type: 4, dev: 6, size: 8, links: 5, node: 4 };
+  const links = (f: LsofFile) => (f.nlink === undefined ? '' : String(f.nlink));
   for (const r of rows) {
     w.cmd = Math.max(w.cmd, r.command.length);
     w.pid = Math.max(w.pid, String(r.pid).length);
@@ -24,18 +25,20 @@ export function renderLsof(rows: LsofRow[]): string {
     w.type = Math.max(w.type, r.file.type.length);
     w.dev = Math.max(w.dev, r.file.device.length);
     w.size = Math.max(w.size, r.file.sizeOff.length);
+    w.links = Math.max(w.links, links(r.file).length);
     w.node = Math.max(w.node, r.file.node.length);
   }
+  const linkCol = (v: string) => (nlink ? `${v.padStart(w.links)} ` : '');
   let out =
     `${'COMMAND'.padEnd(w.cmd)} ${'PID'.padStart(w.pid)} ${'USER'.padStart(w.user)} ` +
     `${'FD'.padStart(w.fd - 2)}   ${'TYPE'.padStart(w.type)} ${'DEVICE'.padStart(w.dev)} ` +
-    `${'SIZE/OFF'.padStart(w.size)} ${'NODE'.padStart(w.node)} NAME\n`;
+    `${'SIZE/OFF'.padStart(w.size)} ${linkCol('NLINK')}${'NODE'.padStart(w.node)} NAME\n`;
   for (const r of rows) {
     const f = r.file;
     out +=
       `${r.command.padEnd(w.cmd)} ${String(r.pid).padStart(w.pid)} ${r.user.padStart(w.user)} ` +
       `${f.fd.padStart(w.fd - 2)}${f.mode}  ${f.type.padStart(w.type)} ${f.device.padStart(w.dev)} ` +
-      `${f.sizeOff.padStart(w.size)} ${f.node.padStart(w.node)} ${f.name}\n`;
+      `${f.sizeOff.padStart(w.size)} ${linkCol(links(f))}${f.node.padStart(w.node)} ${f.name}\n`;
   }
   return out;
 }
