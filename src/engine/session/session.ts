@@ -29,6 +29,7 @@ import type { ControllableClock, WallClock } from './clock';
 import { createManualWallClock } from './clock';
 import type { ExecOptions, ExecResult, LabSession, SessionEvent } from './types';
 import { SHELL_UTILITIES } from './utilities';
+import { BRACE_RESULTS_MAX, braceRanges } from './brace-ranges';
 import { Forks } from './forks';
 import { forking, forkingUtilities } from '../shell/forking';
 import { odCommand } from '../shell/od-args';
@@ -160,11 +161,15 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       else await clock.sleep(ms, currentSignal);
       live.afterSleep();
     },
-    executionLimits: { maxCommandCount: 20_000, maxLoopIterations: 1_000_000, maxCallDepth: 100 },
+    executionLimits: {
+      maxCommandCount: 20_000, maxLoopIterations: 1_000_000, maxCallDepth: 100,
+      maxBraceExpansionResults: BRACE_RESULTS_MAX,
+    },
     // In Node just-bash guards the globals while a script runs; the clock's
     // own timers (sleep on a real wall clock) are trusted host code.
     defenseInDepth: { enabled: true, excludeViolationTypes: ['setTimeout'] },
   });
+  bash.registerTransformPlugin(braceRanges);
   let currentSignal: ExecOptions['signal'];
   let replaying = false;
   /** While replaying a command: when the next logged event happened (a follower stops there). */
