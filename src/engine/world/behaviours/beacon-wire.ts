@@ -116,10 +116,21 @@ function occurrencePackets(b: Beacon, ctx: WorldCtx, o: Occurrence): Packet[] {
       options: `mss 1460,sackOK,TS val ${ts(tsS, at + o.rtt)} ecr ${ts(tsC, at)},nop,wscale 7` }));
   }
   if (o.outcome !== 'ok') return pkts;
+  // Each side echoes the TSval of the last segment it received: ours is the
+  // last inbound one seen here; the peer's, the last outbound one sent a
+  // round trip before (it reached the peer half a round trip later).
+  const sent: { dt: number; val: number }[] = [{ dt: 0, val: ts(tsC, 0) }];
+  let heard = ts(tsS, o.rtt);
   for (const s of exchange(b, o.rtt)) {
     const mine = s.out ? o.isnClient : o.isnServer;
     const theirs = s.out ? o.isnServer : o.isnClient;
-    const [tv, te] = s.out ? [ts(tsC, s.dt), ts(tsS, s.dt - o.rtt / 2)] : [ts(tsS, s.dt), ts(tsC, s.dt - o.rtt / 2)];
+    const tv = ts(s.out ? tsC : tsS, s.dt);
+    let te = heard;
+    if (s.out) sent.push({ dt: s.dt, val: tv });
+    else {
+      heard = tv;
+      te = sent.filter((x) => x.dt <= s.dt - o.rtt).at(-1)?.val ?? ts(tsC, 0);
+    }
     pkts.push(mk(s.dt, s.out, { flags: s.flags, seq: (mine + s.seq) >>> 0, seqEnd: (mine + s.seq + s.len) >>> 0,
       ack: (theirs + (s.ack ?? 0)) >>> 0, win: s.win, options: `nop,nop,TS val ${tv} ecr ${te}`, length: s.len }));
   }

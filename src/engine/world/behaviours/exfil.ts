@@ -156,7 +156,7 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
       ...(retransSegs > 0 ? { bytesRetrans: retrans, retrans: [stalled ? 1 : 0, retransSegs] } : {}),
       unacked: Math.ceil(inflight / MSS), delivered: Math.ceil(p.acked / MSS) + 1,
       deliveryRate: b.rate, pacingRate: pacing(stalled ? 1 : 12),
-      segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / (2 * MSS)) + 2,
+      segsOut: Math.ceil((sent + retrans) / MSS) + 2, segsIn: Math.ceil(p.acked / MSS) + 2,
       dataSegsOut: Math.ceil((sent + retrans) / MSS), lastsnd: quiet,
       lastrcv: t - b.at, lastack: stalled ? since : Math.max(8, idle), minrtt: 0.02, sndWnd: MSS,
       rcvSpace: 14480, rcvSsthresh: 64088,
@@ -231,7 +231,7 @@ function countExfil(b: Exfil, ctx: WorldCtx, t: number, p: Progress, out: Collec
     if (e === ctx.epochAt(b.at)) out.count(e, 'OUTPUT', { ...o, ctstate: 'NEW' }, 1, 60);
     if (segs > 0) {
       out.count(e, 'OUTPUT', o, segs, segs * (MSS + 52));
-      out.count(e, 'INPUT', i, Math.ceil(segs / 2), Math.ceil(segs / 2) * 52);
+      out.count(e, 'INPUT', i, segs, segs * 52);
     }
   });
   if (t > p.cut && t < p.stop) {
@@ -243,21 +243,42 @@ function countExfil(b: Exfil, ctx: WorldCtx, t: number, p: Progress, out: Collec
 /** At most this many packets per call: a wide window of a fast transfer is cut short. */
 export const MAX_PACKETS = 20_000;
 
+/** The peer's advertised window, unscaled (wscale 7): room for about one segment. */
+const PEER_WIN = 12;
+
+/**
+ * The upload on the wire: a full segment every `gap` ms and, between two,
+ * the peer's ACK of the one before (the receiver's window holds about one
+ * segment, so the sender waits for it). Each side echoes the TSval of the
+ * last segment it received; the host's clock is the simulated millisecond,
+ * the peer's an offset of it.
+ */
 function packets(b: Exfil, ctx: WorldCtx, from: number, to: number, out: Packet[]): void {
   const p = progress(b, ctx, to);
   const end = Math.min(to, p.stop, p.cut, p.drained);
   const gap = (MSS / b.rate) * 1000;
   const isn = intFor(ctx.seed, `${b.id}:isn`, 0, 0xffffffff);
   const peerIsn = intFor(ctx.seed, `${b.id}:peer-isn`, 0, 0xffffffff);
-  const start = Math.max(from, b.at);
-  let n = Math.max(0, Math.ceil((start - b.at) / gap));
-  for (let count = 0; b.at + n * gap < end && count < MAX_PACKETS; n++, count++) {
+  const peerTs = intFor(ctx.seed, `${b.id}:peer-ts`, 1, 0x7fffffff);
+  const ours = (n: number) => Math.floor(b.at + n * gap) >>> 0;
+  const theirs = (n: number) => (peerTs + Math.floor(b.at + n * gap + gap / 2)) >>> 0;
+  const dataEnd = (n: number) => (isn + 1 + (n + 1) * MSS) >>> 0;
+  const base = { iface: ctx.iface, family: 'inet' as const, proto: 'tcp' as const, length: 0 };
+  const up = { ...base, src: ctx.hostAddr, dst: b.to.addr, sport: b.localPort, dport: b.to.port };
+  const down = { ...base, src: b.to.addr, dst: ctx.hostAddr, sport: b.to.port, dport: b.localPort };
+  let n = Math.max(0, Math.floor((Math.max(from, b.at) - b.at) / gap) - 1);
+  for (let count = 0; b.at + n * gap < end && count < MAX_PACKETS; n++, count += 2) {
     const time = b.at + n * gap;
     const seq = (isn + 1 + n * MSS) >>> 0;
-    out.push({ time, iface: ctx.iface, family: 'inet', proto: 'tcp', src: ctx.hostAddr, dst: b.to.addr,
-      sport: b.localPort, dport: b.to.port, flags: '.', seq, seqEnd: (seq + MSS) >>> 0,
-      ack: (peerIsn + 1) >>> 0, win: 502,
-      options: `nop,nop,TS val ${Math.floor(time) >>> 0} ecr ${Math.floor(time / 3) >>> 0}`, length: MSS });
+    if (time >= from) {
+      out.push({ ...up, time, flags: '.', seq, seqEnd: dataEnd(n), ack: (peerIsn + 1) >>> 0, win: 502,
+        options: `nop,nop,TS val ${ours(n)} ecr ${n > 0 ? theirs(n - 1) : peerTs}`, length: MSS });
+    }
+    const ackAt = time + gap / 2;
+    if (n > 0 && ackAt >= from && ackAt < end) {
+      out.push({ ...down, time: ackAt, flags: '.', seq: (peerIsn + 1) >>> 0, ack: dataEnd(n - 1), win: PEER_WIN,
+        options: `nop,nop,TS val ${theirs(n)} ecr ${ours(n - 1)}` });
+    }
   }
 }
 
