@@ -93,11 +93,11 @@ class JournalFollower {
   private entries(w: HostState, after: number): LogEntry[] {
     if (!this.system) return [];
     return w.logs(Math.max(0, after), w.now)
-      .filter((e) => e.time > after && e.time <= w.now && this.journal.matches(e, this.a, w.host.bootTime));
+      .filter((e) => e.time > after && e.time <= w.now && this.journal.matches(e, this.a, w.host.bootTime, w));
   }
 
   private print(w: HostState, picked: readonly LogEntry[]): void {
-    const text = picked.map((e) => `${this.journal.line(w, e, this.a.output)}\n`).join('');
+    const text = picked.map((e) => `${this.journal.line(w, e, this.a)}\n`).join('');
     if (text) this.io.out(text);
   }
 
@@ -109,7 +109,7 @@ class JournalFollower {
       // systemd 249 with -f names only where the journal begins.
       this.io.out(`-- Journal begins at ${this.journal.fullDate(all[0]!.time, w.host.timezone)}. --\n`);
     }
-    let picked = all.filter((e) => this.journal.matches(e, this.a, w.host.bootTime));
+    let picked = all.filter((e) => this.journal.matches(e, this.a, w.host.bootTime, w));
     if (count !== undefined) picked = count === 0 ? [] : picked.slice(-count);
     this.print(w, picked);
     this.seen = w.now;

@@ -8,21 +8,26 @@
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { HostState, LogEntry } from '../../world/types';
-import { isoSeconds, journalShort, localTime, pad2, DAYS } from '../../world/time-format';
-import { tag } from '../logs/files';
+import { localTime, pad2, DAYS } from '../../world/time-format';
 import { parseJournalArgs, type JournalArgs } from './args';
+import { fieldOf, journalBoots, journalRecord, type Boot } from './journal-entry';
+import { listBoots, pickBoot } from './boots';
+import { marksBoots, renderRecord } from './render';
 
 export const journalctlOptions: OptionSupport[] = [
   { flag: '-u / --unit', support: 'full' }, { flag: '-t / --identifier', support: 'full' },
   { flag: '-S / --since, -U / --until', support: 'full' },
   { flag: '-n / --lines', support: 'full' }, { flag: '-r / --reverse', support: 'full' },
   { flag: '-p / --priority', support: 'full' }, { flag: '-k / --dmesg', support: 'full' },
-  { flag: '-b / --boot', support: 'partial', note: 'only the current boot exists' },
+  { flag: '-b / --boot [ID][±OFFSET]|all', support: 'full', note: 'the host booted once; entries older than the boot form boot -1' },
+  { flag: '--list-boots', support: 'full' },
   { flag: '-g / --grep', support: 'full', note: 'JavaScript regular expressions, case-insensitive when all lower case' },
-  { flag: '-o short|short-iso|short-precise|cat|with-unit', support: 'partial', note: 'json and verbose are not rendered' },
-  { flag: '-e / --pager-end / --no-pager / -q', support: 'full' },
+  { flag: '-o short|short-precise|short-iso|short-iso-precise|short-full|short-monotonic|short-unix|with-unit|cat', support: 'full' },
+  { flag: '-o verbose|export|json|json-pretty|json-sse|json-seq', support: 'partial', note: 'the fields journald writes for the transport; json keeps one field order where journalctl follows a hash table' },
+  { flag: '--utc / --no-hostname / -e / --no-pager / -q / -m / --system', support: 'full' },
   { flag: '-f / --follow', support: 'full', note: 'in the shell: follows on the simulated clock until Ctrl-C (shell/journal-follow.ts)' },
-  { flag: 'FIELD=VALUE (_PID, _COMM, SYSLOG_IDENTIFIER, _SYSTEMD_UNIT)', support: 'full' },
+  { flag: 'FIELD=VALUE', support: 'full', note: 'any field -o verbose shows' },
+  { flag: '--user, -M, -D, --file, -c, -F, -N, --disk-usage, --vacuum-*, --verify, catalog and FSS commands', support: 'none', note: 'one system journal on a simulated disk: no files, cursors, user journals or catalog' },
 ];
 
 export function canReadSystem(ctx: ToolContext): boolean {
@@ -37,40 +42,45 @@ export const HINT = 'Hint: You are currently not seeing messages from other user
   "      Users in groups 'adm', 'systemd-journal' can see all messages.\n" +
   '      Pass -q to turn off this notice.\n';
 
-export function matches(e: LogEntry, a: JournalArgs, boot: number): boolean {
+/** Whether an entry passes the filters; `from`..`to` is the boot -b picked (the current one by default). */
+export function matches(e: LogEntry, a: JournalArgs, from: number, w?: HostState, to = Infinity): boolean {
   if (a.since !== undefined && e.time < a.since) return false;
   if (a.until !== undefined && e.time > a.until) return false;
-  if (a.boot && e.time < boot) return false;
+  if (a.boot && (e.time < from || e.time >= to)) return false;
   if (a.units.length && !a.units.includes(e.unit ?? '')) return false;
   if (a.idents.length && !a.idents.includes(e.ident)) return false;
   if (a.kernel && e.facility !== 'kern') return false;
   const prio = e.priority ?? 6;
   if (prio > a.maxPriority || prio < a.minPriority) return false;
   if (a.grep && !a.grep.test(e.message)) return false;
-  return a.fields.every(([k, v]) => fieldValue(e, k) === v);
+  if (a.fields.length === 0) return true;
+  if (!w) return false;
+  const boots = journalOf(w).boots;
+  return a.fields.every(([k, v]) => fieldOf(w, e, boots, k) === v);
 }
 
-function fieldValue(e: LogEntry, key: string): string | undefined {
-  switch (key) {
-    case '_PID': return e.pid === undefined ? undefined : String(e.pid);
-    case '_COMM': case 'SYSLOG_IDENTIFIER': return e.ident;
-    case '_SYSTEMD_UNIT': case 'UNIT': return e.unit;
-    case 'PRIORITY': return String(e.priority ?? 6);
-    default: return undefined;
-  }
+interface JournalView { all: LogEntry[]; boots: Boot[]; seq: Map<string, number> }
+const views = new WeakMap<HostState, JournalView>();
+const entryKey = (e: LogEntry): string => `${e.time}|${e.ident}|${e.pid ?? ''}|${e.message}`;
+
+/** The journal at w.now: every entry (for root), its boots and sequence numbers. */
+export function journalOf(w: HostState): JournalView {
+  const seen = views.get(w);
+  if (seen) return seen;
+  const all = w.logs(0, w.now).filter((e) => e.time <= w.now);
+  const seq = new Map<string, number>();
+  all.forEach((e, i) => { if (!seq.has(entryKey(e))) seq.set(entryKey(e), i + 1); });
+  const view = { all, boots: journalBoots(w, all), seq };
+  views.set(w, view);
+  return view;
 }
 
-export function line(w: HostState, e: LogEntry, output: string): string {
-  const tz = w.host.timezone;
-  const host = w.host.hostname;
-  if (output === 'cat') return e.message;
-  if (output === 'short-iso') return `${isoSeconds(e.time, tz).replace(/:(\d\d)$/, '$1')} ${host} ${tag(e)}: ${e.message}`;
-  if (output === 'short-precise') {
-    const us = String((((e.time % 1000) + 1000) % 1000) * 1000).padStart(6, '0');
-    return `${journalShort(e.time, tz)}.${us} ${host} ${tag(e)}: ${e.message}`;
-  }
-  if (output === 'with-unit' && e.unit) return `${journalShort(e.time, tz)} ${host} ${e.unit}: ${e.message}`;
-  return `${journalShort(e.time, tz)} ${host} ${tag(e)}: ${e.message}`;
+/** One entry in the -o mode of `a` (or of the mode named), without its newline. */
+export function line(w: HostState, e: LogEntry, a: JournalArgs | string): string {
+  const o = typeof a === 'string' ? { output: a, utc: false, noHostname: false } : a;
+  const j = journalOf(w);
+  const r = journalRecord(w, e, j.seq.get(entryKey(e)) ?? j.all.length + 1, j.boots);
+  return renderRecord(w, e, r, o);
 }
 
 export function fullDate(ms: number, tz: string): string {
@@ -79,14 +89,30 @@ export function fullDate(ms: number, tz: string): string {
     `${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)} ${t.zone}`;
 }
 
+function entries(w: HostState, a: JournalArgs, picked: LogEntry[]): string[] {
+  const out: string[] = [];
+  let prev: string | undefined;
+  const boots = journalOf(w).boots;
+  for (const e of picked) {
+    const id = (e.time >= w.host.bootTime ? boots[boots.length - 1] : boots[0])?.id;
+    if (prev !== undefined && id !== prev && !a.quiet && marksBoots(a.output)) out.push(`-- Boot ${id} --`);
+    prev = id;
+    out.push(line(w, e, a));
+  }
+  return out;
+}
+
 function run(ctx: ToolContext): ToolResult {
   const w = ctx.world;
   const a = parseJournalArgs(ctx.argv.slice(1), w.now, w.host.timezone);
   if (typeof a === 'string') return { stdout: '', stderr: a, exitCode: 1 };
   const system = canReadSystem(ctx);
   const stderr = system || a.quiet ? '' : HINT;
-  const all = system ? w.logs(0, w.now).filter((e) => e.time <= w.now) : [];
-  let picked = all.filter((e) => matches(e, a, w.host.bootTime));
+  const all = system ? journalOf(w).all : [];
+  if (a.listBoots) return { stdout: listBoots(w, all, a), stderr, exitCode: 0 };
+  const boot = pickBoot(w, journalBoots(w, all), a);
+  if (typeof boot === 'string') return { stdout: '', stderr: stderr + boot, exitCode: 1 };
+  let picked = all.filter((e) => matches(e, a, boot.from, w, boot.to));
   if (a.lines !== undefined) picked = picked.slice(Math.max(0, picked.length - a.lines));
   if (a.reverse) picked = [...picked].reverse();
   const out: string[] = [];
@@ -95,7 +121,7 @@ function run(ctx: ToolContext): ToolResult {
     const last = all[all.length - 1]?.time ?? w.now;
     out.push(`-- Journal begins at ${fullDate(first, w.host.timezone)}, ends at ${fullDate(last, w.host.timezone)}. --`);
   }
-  out.push(...picked.map((e) => line(w, e, a.output)));
+  out.push(...entries(w, a, picked));
   if (picked.length === 0 && !a.quiet) out.push('-- No entries --');
   return { stdout: out.map((l) => `${l}\n`).join(''), stderr, exitCode: 0 };
 }

@@ -23,7 +23,7 @@ const SELECTORS: Record<LogFileName, (e: LogEntry) => boolean> = {
 /** Paths logFile() can render, for directory listings. */
 export const LOG_FILE_PATHS: readonly string[] = Object.keys(SELECTORS).map((n) => `/var/log/${n}`);
 
-function subMillis(e: LogEntry): number {
+export function subMillis(e: LogEntry): number {
   let h = 2166136261;
   for (const ch of `${e.ident}${e.pid ?? ''}${e.message}`) {
     h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
@@ -42,7 +42,7 @@ export function syslogLine(world: HostState, e: LogEntry): string {
   const when = world.host.distro === 'ubuntu-22.04'
     ? syslogClassic(e.time, tz)
     : rfc3339Micro(e.time, tz, (((e.time % 1000) + 1000) % 1000) * 1000 + subMillis(e));
-  return `${when} ${world.host.hostname} ${tag(e)}: ${e.message}`;
+  return `${when} ${world.host.hostname} ${e.noPidTag ? e.ident : tag(e)}: ${e.message}`;
 }
 
 /** The content of a /var/log file at world.now, or undefined when not a log file. */
