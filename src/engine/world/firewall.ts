@@ -9,9 +9,11 @@
  * rules. Ops on a chain or table that does not exist return the firewall
  * unchanged (the tool has already refused them with iptables' message).
  *
- * Limits: IPv4 only (the world has no ip6tables rules). ufw rules are not
- * compiled into chains: `verdict` reads the iptables tables only, while
- * `packetVerdict` lets an enabled ufw decide what the rules leave to policy.
+ * Limits: IPv4 only (the world has no ip6tables rules). A ufw change also
+ * loads, reloads or unloads ufw's chains in the filter table
+ * (ufw-chains.ts), so `verdict` walks them like any other rules; only a
+ * scenario that declares ufw enabled without its chains leaves the decision
+ * to `ufwVerdict` for what the rules leave to policy.
  */
 import type {
   Firewall,
@@ -22,6 +24,7 @@ import type {
   UfwOp,
   UfwRule,
 } from './types';
+import { ufwLoaded, ufwReload, ufwStart, ufwStop } from './ufw-chains';
 
 type TableName = FirewallTable['name'];
 
@@ -47,6 +50,19 @@ export function getTable(fw: Firewall, name: TableName): FirewallTable {
       name: c, policy: 'ACCEPT' as const, packets: 0, bytes: 0, rules: [],
     })),
   };
+}
+
+/**
+ * The table's chains in the order iptables lists and saves them: built-in
+ * chains in hook order, then user chains sorted by name (the table itself
+ * keeps them in creation order, which is the order nft lists).
+ */
+export function listedChains(t: FirewallTable): FirewallChain[] {
+  const builtins = BUILTIN_CHAINS[t.name];
+  const rank = (c: FirewallChain) => builtins.indexOf(c.name);
+  const user = t.chains.filter((c) => rank(c) < 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...t.chains.filter((c) => rank(c) >= 0).sort((a, b) => rank(a) - rank(b)), ...user];
 }
 
 export function isBuiltinChain(table: TableName, chain: string): boolean {
@@ -118,22 +134,41 @@ export function applyFirewallOp(fw: Firewall, table: string, op: FirewallOp): Fi
   return { ...fw, tables };
 }
 
-/** Apply one ufw change. New IPv4 rules go before the IPv6 ones, as ufw lists them. */
+/** Apply one ufw change to ufw's state and, as ufw does, to its chains in the filter table. */
 export function applyUfwOp(fw: Firewall, op: UfwOp): Firewall {
   const ufw = fw.ufw ?? {
     enabled: false, logging: 'low' as const, defaultIncoming: 'deny' as const,
     defaultOutgoing: 'allow' as const, defaultRouted: 'disabled' as const, rules: [],
   };
   switch (op.kind) {
-    case 'enable':
-      return { ...fw, ufw: { ...ufw, enabled: true } };
-    case 'disable':
-      return { ...fw, ufw: { ...ufw, enabled: false } };
+    case 'enable': {
+      const next = { ...ufw, enabled: true };
+      return onFilter({ ...fw, ufw: next }, (t) => ufwStart(t, next));
+    }
+    case 'disable': {
+      const was = ufwLoaded(getTable(fw, 'filter'));
+      const next = { ...fw, ufw: { ...ufw, enabled: false } };
+      return was ? onFilter(next, (t) => ufwStop(t)) : next;
+    }
     case 'delete':
-      return { ...fw, ufw: { ...ufw, rules: ufw.rules.filter((_, i) => i !== op.number - 1) } };
-    case 'rule':
-      return { ...fw, ufw: { ...ufw, rules: insertUfwRule(ufw.rules, op.rule) } };
+    case 'rule': {
+      const rules = op.kind === 'rule'
+        ? insertUfwRule(ufw.rules, op.rule) : ufw.rules.filter((_, i) => i !== op.number - 1);
+      const next = { ...ufw, rules };
+      if (!next.enabled) return { ...fw, ufw: next };
+      const loaded = ufwLoaded(getTable(fw, 'filter'));
+      return onFilter({ ...fw, ufw: next }, (t) => (loaded ? ufwReload(t, next) : ufwStart(t, next)));
+    }
   }
+}
+
+function onFilter(fw: Firewall, fn: (t: FirewallTable) => FirewallTable): Firewall {
+  const present = fw.tables.some((t) => t.name === 'filter');
+  const next = fn(getTable(fw, 'filter'));
+  const tables = present
+    ? fw.tables.map((t) => (t.name === 'filter' ? next : t))
+    : [next, ...fw.tables];
+  return { ...fw, tables };
 }
 
 function insertUfwRule(rules: UfwRule[], rule: UfwRule): UfwRule[] {
@@ -162,6 +197,10 @@ export interface PacketMeta {
   outIface?: string;
   /** conntrack state of the packet: NEW, ESTABLISHED, RELATED, INVALID. */
   ctstate?: string;
+  /** ICMP type, for icmp packets. */
+  icmpType?: number;
+  /** Address type of the destination (-m addrtype); derived from dst when absent. */
+  dstType?: 'LOCAL' | 'MULTICAST' | 'BROADCAST' | 'UNICAST';
 }
 
 /** Dotted quad to a 32-bit unsigned number, or null. */
@@ -219,7 +258,44 @@ export function ruleMatches(rule: FirewallRule, pkt: PacketMeta): boolean {
   if (rule.sport !== undefined && !portMatches(rule.sport, pkt.sport)) return false;
   if (rule.dport !== undefined && !portMatches(rule.dport, pkt.dport)) return false;
   if (rule.ctstate && !(pkt.ctstate && rule.ctstate.includes(pkt.ctstate))) return false;
-  return true;
+  return extrasMatch(rule, pkt);
+}
+
+function listMatches(list: string | undefined, got: number | undefined): boolean {
+  if (list === undefined) return true;
+  if (got === undefined) return false;
+  return list.split(',').some((p) => {
+    const [a, b] = p.split(':').map(Number);
+    return got >= (a ?? 0) && got <= (b ?? a ?? 0);
+  });
+}
+
+/**
+ * The address type of a packet's destination: loopback and, for a packet
+ * that came in on an interface, the host's own address are LOCAL (the world
+ * only delivers to the host what is addressed to it).
+ */
+export function dstTypeOf(pkt: PacketMeta): NonNullable<PacketMeta['dstType']> {
+  if (pkt.dstType) return pkt.dstType;
+  if (inCidr(pkt.dst, '127.0.0.0/8')) return 'LOCAL';
+  if (inCidr(pkt.dst, '224.0.0.0/4')) return 'MULTICAST';
+  if (pkt.dst === '255.255.255.255') return 'BROADCAST';
+  return pkt.inIface !== undefined ? 'LOCAL' : 'UNICAST';
+}
+
+/**
+ * icmp type, multiport, addrtype, limit and recent. Rate limits are not
+ * modelled: a limit match always matches, `recent --update` (ufw's limit,
+ * six hits in 30 s) never does.
+ */
+function extrasMatch(rule: FirewallRule, pkt: PacketMeta): boolean {
+  if (rule.icmpType !== undefined && pkt.icmpType !== rule.icmpType) return false;
+  if (rule.multiport) {
+    if (!listMatches(rule.multiport.dports, pkt.dport)) return false;
+    if (!listMatches(rule.multiport.sports, pkt.sport)) return false;
+  }
+  if (rule.dstType !== undefined && dstTypeOf(pkt) !== rule.dstType) return false;
+  return rule.recent !== 'update';
 }
 
 // ---------------------------------------------------------------- verdict
@@ -369,6 +445,6 @@ export function packetVerdict(
   fw: Firewall, chainName: 'INPUT' | 'OUTPUT', pkt: PacketMeta,
 ): string {
   const v = verdict(fw, chainName, pkt);
-  if (!v.byPolicy) return v.target;
+  if (!v.byPolicy || ufwLoaded(getTable(fw, 'filter'))) return v.target;
   return ufwVerdict(fw, chainName === 'INPUT' ? 'IN' : 'OUT', pkt) ?? v.target;
 }

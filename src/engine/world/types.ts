@@ -284,6 +284,16 @@ export interface FirewallRule {
   /** conntrack states, upper case: NEW, RELATED, ESTABLISHED, INVALID. */
   ctstate?: string[];
   comment?: string;
+  /** `-p icmp -m icmp --icmp-type N`. */
+  icmpType?: number;
+  /** `-m multiport --dports/--sports LIST`, the list as written ("22,80", "1000:2000"). */
+  multiport?: { dports?: string; sports?: string };
+  /** `-m addrtype --dst-type TYPE`. */
+  dstType?: 'LOCAL' | 'MULTICAST' | 'BROADCAST' | 'UNICAST';
+  /** `-m limit --limit RATE [--limit-burst N]`; rate as iptables saves it ("3/min"). */
+  limit?: { rate: string; burst?: number };
+  /** `-m recent` as ufw's limit rules use it: --set, or --update --seconds 30 --hitcount 6. */
+  recent?: 'set' | 'update';
   target: string;
   /** Extra target options, as iptables -S prints them ("--reject-with icmp-port-unreachable"). */
   targetOptions?: string;
@@ -357,6 +367,11 @@ export interface LogEntry {
   /** systemd unit, for `journalctl -u`. */
   unit?: string;
   priority?: number;
+  /**
+   * The program opened syslog without LOG_PID (sudo): rsyslog's files show
+   * the bare name, the journal still records the pid.
+   */
+  noPidTag?: boolean;
 }
 
 /** A single conntrack flow. */
@@ -495,7 +510,15 @@ export type WorldEvent =
    * the command lines run then). They take numbers of the pid counter, so
    * what forks later gets larger pids.
    */
-  | { type: 'spawn'; at: number; count: number };
+  | { type: 'spawn'; at: number; count: number }
+  /**
+   * The trainee ran sudo (its process is `pid`, which this event's pid step
+   * stands for): the auth log's trace. `command` is as sudo logs it.
+   */
+  | { type: 'sudo'; at: number; pid: number; user: string; uid: number; tty: string | null;
+    pwd: string; command: string; unit?: string }
+  /** The sudo process `pid` ended (its PAM session closed); forks nothing. */
+  | { type: 'sudo-end'; at: number; pid: number };
 
 export type FirewallOp =
   | { kind: 'append'; chain: string; rule: FirewallRule }

@@ -9,7 +9,7 @@
  * no kind that resets counters yet.
  */
 import type { FirewallTable, HostState } from '../../world/types';
-import { getTable, isTableName } from '../../world/firewall';
+import { getTable, isTableName, listedChains } from '../../world/firewall';
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import { ParamError, ParsedCommand, Unsimulated, parseArgs } from './parse';
 import { IptablesProfile, iptablesProfile } from './profile';
@@ -38,7 +38,8 @@ export const IPTABLES_OPTIONS: OptionSupport[] = [
   },
   {
     flag: '-m (other matches)', support: 'none',
-    note: 'multiport, limit, recent... are not modelled',
+    note: 'not accepted on the command line; icmp, multiport, addrtype, limit and recent are '
+      + "listed in ufw's rules (a limit always matches, ufw's recent --update never does)",
   },
   { flag: '-h', support: 'partial', note: 'prints the usage line only' },
   { flag: 'ip6tables', support: 'partial', note: 'empty tables; changes are refused' },
@@ -114,7 +115,8 @@ function run(ctx: ToolContext, prog: 'iptables' | 'ip6tables'): ToolResult {
   if (!isTableName(cmd.table)) return noTable(prog, version, cmd.table);
   if (ctx.uid !== 0) return notRoot(prog, ctx.world, profile, cmd.table);
   const empty = { ...ctx.world.firewall, tables: [] };
-  const table = getTable(prog === 'ip6tables' ? empty : ctx.world.firewall, cmd.table);
+  const held = getTable(prog === 'ip6tables' ? empty : ctx.world.firewall, cmd.table);
+  const table = { ...held, chains: listedChains(held) };
   return execute(ctx, cmd, table, prog === 'ip6tables', profile);
 }
 

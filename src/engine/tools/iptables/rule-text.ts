@@ -61,6 +61,22 @@ function hasPortMatch(r: FirewallRule): boolean {
     && (r.sport !== undefined || r.dport !== undefined);
 }
 
+/** ICMP types by number, as libxt_icmp names them (those the lab's rules use). */
+export const ICMP_NAMES: Readonly<Record<number, string>> = {
+  0: 'echo-reply', 3: 'destination-unreachable', 8: 'echo-request', 11: 'time-exceeded',
+  12: 'parameter-problem',
+};
+
+/** ufw's two uses of -m recent, as libxt_recent saves and lists them. */
+const RECENT_SAVE = {
+  set: '--set --name DEFAULT --mask 255.255.255.255 --rsource',
+  update: '--update --seconds 30 --hitcount 6 --name DEFAULT --mask 255.255.255.255 --rsource',
+} as const;
+const RECENT_LIST = {
+  set: 'recent: SET name: DEFAULT side: source mask: 255.255.255.255',
+  update: 'recent: UPDATE seconds: 30 hit_count: 6 name: DEFAULT side: source mask: 255.255.255.255',
+} as const;
+
 /** The rule's arguments after `-A CHAIN`, as `iptables -S` prints them. */
 export function ruleSpec(r: FirewallRule): string {
   const out: string[] = [];
@@ -76,7 +92,16 @@ export function ruleSpec(r: FirewallRule): string {
     if (r.sport !== undefined) out.push(`--sport ${portSave(r.sport)}`);
     if (r.dport !== undefined) out.push(`--dport ${portSave(r.dport)}`);
   }
+  if (r.icmpType !== undefined) out.push(`-m icmp --icmp-type ${r.icmpType}`);
+  if (r.multiport?.dports) out.push(`-m multiport --dports ${r.multiport.dports}`);
+  if (r.multiport?.sports) out.push(`-m multiport --sports ${r.multiport.sports}`);
+  if (r.dstType) out.push(`-m addrtype --dst-type ${r.dstType}`);
   if (r.ctstate?.length) out.push(`-m conntrack --ctstate ${ctOrder(r.ctstate).join(',')}`);
+  if (r.limit) {
+    const burst = r.limit.burst !== undefined && r.limit.burst !== 5;
+    out.push(`-m limit --limit ${r.limit.rate}${burst ? ` --limit-burst ${r.limit.burst}` : ''}`);
+  }
+  if (r.recent) out.push(`-m recent ${RECENT_SAVE[r.recent]}`);
   if (r.comment !== undefined) out.push(`-m comment --comment ${saveString(r.comment)}`);
   if (r.target) out.push(`-j ${r.target}`);
   if (r.targetOptions) out.push(r.targetOptions);
@@ -101,7 +126,16 @@ export function matchColumn(r: FirewallRule, numeric: boolean): string {
     if (r.sport !== undefined) s += show('spt', r.sport);
     if (r.dport !== undefined) s += show('dpt', r.dport);
   }
+  if (r.icmpType !== undefined) {
+    const name = ICMP_NAMES[r.icmpType];
+    s += numeric || !name ? ` icmptype ${r.icmpType}` : ` icmp ${name}`;
+  }
+  if (r.multiport?.dports) s += ` multiport dports ${r.multiport.dports}`;
+  if (r.multiport?.sports) s += ` multiport sports ${r.multiport.sports}`;
+  if (r.dstType) s += ` ADDRTYPE match dst-type ${r.dstType}`;
   if (r.ctstate?.length) s += ` ctstate ${ctOrder(r.ctstate).join(',')}`;
+  if (r.limit) s += ` limit: avg ${r.limit.rate} burst ${r.limit.burst ?? 5}`;
+  if (r.recent) s += ` ${RECENT_LIST[r.recent]}`;
   if (r.comment !== undefined) s += ` /* ${r.comment} */`;
   const opts = targetOptionsList(r, numeric);
   if (opts) s += ` ${opts}`;

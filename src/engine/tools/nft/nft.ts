@@ -19,13 +19,30 @@ export const NFT_OPTIONS: OptionSupport[] = [
     note: 'changes go through iptables or ufw in this lab',
   },
   { flag: '-a, -n, -s, -j', support: 'none', note: 'accepted only as no-ops (-a, -n) or refused' },
+  {
+    flag: 'errors', support: 'partial',
+    note: 'syntax errors and missing tables/chains with their carets; no "did you mean" hints',
+  },
 ];
 
 const out = (stdout: string): ToolResult => ({ stdout, stderr: '', exitCode: 0 });
 
-function syntaxError(cmd: string, what: string): ToolResult {
-  return { stdout: '', stderr: `Error: ${what}\n${cmd}\n${'^'.repeat(cmd.length)}\n`, exitCode: 1 };
+/**
+ * nft's error: the message, the command line, and carets under the
+ * characters it blames (`at` is the offset in the line, `len` how many;
+ * the end of the input is one column past the last character).
+ */
+function nftError(cmd: string, what: string, at = 0, len = cmd.length): ToolResult {
+  const stderr = `Error: ${what}\n${cmd}\n${' '.repeat(at)}${'^'.repeat(Math.max(1, len))}\n`;
+  return { stdout: '', stderr, exitCode: 1 };
 }
+
+/** Offset of word `k` of `args` in their space-joined line. */
+function offsetOf(args: string[], k: number): number {
+  return args.slice(0, k).reduce((n, a) => n + a.length + 1, 0);
+}
+
+const TRAILING = 'syntax error, unexpected string, expecting end of file or newline or semicolon';
 
 const CHANGES = ['add', 'insert', 'delete', 'flush', 'create', 'replace', 'destroy', 'reset'];
 
@@ -50,9 +67,11 @@ function nativeTable(world: HostState, family: string, name: string): string | n
   return `${lines.slice(start, end < 0 ? undefined : end + 1).join('\n')}\n`;
 }
 
-function listTables(world: HostState): string {
-  const ipt = iptTables(world).map((t) => `table ip ${t.name}\n`);
+function listTables(world: HostState, family?: string): string {
+  const ipt = family === undefined || family === 'ip'
+    ? iptTables(world).map((t) => `table ip ${t.name}\n`) : [];
   const nat = [...native(world).matchAll(/^table (\S+) (\S+) \{/gm)]
+    .filter((m) => family === undefined || m[1] === family)
     .map((m) => `table ${m[1]} ${m[2]}\n`);
   return [...ipt, ...nat].join('');
 }
@@ -67,31 +86,42 @@ function listRuleset(world: HostState, family?: string): string {
   return ipt + blocks.join('');
 }
 
-/** `[family] name...`: the family word is optional and defaults to ip. */
-function withFamily(args: string[]): [string, string[]] {
-  const first = args[0];
-  return first !== undefined && FAMILIES.includes(first) ? [first, args.slice(1)] : ['ip', args];
-}
+/** How many words after `list WHAT` name the object ([family] then names). */
+const NAMES: Readonly<Record<string, number>> = { ruleset: 0, tables: 0, table: 1, chain: 2 };
 
-function list(ctx: ToolContext, args: string[], cmd: string): ToolResult {
+/** `list ...`: `args` is the whole command line, args[0] = "list". */
+function list(ctx: ToolContext, args: string[]): ToolResult {
   const world = ctx.world;
-  const what = args[0];
-  if (what === 'ruleset') return out(listRuleset(world, args[1]));
-  if (what === 'tables') return out(listTables(world));
-  const [family, rest] = withFamily(args.slice(1));
+  const cmd = args.join(' ');
+  const what = args[1];
+  const names = what === undefined ? undefined : NAMES[what];
+  if (names === undefined) {
+    return what === undefined
+      ? nftError(cmd, 'syntax error, unexpected end of file', cmd.length, 1)
+      : nftError(cmd, 'syntax error, unexpected string', offsetOf(args, 1), what.length);
+  }
+  const hasFamily = FAMILIES.includes(args[2] ?? '');
+  const first = hasFamily ? 3 : 2;
+  const family = hasFamily ? args[2] ?? 'ip' : 'ip';
+  const rest = args.slice(first, first + names);
+  if (rest.length < names) return nftError(cmd, 'syntax error, unexpected end of file', cmd.length, 1);
+  const extra = first + names;
+  if (args.length > extra) return nftError(cmd, TRAILING, offsetOf(args, extra), (args[extra] ?? '').length);
+  if (what === 'ruleset') return out(listRuleset(world, hasFamily ? family : undefined));
+  if (what === 'tables') return out(listTables(world, hasFamily ? family : undefined));
   const t = family === 'ip' ? iptTables(world).find((x) => x.name === rest[0]) : undefined;
-  if (what === 'table' && rest.length === 1) {
+  const missing = (k: number) => nftError(cmd, 'No such file or directory', offsetOf(args, first + k),
+    (rest[k] ?? '').length);
+  if (what === 'table') {
     if (t) return out(tableText(t, visibleChains(t)));
     const n = nativeTable(world, family, rest[0] ?? '');
-    return n ? out(n) : syntaxError(cmd, 'No such file or directory');
+    return n ? out(n) : missing(0);
   }
-  if (what === 'chain' && rest.length === 2) {
-    const c = t && visibleChains(t).find((x) => x.name === rest[1]);
-    if (!t || !c) return syntaxError(cmd, 'No such file or directory');
-    const head = `# Warning: table ip ${t.name} is managed by iptables-nft, do not touch!\n`;
-    return out(`${head}table ip ${t.name} {\n${chainText(t, c).join('\n')}\n}\n`);
-  }
-  return syntaxError(cmd, 'syntax error, unexpected end of file');
+  if (!t) return missing(0);
+  const c = visibleChains(t).find((x) => x.name === rest[1]);
+  if (!c) return missing(1);
+  const head = `# Warning: table ip ${t.name} is managed by iptables-nft, do not touch!\n`;
+  return out(`${head}table ip ${t.name} {\n${chainText(t, c).join('\n')}\n}\n`);
 }
 
 function run(ctx: ToolContext): ToolResult {
@@ -106,12 +136,13 @@ function run(ctx: ToolContext): ToolResult {
     return { stdout: '', stderr, exitCode: 1 };
   }
   const verb = args[0] ?? '';
-  if (verb === 'list') return list(ctx, args.slice(1), cmd);
+  if (verb === 'list') return list(ctx, args);
   if (CHANGES.includes(verb)) {
     const stderr = 'nft: changing nftables rules is not simulated in this lab\n';
     return { stdout: '', stderr, exitCode: 1 };
   }
-  return syntaxError(cmd, `syntax error, unexpected ${verb.startsWith('-') ? 'option' : 'string'}`);
+  const what = `syntax error, unexpected ${verb.startsWith('-') ? 'option' : 'string'}`;
+  return nftError(cmd, what, 0, verb.length);
 }
 
 export const nftTool: Tool = {

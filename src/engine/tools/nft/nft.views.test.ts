@@ -47,8 +47,28 @@ describe('nft views', () => {
 
   it('errors as nft does', () => {
     expect(nft(web01(), ['list', 'table', 'ip', 'foo'])).toEqual({
-      stdout: '', stderr: 'Error: No such file or directory\nlist table ip foo\n^^^^^^^^^^^^^^^^^\n', exitCode: 1,
+      stdout: '', stderr: 'Error: No such file or directory\nlist table ip foo\n              ^^^\n', exitCode: 1,
     });
+    expect(nft(web01(), ['list', 'chain', 'ip', 'filter', 'NOPE']).stderr)
+      .toBe('Error: No such file or directory\nlist chain ip filter NOPE\n                     ^^^^\n');
+  });
+
+  it('refuses words after a complete command, as the parser does', () => {
+    const trailing = 'Error: syntax error, unexpected string, expecting end of file or newline or semicolon\n';
+    expect(nft(web01(), ['list', 'ruleset', 'extra'])).toEqual({
+      stdout: '', stderr: `${trailing}list ruleset extra\n             ^^^^^\n`, exitCode: 1,
+    });
+    expect(nft(web01(), ['list', 'ruleset', 'ip', 'x']).stderr)
+      .toBe(`${trailing}list ruleset ip x\n                ^\n`);
+    expect(nft(web01(), ['list', 'tables', 'inet', 'more']).exitCode).toBe(1);
+    expect(nft(web01(), ['list', 'table', 'ip', 'filter', 'INPUT']).stderr)
+      .toBe(`${trailing}list table ip filter INPUT\n                     ^^^^^\n`);
+    expect(nft(web01(), ['list', 'bogus', 'x'])).toEqual({
+      stdout: '', stderr: 'Error: syntax error, unexpected string\nlist bogus x\n     ^^^^^\n', exitCode: 1,
+    });
+    expect(nft(web01(), ['list', 'table']).stderr)
+      .toBe('Error: syntax error, unexpected end of file\nlist table\n          ^\n');
+    expect(nft(web01(), ['frob', 'it']).stderr).toBe('Error: syntax error, unexpected string\nfrob it\n^^^^\n');
     expect(nft(web01(), ['list', 'ruleset'], 1001).exitCode).toBe(1);
   });
 });

@@ -8,7 +8,7 @@
  * protocol / ports, conntrack, counter, verdict, comment.
  */
 import type { FirewallChain, FirewallRule, FirewallTable } from '../../world/types';
-import { canonCidr } from '../iptables/rule-text';
+import { ICMP_NAMES, canonCidr } from '../iptables/rule-text';
 import { logNftText } from '../iptables/log-target';
 
 const HOOKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -74,6 +74,17 @@ function verdict(r: FirewallRule, userChains: Set<string>): string {
   return VERDICTS[r.target] ?? `xt target ${r.target}`;
 }
 
+const UNITS: Readonly<Record<string, string>> = {
+  sec: 'second', min: 'minute', hour: 'hour', day: 'day', s: 'second', m: 'minute', h: 'hour', d: 'day',
+};
+
+/** `-m limit` as iptables-nft stores it natively; nft leaves out the default burst of 5. */
+function limitText(l: { rate: string; burst?: number }): string {
+  const [n = '', unit = 'sec'] = l.rate.split('/');
+  const burst = l.burst !== undefined && l.burst !== 5 ? ` burst ${l.burst} packets` : '';
+  return `limit rate ${n}/${UNITS[unit] ?? unit}${burst}`;
+}
+
 const ne = (neg: boolean | undefined) => (neg ? '!= ' : '');
 
 function ruleText(r: FirewallRule, userChains: Set<string>): string {
@@ -93,13 +104,19 @@ function ruleText(r: FirewallRule, userChains: Set<string>): string {
   if (hasPorts) {
     if (r.sport !== undefined) parts.push(`${p} sport ${ports(r.sport)}`);
     if (r.dport !== undefined) parts.push(`${p} dport ${ports(r.dport)}`);
+  } else if (p === 'icmp' && r.icmpType !== undefined) {
+    parts.push(`ip protocol icmp icmp type ${ICMP_NAMES[r.icmpType] ?? r.icmpType}`);
   } else if (p !== undefined && p !== 'all') {
     parts.push(`meta l4proto ${p}`);
   }
+  if (r.multiport) parts.push('xt match "multiport"');
+  if (r.dstType) parts.push(`fib daddr type ${r.dstType.toLowerCase()}`);
   if (r.ctstate?.length) {
     const states = CT_BITS.filter(([s]) => r.ctstate?.includes(s)).map(([s]) => s.toLowerCase());
     parts.push(`ct state ${states.join(',')}`);
   }
+  if (r.limit) parts.push(limitText(r.limit));
+  if (r.recent) parts.push('xt match "recent"');
   parts.push(`counter packets ${r.packets} bytes ${r.bytes}`);
   const v = verdict(r, userChains);
   if (v) parts.push(v);

@@ -3,11 +3,13 @@
  * number or by rule, returning `ufw` events. Everything needs root, as the
  * real script does.
  *
- * Not simulated: the confirmation prompts of `enable` over SSH and of
- * `delete` (they behave as with --force), `insert`, `default`, `logging`,
- * `reload`, application profiles.
+ * `enable` under SSH (an sshd among the caller's ancestors) asks for
+ * confirmation as ufw does and reads the answer from stdin: without a "y"
+ * it prints Aborted and changes nothing; --force skips the question.
+ * Not simulated: the confirmation prompt of `delete` (it behaves as with
+ * --force), `insert`, `default`, `logging`, `reload`, application profiles.
  */
-import type { UfwOp, UfwRule, UfwState, WorldEvent } from '../../world/types';
+import type { HostState, UfwOp, UfwRule, UfwState, WorldEvent } from '../../world/types';
 import { sameUfwRule } from '../../world/firewall';
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import { UfwError, parseRule } from './rule';
@@ -15,7 +17,12 @@ import { StatusMode, statusText } from './status';
 
 export const UFW_OPTIONS: OptionSupport[] = [
   { flag: 'status [verbose|numbered]', support: 'full' },
-  { flag: 'enable, disable', support: 'partial', note: 'no SSH confirmation prompt' },
+  {
+    flag: 'enable, disable', support: 'partial',
+    note: "loads and unloads ufw's IPv4 chains (ip6tables rules are not modelled); "
+      + 'rate limits (-m limit, LIMIT rules) always pass',
+  },
+  { flag: '--force', support: 'full' },
   {
     flag: 'allow|deny|reject|limit [in|out] [log] PORT[/proto]', support: 'partial',
     note: 'log is accepted but not shown as (log); on INTERFACE is refused',
@@ -34,6 +41,27 @@ const UNSIMULATED = ['insert', 'default', 'logging', 'reload', 'reset', 'app', '
 const ACTIONS: Record<string, UfwRule['action']> = {
   allow: 'ALLOW', deny: 'DENY', reject: 'REJECT', limit: 'LIMIT',
 };
+
+const SSH_PROMPT = 'Command may disrupt existing ssh connections. Proceed with operation (y|n)? ';
+
+/** ufw reads one line and goes on for "y" or "yes" (any case); no line is a no. */
+function answeredYes(stdin: string): boolean {
+  const line = (stdin.split('\n')[0] ?? '').trim().toLowerCase();
+  return line === 'y' || line === 'yes';
+}
+
+/** ufw asks only when one of its ancestors is sshd (util.under_ssh). */
+function underSsh(world: HostState): boolean {
+  const byPid = new Map(world.processes.map((p) => [p.pid, p] as const));
+  let pid = world.self;
+  for (let depth = 0; pid !== undefined && pid > 1 && depth < 64; depth++) {
+    const p = byPid.get(pid);
+    if (!p) return false;
+    if (p.comm === 'sshd' && p.pid !== world.self) return true;
+    pid = p.ppid;
+  }
+  return false;
+}
 
 const done = (stdout: string, events: WorldEvent[] = []): ToolResult => ({
   stdout, stderr: '', exitCode: 0, events: events.length ? events : undefined,
@@ -92,15 +120,18 @@ function status(u: UfwState | undefined, words: string[]): ToolResult {
   return done(statusText(u, mode));
 }
 
-function command(ctx: ToolContext, verb: string, words: string[]): ToolResult {
+function command(ctx: ToolContext, verb: string, words: string[], force = false): ToolResult {
   const u = ctx.world.firewall.ufw;
   const ev = (op: UfwOp): WorldEvent[] => [{ type: 'ufw', at: ctx.world.now, op }];
   switch (verb) {
     case 'status':
       return status(u, words);
-    case 'enable':
-      return done('Firewall is active and enabled on system startup\n',
+    case 'enable': {
+      const prompt = !force && underSsh(ctx.world) ? SSH_PROMPT : '';
+      if (prompt && !answeredYes(ctx.stdin)) return done(`${prompt}Aborted\n`);
+      return done(`${prompt}Firewall is active and enabled on system startup\n`,
         u?.enabled ? [] : ev({ kind: 'enable' }));
+    }
     case 'disable':
       return done('Firewall stopped and disabled on system startup\n',
         u?.enabled ? ev({ kind: 'disable' }) : []);
@@ -120,6 +151,7 @@ function command(ctx: ToolContext, verb: string, words: string[]): ToolResult {
 }
 
 function run(ctx: ToolContext): ToolResult {
+  const force = ctx.argv.includes('--force');
   const words = ctx.argv.slice(1).filter((w) => w !== '--force');
   if (words[0] === '--version') return command(ctx, 'version', []);
   if (words.includes('--dry-run')) return fail("ERROR: '--dry-run' is not simulated in this lab");
@@ -127,7 +159,7 @@ function run(ctx: ToolContext): ToolResult {
   const verb = words[0];
   if (verb === undefined) return fail('ERROR: not enough args');
   try {
-    return command(ctx, verb, words.slice(1));
+    return command(ctx, verb, words.slice(1), force);
   } catch (e) {
     if (e instanceof UfwError) return fail(e.message);
     throw e;
