@@ -18,14 +18,14 @@ import { RouteFilter, routeGet, routeJson, routesOf, routeText } from './route';
 export const IP_OPTIONS: OptionSupport[] = [
   { flag: 'address|addr|a show [dev] DEV', support: 'full' },
   { flag: 'link|l show [dev] DEV', support: 'full' },
-  { flag: 'route|r show [PREFIX] [dev DEV] [table T]', support: 'full' },
+  { flag: 'route|r show [PREFIX] [dev DEV] [table T]', support: 'full', note: 'table local/all add the IPv4 local table the kernel derives from the addresses' },
   { flag: 'route get ADDR', support: 'partial', note: 'no from/iif/mark selectors' },
   { flag: 'neigh|n show [dev DEV]', support: 'full' },
   { flag: 'link set DEV up|down', support: 'full', note: 'returns an iface event' },
   { flag: 'addr/route/neigh add|del|flush', support: 'none', note: 'no world event for them yet' },
   { flag: '-4, -6', support: 'full' },
   { flag: '-br, -brief', support: 'full' },
-  { flag: '-s, -stats', support: 'partial', note: 'one level; -s -s details are not printed' },
+  { flag: '-s, -stats', support: 'full', note: '-s -s adds the RX/TX error details (text; JSON keeps one level)' },
   { flag: '-j, -json, -p, -pretty', support: 'full', note: 'address, link, route and neigh' },
   { flag: '-c, -color', support: 'partial', note: 'accepted, no colours' },
   { flag: '-o, -oneline', support: 'full', note: 'address and link' },
@@ -36,7 +36,8 @@ export const IP_OPTIONS: OptionSupport[] = [
 interface Opts {
   family?: 'inet' | 'inet6';
   brief: boolean;
-  stats: boolean;
+  /** How many times -s was given. */
+  stats: number;
   oneline: boolean;
   json: boolean;
   pretty: boolean;
@@ -58,9 +59,24 @@ const OBJECTS = [
   'ioam', 'stats', 'help',
 ];
 
-const USAGE = 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n'
-  + '       ip [ -force ] -batch filename\n'
-  + 'where  OBJECT := { address | link | neighbour | route | ... }\n';
+/** `ip` alone, `ip help`, `ip -help`: iproute2 6.1's usage, on stderr, exit 255. */
+const USAGE = [
+  'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }',
+  '       ip [ -force ] -batch filename',
+  'where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |',
+  '                   link | macsec | maddress | monitor | mptcp | mroute | mrule |',
+  '                   neighbor | neighbour | netconf | netns | nexthop | ntable |',
+  '                   ntbl | route | rule | sr | tap | tcpmetrics |',
+  '                   token | tunnel | tuntap | vrf | xfrm }',
+  '       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |',
+  '                    -h[uman-readable] | -iec | -j[son] | -p[retty] |',
+  '                    -f[amily] { inet | inet6 | mpls | bridge | link } |',
+  '                    -4 | -6 | -M | -B | -0 |',
+  '                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |',
+  '                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |',
+  '                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |',
+  '                    -c[olor]}',
+].map((l) => `${l}\n`).join('');
 
 function version(world: HostState): string {
   if (world.host.distro === 'ubuntu-22.04') return 'ip utility, iproute2-5.15.0, libbpf 0.5.0\n';
@@ -79,7 +95,7 @@ function parseOptions(args: string[], o: Opts, world: HostState): number | ToolR
     if (opt === '-4') o.family = 'inet';
     else if (opt === '-6') o.family = 'inet6';
     else if (matches(opt, '-human') || matches(opt, '-iec')) continue;
-    else if (matches(opt, '-stats') || matches(opt, '-statistics')) o.stats = true;
+    else if (matches(opt, '-stats') || matches(opt, '-statistics')) o.stats += 1;
     else if (IGNORED.some((name) => matches(opt, name))) continue;
     else if (matches(opt, '-oneline')) o.oneline = true;
     else if (matches(opt, '-Version')) return out(version(world));
@@ -167,8 +183,9 @@ const routeShow: Handler = (ctx, rest, o) => {
     else if (w !== undefined && w !== 'exact') f.dst = w === 'all' ? undefined : w;
   }
   const routes = routesOf(ctx.world, f);
-  if (o.json) return out(jsonOutput(routeJson(routes, !f.dev), o.pretty));
-  return out(routeText(routes, !f.dev));
+  const all = f.table === 'all';
+  if (o.json) return out(jsonOutput(routeJson(routes, !f.dev, all), o.pretty));
+  return out(routeText(routes, !f.dev, all));
 };
 
 const routeGetH: Handler = (ctx, rest) => {
@@ -222,7 +239,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map([
 
 function run(ctx: ToolContext): ToolResult {
   const args = ctx.argv.slice(1);
-  const o: Opts = { brief: false, stats: false, oneline: false, json: false, pretty: false };
+  const o: Opts = { brief: false, stats: 0, oneline: false, json: false, pretty: false };
   const at = parseOptions(args, o, ctx.world);
   if (typeof at !== 'number') return at;
   const word = args[at];

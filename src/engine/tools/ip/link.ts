@@ -7,7 +7,8 @@ import type { JsonValue } from './jsonw';
 
 export interface ViewOptions {
   family?: 'inet' | 'inet6';
-  stats: boolean;
+  /** How many `-s` were given: 1 counters, 2 the error details too. */
+  stats: number;
   /** `-o`: one record per line, inner line breaks printed as a backslash. */
   oneline?: boolean;
 }
@@ -78,22 +79,51 @@ function cols(values: number[], widths: number[]): void {
   values.forEach((v, k) => { widths[k] = Math.max(widths[k] ?? 0, String(v).length); });
 }
 
-/** The `-s` block: column widths grow with the numbers, as in iproute2. */
-export function statsLines(s: LinkStats): string[] {
+/**
+ * Carrier transitions since boot (IFLA_CARRIER_CHANGES): none for the
+ * loopback, one for a link that came up at boot and stayed up, two for one
+ * that has gone down since.
+ */
+function carrierChanges(i: Interface): number {
+  if (i.kind === 'loopback') return 0;
+  return i.flags.includes('LOWER_UP') ? 1 : 2;
+}
+
+/**
+ * The `-s` block: column widths grow with the numbers, as in iproute2 6.1;
+ * with `-s -s` the RX and TX error details follow each row (every error
+ * counter of the world's links is zero but the ones it keeps).
+ */
+export function statsLines(i: Interface, level = 1): string[] {
+  const s = i.stats;
   const rx = [s.rxBytes, s.rxPackets, s.rxErrors, s.rxDropped, s.rxMissed, s.rxMcast];
   const tx = [s.txBytes, s.txPackets, s.txErrors, s.txDropped, s.txCarrier, s.txCollisions];
+  const rxErr = [0, 0, 0, 0, 0, 0];
+  const txErr = [0, 0, 0, 0, 0, carrierChanges(i)];
   const w = [10, 7, 6, 7, 7, 7];
   cols(rx, w);
   cols(tx, w);
+  if (level > 1) {
+    cols(rxErr, w);
+    cols(txErr, w);
+  }
   const head = (dir: string, names: string[]) =>
     `    ${dir}: ${'bytes'.padStart((w[0] ?? 10) - 4)} `
     + `${names.map((n, k) => n.padStart(w[k + 1] ?? 0)).join(' ')} ${''.padStart(10)}`;
   const row = (vals: number[]) =>
     `    ${vals.map((v, k) => `${String(v).padStart(w[k] ?? 0)} `).join('')}`;
-  return [
-    head('RX', ['packets', 'errors', 'dropped', 'missed', 'mcast']), row(rx),
-    head('TX', ['packets', 'errors', 'dropped', 'carrier', 'collsns']), row(tx),
-  ];
+  const errHead = (dir: string, names: string[]) =>
+    `    ${dir} errors:${''.padStart((w[0] ?? 10) - 10)} `
+    + names.map((n, k) => n.padStart(w[k + 1] ?? 0)).join(' ');
+  const errRow = (vals: number[]) => ' '.repeat((w[0] ?? 10) + 5)
+    + vals.slice(1).map((v, k) => `${String(v).padStart(w[k + 1] ?? 0)} `).join('');
+  const rxLines = [head('RX', ['packets', 'errors', 'dropped', 'missed', 'mcast']), row(rx)];
+  const txLines = [head('TX', ['packets', 'errors', 'dropped', 'carrier', 'collsns']), row(tx)];
+  if (level > 1) {
+    rxLines.push(errHead('RX', ['length', 'crc', 'frame', 'fifo', 'overrun']), errRow(rxErr));
+    txLines.push(errHead('TX', ['aborted', 'fifo', 'window', 'heartbt', 'transns']), errRow(txErr));
+  }
+  return [...rxLines, ...txLines];
 }
 
 export function linkText(
@@ -107,10 +137,10 @@ export function linkText(
     const showLink = isLink || !o.family;
     const rec = [headLine(world, i, isLink, showLink)];
     if (showLink) rec.push(linkLine(i));
-    if (isLink && o.stats) rec.push(...statsLines(i.stats));
+    if (isLink && o.stats) rec.push(...statsLines(i, o.stats));
     if (!isLink) for (const a of addrs) rec.push(...addrLines(i, a));
     // `ip -s addr` prints the counters after the addresses.
-    if (!isLink && o.stats) rec.push(...statsLines(i.stats));
+    if (!isLink && o.stats) rec.push(...statsLines(i, o.stats));
     records.push(rec);
   }
   return records.map((rec) => `${rec.join(o.oneline ? '\\' : '\n')}\n`).join('');

@@ -1,6 +1,10 @@
 /**
- * `ip route show` and `ip route get`, text and JSON, over the world's main
- * routing table. `get` picks the longest matching prefix, then the lowest
+ * `ip route show` and `ip route get`, text and JSON, over the world's
+ * routing tables: main from the world, and the kernel's local table
+ * (`table local` / `table all`), derived from the IPv4 addresses as the
+ * kernel adds them: `local ADDR` and `broadcast BRD` per address, and
+ * `local 127.0.0.0/8` for the loopback's net (IPv6 local routes are not
+ * derived). `get` picks the longest matching prefix, then the lowest
  * metric, and answers local addresses from the local table as the kernel does.
  */
 import type { HostState, Route } from '../../world/types';
@@ -22,18 +26,67 @@ function sameDst(route: string, want: string): boolean {
     && want.split('/')[0] === route;
 }
 
-export function routesOf(world: HostState, f: RouteFilter): Route[] {
+/** A route as `ip route` prints it: `local` and `broadcast` routes name their type. */
+export type ShownRoute = Route & { type?: 'local' | 'broadcast' };
+
+function v4Key(addr: string): number {
+  return (addr.split('.').reduce((n, b) => n * 256 + Number(b), 0));
+}
+
+/** The IPv4 routes of the local table (255), in the kernel's (address) order. */
+function localTable(world: HostState): ShownRoute[] {
+  const out: { key: number; bits: number; r: ShownRoute }[] = [];
+  const add = (type: 'local' | 'broadcast', dst: string, bits: number, dev: string, src: string) => {
+    const host = type === 'local' && !dst.includes('/');
+    out.push({ key: v4Key(dst.split('/')[0] ?? ''), bits, r: {
+      family: 'inet', type, dst, dev, table: 'local', proto: 'kernel',
+      scope: host || type === 'local' ? 'host' : 'link', src,
+    } });
+  };
+  for (const i of world.interfaces) {
+    if (!i.flags.includes('UP')) continue;
+    for (const a of i.addresses) {
+      if (a.family !== 'inet') continue;
+      if (i.kind === 'loopback' && a.prefix < 32) add('local', `${netOf(a.address, a.prefix)}/${a.prefix}`, a.prefix, i.name, a.address);
+      add('local', a.address, 32, i.name, a.address);
+      const brd = a.broadcast ?? (i.kind === 'loopback' ? lastOf(a.address, a.prefix) : undefined);
+      if (brd && a.prefix < 31) add('broadcast', brd, 32, i.name, a.address);
+    }
+  }
+  return out.sort((x, y) => x.key - y.key || x.bits - y.bits).map((x) => x.r);
+}
+
+function netOf(addr: string, bits: number): string {
+  const n = v4Key(addr);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  const net = (n & mask) >>> 0;
+  return [24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.');
+}
+
+function lastOf(addr: string, bits: number): string {
+  const n = v4Key(addr);
+  const host = bits === 32 ? 0 : (0xffffffff >>> bits);
+  const last = (n | host) >>> 0;
+  return [24, 16, 8, 0].map((s) => (last >>> s) & 255).join('.');
+}
+
+export function routesOf(world: HostState, f: RouteFilter): ShownRoute[] {
   const table = f.table ?? 'main';
-  return world.routes.filter((r) => r.family === f.family
-    && (table === 'all' || (r.table ?? 'main') === table)
+  const all: ShownRoute[] = table === 'local' || table === 'all' || table === '255'
+    ? [...world.routes, ...(f.family === 'inet' ? localTable(world) : [])]
+    : world.routes;
+  const want = table === '255' ? 'local' : table === '254' ? 'main' : table;
+  return all.filter((r) => r.family === f.family
+    && (want === 'all' || (r.table ?? 'main') === want)
     && (f.dev === undefined || r.dev === f.dev)
     && (f.dst === undefined || sameDst(r.dst, f.dst)));
 }
 
-function fields(r: Route, showDev: boolean): string[] {
-  const out = [r.dst];
+function fields(r: ShownRoute, showDev: boolean, showTable: boolean): string[] {
+  const out = [r.type ? `${r.type} ${r.dst}` : r.dst];
   if (r.via) out.push(`via ${r.via}`);
   if (showDev) out.push(`dev ${r.dev}`);
+  if (showTable && r.table && r.table !== 'main') out.push(`table ${r.table}`);
   if (r.proto && r.proto !== 'boot') out.push(`proto ${r.proto}`);
   if (r.scope && r.scope !== 'global') out.push(`scope ${r.scope}`);
   if (r.src) out.push(`src ${r.src}`);
@@ -42,18 +95,20 @@ function fields(r: Route, showDev: boolean): string[] {
   return out;
 }
 
-export function routeText(routes: Route[], showDev: boolean): string {
+/** `showTable`: `table NAME` for routes outside main, which only `table all` prints. */
+export function routeText(routes: ShownRoute[], showDev: boolean, showTable = false): string {
   return routes.map((r) => {
-    const base = `${fields(r, showDev).join(' ')} `;
+    const base = `${fields(r, showDev, showTable).join(' ')} `;
     return r.pref ? `${base}pref ${r.pref}\n` : `${base}\n`;
   }).join('');
 }
 
-export function routeJson(routes: Route[], showDev: boolean): JsonValue {
+export function routeJson(routes: ShownRoute[], showDev: boolean, showTable = false): JsonValue {
   return routes.map((r) => {
-    const o: Record<string, JsonValue> = { dst: r.dst };
+    const o: Record<string, JsonValue> = r.type ? { type: r.type, dst: r.dst } : { dst: r.dst };
     if (r.via) o.gateway = r.via;
     if (showDev) o.dev = r.dev;
+    if (showTable && r.table && r.table !== 'main') o.table = r.table;
     if (r.proto && r.proto !== 'boot') o.protocol = r.proto;
     if (r.scope && r.scope !== 'global') o.scope = r.scope;
     if (r.src) o.prefsrc = r.src;
