@@ -28,7 +28,8 @@ describe('sessions', () => {
     expect(run(whoTool, ['who'])).toBe('deploy   pts/0        2026-12-04 13:28 (203.0.113.45)\n');
     expect(run(whoTool, ['who', '-H', '-u'])).toBe(
       'NAME     LINE         TIME             IDLE          PID COMMENT\n' +
-      'deploy   pts/0        2026-12-04 13:28   .         22705 (203.0.113.45)\n');
+      // utmp's pid is sshd's session child (sshd: deploy@pts/0), see who/utmp.ts.
+      'deploy   pts/0        2026-12-04 13:28   .         22709 (203.0.113.45)\n');
     expect(run(whoTool, ['who', '-q'])).toBe('deploy\n# users=1\n');
     expect(run(whoTool, ['who', '-b'])).toBe('         system boot  2026-12-04 13:11\n');
   });
