@@ -95,7 +95,7 @@ export const SS_OPTIONS: OptionSupport[] = [
     'the compact (not a terminal) layout of the captures, unless the session sets ' +
       'OUTBOUND_STDOUT_TTY=1 and COLUMNS for an unpiped command',
   ),
-  none('-m, --memory', 'socket memory is not modelled'),
+  part('-m, --memory', 'derived from the queues (truesize per segment, default buffer sizes)'),
   none('-T, --threads', 'threads are not modelled'),
   none('-K, --kill', 'closing sockets is not simulated'),
   none('-E, --events', 'no event stream'),

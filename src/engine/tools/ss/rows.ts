@@ -15,6 +15,7 @@ import { DB, type Query } from './query';
 import { STATE_NAMES, stateNumber, unixStateNumber } from './states';
 import { msTimer } from './cformat';
 import { tcpInfoText } from './tcpinfo';
+import { skmemText } from './skmem';
 
 export interface ShowFlags {
   numeric: boolean;
@@ -23,6 +24,7 @@ export interface ShowFlags {
   options: boolean;
   details: boolean;
   info: boolean;
+  memory: boolean;
   hosts: Map<string, string>;
   owners?: OwnerIndex;
   congestion: string;
@@ -108,8 +110,12 @@ function inetLine(s: Socket, f: ShowFlags): string[] {
     proc += ` timer:(${TIMER_NAMES[s.timer.kind]},${msTimer(s.timer.expiresMs)},${s.timer.retrans})`;
   }
   if (f.details) proc += details(s);
-  if (f.info && s.proto === 'tcp') {
-    proc += `\n\t${s.state === 'TIME-WAIT' ? '' : tcpInfoText(s, f.numeric, f.congestion)}`;
+  const tcpInfo = f.info && s.proto === 'tcp';
+  if (f.memory || tcpInfo) {
+    // A TIME-WAIT socket reports neither its memory nor tcp_info.
+    const live = s.state !== 'TIME-WAIT';
+    const mem = f.memory && live ? skmemText(s) : '';
+    proc += `\n\t${mem}${tcpInfo && live ? tcpInfoText(s, f.numeric, f.congestion) : ''}`;
   }
   line[COL.PROC] = proc;
   return line;

@@ -25,6 +25,7 @@ interface Flags {
   options: boolean;
   details: boolean;
   info: boolean;
+  memory: boolean;
   processes: boolean;
   header: boolean;
   summary: boolean;
@@ -75,6 +76,7 @@ function applyOption(key: string, value: string | undefined, q: Query, f: Flags)
   else if (key === 'o') f.options = true;
   else if (key === 'e') f.options = f.details = true;
   else if (key === 'i') f.info = true;
+  else if (key === 'm') f.memory = true;
   else if (key === 'p') f.processes = true;
   else if (key === 'a') q.stateFilter = (1 << 12) - 1;
   else if (key === 'l') q.stateFilter = (1 << 10) | (1 << 7);
@@ -162,6 +164,7 @@ function run(ctx: ToolContext): ToolResult {
     options: false,
     details: false,
     info: false,
+    memory: false,
     processes: false,
     header: true,
     summary: false,
