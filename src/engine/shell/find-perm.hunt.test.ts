@@ -32,8 +32,8 @@ describe('find -perm with the special bits', () => {
 
   it('finds the set-user-id programs, and only them', async () => {
     const s = await rootShell();
-    expect(await s.exec('find /usr/bin -perm -4000')).toEqual({ stdout: '/usr/bin/su\n/usr/bin/sudo\n', stderr: '', exitCode: 0 });
-    expect((await s.exec('find /usr/bin -perm -u=s -type f')).stdout).toBe('/usr/bin/su\n/usr/bin/sudo\n');
+    expect(await s.exec('find /usr/bin -perm -4000')).toEqual({ stdout: '/usr/bin/mount\n/usr/bin/passwd\n/usr/bin/su\n/usr/bin/sudo\n/usr/bin/umount\n', stderr: '', exitCode: 0 });
+    expect((await s.exec('find /usr/bin -perm -u=s -type f')).stdout).toBe('/usr/bin/mount\n/usr/bin/passwd\n/usr/bin/su\n/usr/bin/sudo\n/usr/bin/umount\n');
     expect((await s.exec('find /usr/bin -perm /6000 -name "su*"')).stdout).toBe('/usr/bin/su\n/usr/bin/sudo\n');
     expect((await s.exec('find /tmp /etc/passwd -maxdepth 0 -perm -1000')).stdout).toBe('/tmp\n');
     expect((await s.exec('ls -l /usr/bin/sudo')).stdout).toMatch(/^-rwsr-xr-x 1 root root /);

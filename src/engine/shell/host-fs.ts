@@ -17,8 +17,8 @@ import { normalizePath } from './paths';
 import { ScratchTimes } from './scratch-times';
 
 export type ViewNode =
-  | ({ kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number } & DeviceRead)
-  | { kind: 'dir'; entries: () => string[]; mode: number; uid: number; gid: number; mtime: number }
+  | ({ kind: 'file'; content: () => string; mode: number; uid: number; gid: number; mtime: number } & DeviceRead & FileFacts)
+  | { kind: 'dir'; entries: () => string[]; mode: number; uid: number; gid: number; mtime: number; links?: number }
   | ({ kind: 'link'; target: string; mode: number; uid: number; gid: number; mtime: number } & LinkAccess);
 
 /**
@@ -27,6 +27,15 @@ export type ViewNode =
  */
 export interface DeviceRead {
   bytes?: () => Uint8Array;
+}
+
+/**
+ * What a file's inode says that its content does not: the size of a program
+ * whose content is a stub, the device numbers of a character device.
+ */
+export interface FileFacts {
+  size?: number;
+  rdev?: [number, number];
 }
 
 /**
@@ -39,11 +48,27 @@ export interface LinkAccess {
   ownerOnly?: boolean;
 }
 
+/** What `ls -l` and `stat` need beyond FsStat: owner, group, link count, device numbers. */
+export interface Described {
+  uid: number;
+  gid: number;
+  mode: number;
+  mtime: number;
+  target?: string;
+  linkError?: LinkError;
+  /** Hard links, when the view knows them (a directory: 2 + its subdirectories). */
+  links?: number;
+  /** A character device's major and minor. */
+  rdev?: [number, number];
+}
+
 /** Why a link cannot be read, in the words `ls` and `stat` print after the name. */
 export type LinkError = 'No such file or directory' | 'Permission denied';
 
 export interface ViewTree {
   lookup(path: string): ViewNode | undefined;
+  /** The path with its directories' links resolved (/bin/ls is /usr/bin/ls). */
+  canonical?(path: string): string;
 }
 
 export interface FsIdentity {
@@ -155,7 +180,7 @@ export class HostFs implements IFileSystem {
   }
 
   /** Owner, group, mode and link target (or why it cannot be read) for `ls -l`, from either layer. */
-  async describe(path: string): Promise<{ uid: number; gid: number; mode: number; mtime: number; target?: string; linkError?: LinkError } | undefined> {
+  async describe(path: string): Promise<Described | undefined> {
     const p = normalizePath(path);
     const node = this.viewNode(p, false);
     const held = await this.heldInScratch(p);
@@ -163,7 +188,9 @@ export class HostFs implements IFileSystem {
     if (node && (!held || (node.kind === 'dir' && scratchIsDir))) {
       const linkError = node.kind === 'link' ? this.linkError(node) : undefined;
       const target = node.kind === 'link' && !linkError ? node.target : undefined;
-      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target, linkError };
+      const links = node.kind === 'dir' ? node.links : undefined;
+      const rdev = node.kind === 'file' ? node.rdev : undefined;
+      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target, linkError, links, rdev };
     }
     if (!held) return undefined;
     const st = this.times.lstat(p, await this.scratch.lstat(p));
@@ -293,7 +320,9 @@ export class HostFs implements IFileSystem {
   }
 
   private statOf(node: ViewNode): FsStat {
-    const size = node.kind === 'file' ? (node.bytes ? 0 : new TextEncoder().encode(node.content()).length) : node.kind === 'dir' ? 4096 : node.target.length;
+    const size = node.kind === 'file'
+      ? node.bytes || node.rdev ? 0 : node.size ?? new TextEncoder().encode(node.content()).length
+      : node.kind === 'dir' ? 4096 : node.target.length;
     return {
       isFile: node.kind === 'file',
       isDirectory: node.kind === 'dir',
@@ -460,7 +489,10 @@ export class HostFs implements IFileSystem {
     const node = this.viewNode(p, false);
     if (!node) throw enoent('realpath', path);
     if (node.kind === 'link' && node.target.startsWith('/')) return this.realpath(node.target);
-    return p;
+    if (node.kind === 'link' && !node.noTarget && this.viewNode(p)?.kind !== 'link') {
+      return this.realpath(`${p}/../${node.target}`);
+    }
+    return this.view().canonical?.(p) ?? p;
   }
 
   /**

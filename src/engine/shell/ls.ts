@@ -13,6 +13,8 @@ import type { Command } from 'just-bash';
 import type { HostState } from '../world/types';
 import type { HostFs } from './host-fs';
 import { normalizePath } from './host-fs';
+import { inodeOf as diskInode } from '../world/disk';
+import { canonicalPath } from './view-tree';
 
 const FLAGS = new Set(['l', 'a', 'A', 'd', '1', 'h', 'n', 'i', 't', 'r']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,7 +22,7 @@ const SIX_MONTHS = 182 * 24 * 3600 * 1000;
 
 interface Row {
   name: string;
-  kind: 'file' | 'dir' | 'link';
+  kind: 'file' | 'dir' | 'link' | 'chr';
   mode: number;
   uid: number;
   gid: number;
@@ -30,10 +32,13 @@ interface Row {
   mtime: number;
   target?: string;
   ino: number;
+  links: number;
+  /** A character device's major and minor, shown in place of the size. */
+  rdev?: [number, number];
 }
 
 export function modeString(kind: Row['kind'], mode: number): string {
-  const type = kind === 'dir' ? 'd' : kind === 'link' ? 'l' : '-';
+  const type = kind === 'dir' ? 'd' : kind === 'link' ? 'l' : kind === 'chr' ? 'c' : '-';
   const bits = ['r', 'w', 'x'];
   let out = type;
   for (let i = 8; i >= 0; i--) out += mode & (1 << i) ? bits[(8 - i) % 3] : '-';
@@ -69,11 +74,12 @@ function human(size: number): string {
   return (value < 10 ? (Math.ceil(value * 10) / 10).toFixed(1) : String(Math.ceil(value))) + units[unit];
 }
 
-/** A stable fake inode number for a path, so `ls -i` is reproducible. */
-export function inodeOf(path: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
-  return (h >>> 0) % 4_000_000 + 1000;
+/**
+ * The inode of a path: its directories' links resolved, then the world's
+ * (the one lsof and /proc report for the same file).
+ */
+export function inodeOf(path: string, world?: HostState): number {
+  return diskInode(canonicalPath(path), world?.host.distro);
 }
 
 export function listCommand(fs: HostFs, world: () => HostState): Command {
@@ -120,13 +126,14 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
         stderr += `ls: cannot read symbolic link '${shown}': ${meta.linkError}\n`;
         exitCode = Math.max(exitCode, operand ? 2 : 1);
       }
-      const kind: Row['kind'] = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : 'file';
+      const kind: Row['kind'] = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : meta?.rdev ? 'chr' : 'file';
       // The kernel reports 64 for an fd link, 0 for everything else under
       // /proc, and procfs takes no blocks.
       const proc = path === '/proc' || path.startsWith('/proc/');
       const size = proc ? (kind === 'link' && /\/fd\/\d+$/.test(path) ? 64 : 0) : st.size;
       const blocks = proc ? 0 : kind === 'file' ? Math.ceil(size / 4096) * 4 : kind === 'dir' ? 4 : 0;
-      return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, blocks, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path) };
+      const links = meta?.links ?? (kind === 'dir' ? 2 : 1);
+      return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, blocks, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path, w), links, rdev: meta?.rdev };
     };
 
     const sortRows = (rows: Row[]): Row[] => {
@@ -140,20 +147,26 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       if (!flags.has('l')) return rows.map((r) => (flags.has('i') ? `${r.ino} ` : '') + r.name + '\n').join('');
       const cells = rows.map((r) => ({
         r,
-        links: String(r.kind === 'dir' ? 2 : 1),
+        links: String(r.links),
         user: owner(r.uid),
         group: group(r.gid),
         size: flags.has('h') ? human(r.size) : String(r.size),
       }));
       const width = (pick: (c: (typeof cells)[number]) => string) => Math.max(0, ...cells.map((c) => pick(c).length));
-      const wl = width((c) => c.links), wu = width((c) => c.user), wg = width((c) => c.group), ws = width((c) => c.size);
+      const devs = rows.filter((r) => r.rdev);
+      const wmaj = Math.max(0, ...devs.map((r) => String(r.rdev![0]).length));
+      const wmin = Math.max(0, ...devs.map((r) => String(r.rdev![1]).length));
+      // A device's "major, minor" takes the size column, which widens to fit it.
+      const sizeOf = (c: (typeof cells)[number]) => c.r.rdev
+        ? `${String(c.r.rdev[0]).padStart(wmaj)}, ${String(c.r.rdev[1]).padStart(wmin)}` : c.size;
+      const wl = width((c) => c.links), wu = width((c) => c.user), wg = width((c) => c.group), ws = width(sizeOf);
       const wi = Math.max(0, ...rows.map((r) => String(r.ino).length));
       const blocks = rows.reduce((sum, r) => sum + r.blocks, 0);
       let out = withTotal ? `total ${blocks}\n` : '';
       for (const c of cells) {
         const ino = flags.has('i') ? String(c.r.ino).padStart(wi) + ' ' : '';
         const link = c.r.kind === 'link' && c.r.target !== undefined ? ` -> ${c.r.target}` : '';
-        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${c.size.padStart(ws)} ${stamp(c.r.mtime, w.now)} ${c.r.name}${link}\n`;
+        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${sizeOf(c).padStart(ws)} ${stamp(c.r.mtime, w.now)} ${c.r.name}${link}\n`;
       }
       return out;
     };

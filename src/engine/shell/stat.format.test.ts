@@ -27,7 +27,7 @@ describe('stat, default format', () => {
     const s = await session(false);
     expect(await s.exec('stat /opt/app/run.sh')).toEqual(ok(`  File: /opt/app/run.sh
   Size: 8         \tBlocks: 8          IO Block: 4096   regular file
-Device: 252,1\tInode: 323262      Links: 1
+Device: 254,0\tInode: 323262      Links: 1
 Access: (0750/-rwxr-x---)  Uid: ( 1001/  deploy)   Gid: ( 1001/  deploy)
 Access: 2026-12-03 13:28:55.877000000 +0000
 Modify: 2026-12-03 13:28:55.877000000 +0000
@@ -48,20 +48,20 @@ Change: 2026-12-03 13:28:55.877000000 +0000
     const s = await session(false);
     expect(await s.exec('stat /tmp /dev/null')).toEqual(ok(`  File: /tmp
   Size: 4096      \tBlocks: 8          IO Block: 4096   directory
-Device: 252,1\tInode: 3725667     Links: 2
+Device: 254,0\tInode: 3725667     Links: 2
 Access: (1777/drwxrwxrwt)  Uid: (    0/    root)   Gid: (    0/    root)
-Access: 2026-12-04 13:28:56.000000000 +0000
-Modify: 2026-12-04 13:28:56.000000000 +0000
-Change: 2026-12-04 13:28:56.000000000 +0000
- Birth: 2026-12-04 13:28:56.000000000 +0000
+Access: 2026-12-04 13:11:40.000000000 +0000
+Modify: 2026-12-04 13:11:40.000000000 +0000
+Change: 2026-12-04 13:11:40.000000000 +0000
+ Birth: 2026-12-04 13:11:40.000000000 +0000
   File: /dev/null
   Size: 0         \tBlocks: 0          IO Block: 4096   character special file
 Device: 0,5\tInode: 2897095     Links: 1     Device type: 1,3
 Access: (0666/crw-rw-rw-)  Uid: (    0/    root)   Gid: (    0/    root)
-Access: 2026-12-04 13:28:56.000000000 +0000
-Modify: 2026-12-04 13:28:56.000000000 +0000
-Change: 2026-12-04 13:28:56.000000000 +0000
- Birth: 2026-12-04 13:28:56.000000000 +0000
+Access: 2026-12-04 13:11:40.000000000 +0000
+Modify: 2026-12-04 13:11:40.000000000 +0000
+Change: 2026-12-04 13:11:40.000000000 +0000
+ Birth: 2026-12-04 13:11:40.000000000 +0000
 `));
   });
 
@@ -101,7 +101,7 @@ describe('stat, formats', () => {
     const fmt = '%N|%F|%5.3A|%-6s|%#o|%Hd:%Ld|%D|%m|%.3Y|%W|%w|%q|%%|%i|%U:%G|%u:%g|%a|%f|%h';
     expect(await s.exec(`stat -c "${fmt}" /proc/22570/cwd /opt/app/run.sh`)).toEqual(ok(
       "'/proc/22570/cwd' -> '/'|symbolic link|  lrw|0     |1024|0:22|16|/proc|1796390910.000|0|-|?|%|685024|root:root|0:0|777|a1ff|1\n" +
-      "'/opt/app/run.sh'|regular file|  -rw|8     |4096|252:1|fc01|/|1796304535.877|1796304535|" +
+      "'/opt/app/run.sh'|regular file|  -rw|8     |4096|254:0|fe00|/|1796304535.877|1796304535|" +
       '2026-12-03 13:28:55.877000000 +0000|?|%|323262|deploy:deploy|1001:1001|750|81e8|1\n'));
   });
 
@@ -109,7 +109,7 @@ describe('stat, formats', () => {
     const s = await session(true);
     expect(await s.exec('stat -t /proc/22570/cwd /dev/null; stat -c %F /proc/22570/status')).toEqual(ok(
       '/proc/22570/cwd 0 0 a1ff 0 0 16 685024 1 0 0 1796390910 1796390910 1796390910 0 1024\n' +
-      '/dev/null 0 0 21b6 0 0 5 2897095 1 1 3 1796390936 1796390936 1796390936 1796390936 4096\n' +
+      '/dev/null 0 0 21b6 0 0 5 2897095 1 1 3 1796389900 1796389900 1796389900 1796389900 4096\n' +
       'regular empty file\n'));
   });
 
@@ -121,7 +121,7 @@ describe('stat, formats', () => {
 
   it('-L follows a link to what it names', async () => {
     const s = await session(true);
-    expect(await s.exec('stat -L -c "%N %F %i" /proc/22570/cwd; stat -c "%i" /')).toEqual(ok("'/proc/22570/cwd' directory 1469254\n1469254\n"));
+    expect(await s.exec('stat -L -c "%N %F %i" /proc/22570/cwd; stat -c "%i" /')).toEqual(ok("'/proc/22570/cwd' directory 2\n2\n"));
   });
 });
 

@@ -14,6 +14,7 @@ import type { HostState } from '../world/types';
 import type { HostFs } from './host-fs';
 import { normalizePath } from './host-fs';
 import { inodeOf } from './ls';
+import { rootDevice } from '../world/disk';
 import type { RenderContext, StatInfo, StatKind } from './stat-format';
 import { defaultFormat, render, shellQuote, TERSE_FORMAT } from './stat-format';
 
@@ -29,22 +30,17 @@ export const statOptions: OptionSupport[] = [
 
 const TRY = "Try 'stat --help' for more information.\n";
 
-/** The character devices the view holds: major, minor. */
-const DEVICES = new Map<string, [number, number]>([
-  ['/dev/null', [1, 3]], ['/dev/zero', [1, 5]], ['/dev/random', [1, 8]],
-  ['/dev/urandom', [1, 9]], ['/dev/tty', [5, 0]],
-]);
-
 /** Mount points and their device numbers; everything else is the root ext4 on vda1. */
 const MOUNTS: [string, [number, number], number][] = [
   ['/proc', [0, 22], 1024], ['/sys', [0, 21], 4096], ['/dev', [0, 5], 4096], ['/run', [0, 25], 4096],
 ];
 
-function mountOf(path: string): { mount: string; dev: [number, number]; ioBlock: number } {
+function mountOf(path: string, w: HostState): { mount: string; dev: [number, number]; ioBlock: number } {
+  if (path === '/dev/pts' || path.startsWith('/dev/pts/')) return { mount: '/dev/pts', dev: [0, 24], ioBlock: 1024 };
   for (const [mount, dev, ioBlock] of MOUNTS) {
     if (path === mount || path.startsWith(mount + '/')) return { mount, dev, ioBlock };
   }
-  return { mount: '/', dev: [252, 1], ioBlock: 4096 };
+  return { mount: '/', dev: rootDevice(w.host.distro), ioBlock: 4096 };
 }
 
 interface Parsed {
@@ -110,7 +106,7 @@ async function lookUp(fs: HostFs, w: HostState, abs: string, name: string, follo
     const st = await fs.lstat(path);
     const meta = await fs.describe(path);
     const proc = path === '/proc' || path.startsWith('/proc/');
-    const rdev = st.isFile ? DEVICES.get(path) : undefined;
+    const rdev = st.isFile ? meta?.rdev : undefined;
     const kind: StatKind = st.isSymbolicLink ? 'link' : st.isDirectory ? 'dir' : rdev ? 'chr' : 'file';
     // As `ls -l`: an fd link is 64 bytes, everything else in /proc 0.
     const size = proc ? (kind === 'link' && /\/fd\/\d+$/.test(path) ? 64 : 0) : rdev ? 0 : st.size;
@@ -122,8 +118,8 @@ async function lookUp(fs: HostFs, w: HostState, abs: string, name: string, follo
       name, kind, mode: meta?.mode ?? st.mode, uid, gid,
       user: w.accounts.find((a) => a.uid === uid)?.name,
       group: w.groups.find((g) => g.gid === gid)?.name,
-      size, blocks, ...mountOf(path), rdev: rdev ?? [0, 0], ino: inodeOf(path),
-      links: kind === 'dir' ? 2 : 1, atime: mtime, mtime, ctime: mtime,
+      size, blocks, ...mountOf(path, w), rdev: rdev ?? [0, 0], ino: inodeOf(path, w),
+      links: meta?.links ?? (kind === 'dir' ? 2 : 1), atime: mtime, mtime, ctime: mtime,
       btime: proc || path.startsWith('/sys/') ? undefined : mtime,
       target: meta?.target, linkError: meta?.linkError,
     };

@@ -14,7 +14,8 @@ describe('directories the world implies for its files', () => {
   it('inside a home they belong to its owner; elsewhere to root', async () => {
     const s = createLabSession({ scenario: web01Scenario(dropped) });
     expect(await s.exec('ls -ld /home/deploy/.cache /opt/tool/bin /home/deploy')).toEqual({
-      stdout: 'drwxr-x--- 2 deploy deploy 4096 Dec  4 13:28 /home/deploy\n'
+      // deploy's home: .cache and .ssh; dated by .cache, made now.
+      stdout: 'drwxr-x--- 4 deploy deploy 4096 Dec  4 13:28 /home/deploy\n'
         + 'drwxr-xr-x 2 deploy deploy 4096 Dec  4 13:28 /home/deploy/.cache\n'
         + 'drwxr-xr-x 2 root   root   4096 Dec  4 13:28 /opt/tool/bin\n',
       stderr: '',

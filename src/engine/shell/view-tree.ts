@@ -10,6 +10,9 @@ import type { ViewNode, ViewTree } from './host-fs';
 import { normalizePath } from './host-fs';
 import { devices } from './devices';
 import { aptSources, RESOLV_LINK, stubResolvConf } from './etc-files';
+import { accountCreatedAt, accountsChangedAt, installedAt } from '../world/disk';
+import { DEVICE_NUMBERS, homeFiles, programFiles, ptyFiles, UNLISTED_PROGRAMS } from './view-files';
+import type { FileSpec } from './view-files';
 
 const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
 const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
@@ -31,12 +34,27 @@ export interface ProcRenderers {
 export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
 
 const SKELETON = [
-  '/bin', '/boot', '/dev', '/etc', '/etc/cron.d', '/etc/cron.daily', '/etc/cron.hourly',
-  '/etc/systemd/system', '/etc/ssh', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root',
-  '/run', '/sbin', '/srv', '/sys', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib',
-  '/usr/local', '/usr/local/bin', '/usr/share', '/var', '/var/log', '/var/spool',
+  '/boot', '/dev', '/etc', '/etc/cron.d', '/etc/cron.daily', '/etc/cron.hourly',
+  '/etc/systemd/system', '/etc/ssh', '/etc/ssh/sshd_config.d', '/home', '/media', '/mnt', '/opt',
+  '/proc', '/root', '/run', '/srv', '/sys', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib',
+  '/usr/lib64', '/usr/local', '/usr/local/bin', '/usr/share', '/var', '/var/log', '/var/spool',
   '/var/spool/cron', '/var/spool/cron/crontabs', '/var/www',
 ];
+
+/** Merged /usr: the top-level program and library directories are links into /usr. */
+const TOP_LINKS: ReadonlyMap<string, string> = new Map([
+  ['bin', 'usr/bin'], ['sbin', 'usr/sbin'], ['lib', 'usr/lib'], ['lib64', 'usr/lib64'],
+]);
+
+/** A path with a leading /bin, /sbin, /lib or /lib64 read as the /usr directory it links to. */
+export function canonicalPath(path: string): string {
+  const slash = path.indexOf('/', 1);
+  const target = TOP_LINKS.get(slash < 0 ? path.slice(1) : path.slice(1, slash));
+  return target === undefined || slash < 0 ? path : `/${target}${path.slice(slash)}`;
+}
+
+/** When the files of a directory are rotated or made: the day's start for logs, else their mtime. */
+const logBorn = (world: HostState) => Math.max(installedAt(world), Math.floor(world.now / 86_400_000) * 86_400_000);
 
 const OS_RELEASE: Record<string, string> = {
   'ubuntu-24.04': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\n',
@@ -82,13 +100,27 @@ interface StaticEntry {
 }
 
 /**
- * just-bash finds a program by looking for /bin/NAME or /usr/bin/NAME in the
- * filesystem; a file elsewhere on PATH would be run as a script. So every
- * program lives in both (merged /usr, as on current distributions).
+ * A directory's mtime is the last time an entry was made in it (a file's
+ * making, a subdirectory's own making), and its link count 2 plus its
+ * subdirectories, as ext4 keeps them.
  */
-const PROGRAM_STUB = '\u007fELF\u0002\u0001\u0001\u0000';
+function settleDirectories(entries: Map<string, StaticEntry>, born: ReadonlyMap<string, number>): void {
+  const made = new Map([...entries].map(([path, e]) => [path, born.get(path) ?? e.node.mtime]));
+  for (const [path, entry] of entries) {
+    if (entry.node.kind !== 'dir' || !entry.children) continue;
+    let mtime = entry.node.mtime;
+    let subdirs = 0;
+    for (const name of entry.children) {
+      const child = path === '/' ? `/${name}` : `${path}/${name}`;
+      const node = entries.get(child)?.node;
+      if (!node) continue;
+      if (node.kind === 'dir') subdirs++;
+      mtime = Math.max(mtime, made.get(child) ?? node.mtime);
+    }
+    entry.node = { ...entry.node, mtime, links: 2 + subdirs };
+  }
+}
 
-/** Programs a stock Ubuntu or Debian installs set-user-id root (4755). */
 /** The links in /proc to the reader's own directory (and its thread's). */
 const SELF_LINKS = ['self', 'thread-self'];
 
@@ -111,8 +143,6 @@ function loadavg(world: HostState): string {
   return `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${last}\n`;
 }
 
-const SETUID_ROOT = new Set(['sudo', 'su', 'passwd', 'chsh', 'chfn', 'gpasswd', 'newgrp', 'mount', 'umount', 'pkexec']);
-
 /**
  * `live` gives the world as the reading program sees it: with the programs
  * running, itself among them (`self`). /proc reads it at each lookup, so
@@ -122,19 +152,22 @@ export function buildViewTree(
   world: HostState, render: ProcRenderers, programs: readonly string[] = [], live: () => HostState = () => world,
 ): ViewTree {
   const at = world.now;
+  const install = installedAt(world);
   const entries = new Map<string, StaticEntry>();
+  /** When each entry came to be, where that differs from its mtime (a log appended to). */
+  const born = new Map<string, number>();
   const uidOf = new Map(world.accounts.map((a) => [a.name, a]));
 
   const homes = world.accounts.filter((a) => a.home.startsWith('/home/'));
   /** A directory made for a file inside someone's home is theirs, as if they had made it. */
   const ownerOf = (path: string) => homes.find((a) => path.startsWith(a.home + '/'));
-  const addDir = (path: string, uid?: number, gid?: number, mode = 0o755): StaticEntry => {
+  const addDir = (path: string, uid?: number, gid?: number, mode = 0o755, made = install): StaticEntry => {
     const existing = entries.get(path);
     if (existing) return existing;
     const children = new Set<string>();
     const owner = uid === undefined ? ownerOf(path) : undefined;
     const node: ViewNode = {
-      kind: 'dir', entries: () => [...children], mode, uid: uid ?? owner?.uid ?? 0, gid: gid ?? owner?.gid ?? 0, mtime: at,
+      kind: 'dir', entries: () => [...children], mode, uid: uid ?? owner?.uid ?? 0, gid: gid ?? owner?.gid ?? 0, mtime: made,
     };
     const entry: StaticEntry = { node, children };
     entries.set(path, entry);
@@ -144,52 +177,79 @@ export function buildViewTree(
     }
     return entry;
   };
-  const addFile = (path: string, content: () => string, mode = 0o644, uid = 0, gid = 0, mtime = at): void => {
+  const addFile = (path: string, content: () => string, mode = 0o644, uid = 0, gid = 0, mtime = at, listed = true, made = mtime): void => {
     const parent = normalizePath(path + '/..');
-    addDir(parent).children?.add(path.slice(path.lastIndexOf('/') + 1));
+    // A directory only this file implies was made with it.
+    const dir = addDir(parent, undefined, undefined, 0o755, made);
+    if (listed) dir.children?.add(path.slice(path.lastIndexOf('/') + 1));
     entries.set(path, { node: { kind: 'file', content, mode, uid, gid, mtime } });
+  };
+  const addSpec = (f: FileSpec, listed = true): void => {
+    addFile(f.path, f.content, f.mode, f.uid, f.gid, f.mtime, listed);
+    const node = f.link !== undefined
+      ? { kind: 'link' as const, target: f.link, mode: 0o777, uid: f.uid, gid: f.gid, mtime: f.mtime }
+      : { ...(entries.get(f.path)!.node as ViewNode & { kind: 'file' }), size: f.size, rdev: f.rdev };
+    entries.get(f.path)!.node = node;
   };
 
   addDir('/');
   for (const dir of SKELETON) addDir(dir);
-  entries.set('/root', { node: { kind: 'dir', entries: () => [...(entries.get('/root')?.children ?? [])], mode: 0o700, uid: 0, gid: 0, mtime: at }, children: new Set() });
-  addDir('/tmp', 0, 0, 0o1777);
+  for (const [name, target] of TOP_LINKS) addSpec({ path: `/${name}`, content: () => '', mode: 0o777, uid: 0, gid: 0, mtime: install, link: target });
+  entries.set('/root', { node: { kind: 'dir', entries: () => [...(entries.get('/root')?.children ?? [])], mode: 0o700, uid: 0, gid: 0, mtime: install }, children: new Set() });
+  addDir('/tmp', 0, 0, 0o1777, world.host.bootTime);
+  for (const dir of ['/dev', '/run']) entries.get(dir)!.node.mtime = world.host.bootTime;
+  addDir('/dev/pts', 0, 0, 0o755, world.host.bootTime);
+  const gidOf = (name: string) => world.groups.find((g) => g.name === name)?.gid ?? 0;
   for (const device of devices(`${world.host.hostname}:${world.host.bootTime}:${at}`)) {
-    addFile(`/dev/${device.name}`, () => '', 0o666);
-    const entry = entries.get(`/dev/${device.name}`)!;
+    const path = `/dev/${device.name}`;
+    addSpec({ path, content: () => '', mode: 0o666, uid: 0, gid: device.name === 'tty' ? gidOf('tty') : 0, mtime: world.host.bootTime, rdev: DEVICE_NUMBERS.get(path) });
+    const entry = entries.get(path)!;
     if (entry.node.kind === 'file') entry.node = { ...entry.node, bytes: device.bytes };
+  }
+  for (const pty of ptyFiles(world)) {
+    addSpec(pty);
+    born.set(pty.path, world.host.bootTime);
   }
   addDir('/var/tmp', 0, 0, 0o1777);
   for (const account of world.accounts) {
-    if (account.home.startsWith('/home/')) addDir(account.home, account.uid, account.gid, 0o750);
+    if (!account.home.startsWith('/home/')) continue;
+    addDir(account.home, account.uid, account.gid, 0o750, accountCreatedAt(world, account.uid));
+    addDir(`${account.home}/.ssh`, account.uid, account.gid, 0o700, accountCreatedAt(world, account.uid) + 7_200_000);
   }
-  for (const name of programs) {
-    const mode = SETUID_ROOT.has(name) ? 0o4755 : 0o755;
-    addFile(`/usr/bin/${name}`, () => PROGRAM_STUB, mode);
-    addFile(`/bin/${name}`, () => PROGRAM_STUB, mode);
+  for (const f of programFiles(world, programs)) {
+    const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+    addSpec(f, !(f.path.startsWith('/usr/bin/') && UNLISTED_PROGRAMS.has(name)));
   }
-  const gidOf = (name: string) => world.groups.find((g) => g.name === name)?.gid ?? 0;
   // cron's spool: drwx-wx--T root crontab, each file -rw------- USER crontab.
   const spool = entries.get('/var/spool/cron/crontabs')!;
   spool.node = { ...spool.node, mode: 0o1730, gid: gidOf('crontab') };
+  const accountsChanged = accountsChangedAt(world.host.bootTime, world.accounts.map((a) => a.uid));
   for (const [path, content] of generatedFiles(world)) {
     const crontab = path.startsWith('/var/spool/cron/crontabs/');
     const owner = crontab ? uidOf.get(path.slice(path.lastIndexOf('/') + 1)) : undefined;
     const secret = path === '/etc/shadow';
     const mode = crontab ? 0o600 : secret ? 0o640 : 0o644;
-    addFile(path, () => content, mode, owner?.uid ?? 0, crontab ? gidOf('crontab') : secret ? gidOf('shadow') : 0);
+    const accountsFile = /^\/etc\/(passwd|group|shadow)$/.test(path);
+    const mtime = accountsFile ? accountsChanged : path.startsWith('/run/') ? world.host.bootTime : install;
+    addFile(path, () => content, mode, owner?.uid ?? 0, crontab ? gidOf('crontab') : secret ? gidOf('shadow') : 0, mtime);
   }
   if (hasResolved(world) && !world.files.some((f) => normalizePath(f.path) === RESOLV_LINK.path)) {
     addFile(RESOLV_LINK.path, () => '');
-    entries.get(RESOLV_LINK.path)!.node = { kind: 'link', target: RESOLV_LINK.target, mode: 0o777, uid: 0, gid: 0, mtime: world.host.bootTime };
+    entries.get(RESOLV_LINK.path)!.node = { kind: 'link', target: RESOLV_LINK.target, mode: 0o777, uid: 0, gid: 0, mtime: install };
   }
+  for (const f of homeFiles(world)) addSpec(f);
   for (const file of world.files) {
     const path = normalizePath(file.path);
+    if (path.endsWith('/.ssh/authorized_keys')) continue;
     addFile(path, () => file.content, file.mode & 0o7777, file.uid, file.gid, file.mtime);
   }
   for (const path of render.logPaths(world)) {
-    addFile(path, () => render.logFile(world, path) ?? '', 0o640, 0, 4);
+    addFile(path, () => render.logFile(world, path) ?? '', 0o640, 0, 4, at, true, logBorn(world));
+    born.set(path, logBorn(world));
   }
+  // Mount points were made with the root filesystem; what is mounted there is younger.
+  for (const mount of ['/dev', '/run', '/proc', '/sys']) born.set(mount, install);
+  settleDirectories(entries, born);
 
   const procFile = (content: () => string, mode = 0o444): ViewNode => ({ kind: 'file', content, mode, uid: 0, gid: 0, mtime: at });
   const procNet: Record<string, () => string> = {
@@ -223,7 +283,7 @@ export function buildViewTree(
     const parts = taskPath(selfPath(path.split('/').slice(2), self));
     if (parts.length === 0) {
       const links = self === undefined ? [] : SELF_LINKS;
-      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: at };
+      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: world.host.bootTime };
     }
     const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
     if (SELF_LINKS.includes(first)) {
@@ -268,7 +328,8 @@ export function buildViewTree(
     lookup(path: string): ViewNode | undefined {
       const p = normalizePath(path);
       if (p === '/proc' || p.startsWith('/proc/')) return lookupProc(p);
-      return entries.get(p)?.node;
+      return entries.get(p)?.node ?? entries.get(canonicalPath(p))?.node;
     },
+    canonical: canonicalPath,
   };
 }

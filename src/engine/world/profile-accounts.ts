@@ -137,6 +137,7 @@ render:992:
 systemd-resolve:991:
 polkitd:990:
 messagebus:101:
+crontab:102:
 syslog:104:
 uuidd:105:
 _ssh:106:

@@ -7,6 +7,7 @@
  */
 import type { Account, CronJob, Group, VirtualFile } from '../types';
 import { timeAt, type BuildContext } from './context';
+import { accountsChangedAt, installTime } from '../disk';
 
 function parseMode(mode: string | number | undefined, fallback: number): number {
   if (mode === undefined) return fallback;
@@ -69,7 +70,8 @@ function crontabFiles(ctx: BuildContext, jobs: CronJob[], mtime: number): Virtua
     const entry = byPath.get(path) ?? {
       lines: [],
       uid: j.source.kind === 'user' ? (acct?.uid ?? 0) : 0,
-      gid: 0,
+      // crontab(1) is set-group-id crontab: a user's crontab is group crontab.
+      gid: j.source.kind === 'user' ? (ctx.groups.get('crontab')?.gid ?? 0) : 0,
       mode: j.source.kind === 'user' ? 0o600 : 0o644,
     };
     entry.lines.push(
@@ -96,13 +98,16 @@ export function buildFiles(
   jobs: CronJob[],
 ): VirtualFile[] {
   const files = new Map<string, VirtualFile>();
-  const root = (path: string, content: string, mode = 0o644): void => {
-    files.set(path, { path, content, mode, uid: 0, gid: 0, mtime: ctx.boot });
+  // Written at install; passwd and group last changed with the newest account.
+  const installed = installTime(ctx.boot);
+  const accountsChanged = accountsChangedAt(ctx.boot, accounts.map((a) => a.uid));
+  const root = (path: string, content: string, mode = 0o644, mtime = installed): void => {
+    files.set(path, { path, content, mode, uid: 0, gid: 0, mtime });
   };
   root('/etc/hostname', `${ctx.doc.host.hostname}\n`);
   root('/etc/os-release', osRelease(ctx));
-  root('/etc/passwd', passwd(accounts));
-  root('/etc/group', group(groups));
+  root('/etc/passwd', passwd(accounts), 0o644, accountsChanged);
+  root('/etc/group', group(groups), 0o644, accountsChanged);
   if (ctx.doc.host.baseline === 'standard') root('/etc/crontab', ctx.profile.crontab);
   for (const f of crontabFiles(ctx, jobs, ctx.boot)) files.set(f.path, f);
   const seen = new Set<string>();

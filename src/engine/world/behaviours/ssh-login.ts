@@ -9,7 +9,8 @@
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
-import type { Process } from '../types';
+import type { Process, VirtualFile } from '../types';
+import { publicKeyLine } from '../ssh-keys';
 import { intFor, unit } from './alloc';
 import type { CompileCtx } from './compile-ctx';
 import { daemonPid } from './compile-ctx';
@@ -243,6 +244,12 @@ export function closedSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collec
     mode: 0o600, uid: b.uid, gid: b.gid, mtime: stop });
 }
 
+/** The key a key login used, in the user's authorized_keys (the view joins the lines of one file). */
+function authorizedKey(b: SshLogin): VirtualFile {
+  return { path: `${b.home}/.ssh/authorized_keys`, content: `${publicKeyLine(b.keyType, b.fingerprint, `${b.user}@${b.from}`)}\n`,
+    mode: 0o600, uid: b.uid, gid: b.gid, mtime: 0 };
+}
+
 /** `systemd --user` runs from the login until the session's scope is empty (+10 s). */
 function userManager(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
   if (t < b.at + SSH_FORKS.manager || t >= managerStop(b, ctx)) return;
@@ -263,6 +270,7 @@ export const sshLoginModule: BehaviourModule<SshLogin> = {
     countSession(b, ctx, t, out);
     userManager(b, ctx, t, out);
     closedSession(b, ctx, t, out);
+    if (b.auth === 'publickey') out.files.push(authorizedKey(b));
   },
   logs: sshLogs,
 };
