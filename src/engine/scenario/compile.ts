@@ -11,6 +11,7 @@ import type { BaseHost } from '../world/base-types';
 import { buildBaseHost } from '../world/build';
 import { worldAt } from '../world/at';
 import { chainTotals, coverInput, coverOutput, filterChain } from '../world/base/traffic';
+import { checkBounds } from './check-bounds';
 import { checkQuestionRefs } from './compile-questions';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
@@ -71,6 +72,8 @@ function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehavio
 export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
   const vars = options.vars ? new Map(options.vars) : drawCheckedVars(Object.entries(doc.vars), seed);
+  const bounds = checkBounds(doc);
+  if (bounds.some((i) => i.severity !== 'warning')) return { ok: false, issues: bounds };
   const { base, issues } = buildBaseHost(doc, seed);
   const sink = new IssueSink();
   sink.issues.push(...issues);
