@@ -94,6 +94,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const rootHome = start.accounts.find((a) => a.name === 'root')?.home ?? '/root';
   const root: Identity = { user: 'root', uid: 0, gid: 0, gids: [0], home: rootHome };
   let rootShell = false;
+  /** The sudo whose shell the root shell is (sudo -i): its PAM session closes at exit. */
+  let rootSudo: number | undefined;
   let sudoDepth = 0;
   const identity = (): Identity => (rootShell || sudoDepth > 0 ? root : login);
 
@@ -125,8 +127,9 @@ export function createLabSession(options: LabSessionOptions): LabSession {
         sudoDepth--;
       }
     },
-    enterRootShell(isLogin) {
+    enterRootShell(isLogin, sudoPid) {
       rootShell = true;
+      rootSudo = sudoPid;
       shell.env = { ...shell.env, ...baseEnv(root, world().host.hostname) };
       if (isLogin) pendingCwd = root.home;
     },
@@ -226,6 +229,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     if (!line.startsWith(' ') && lines[lines.length - 1] !== trimmed) lines.push(trimmed);
     if ((trimmed === 'exit' || trimmed === 'logout') && rootShell) {
       rootShell = false;
+      if (rootSudo !== undefined) host.apply([{ type: 'sudo-end', at: clock.now(), pid: rootSudo }]);
+      rootSudo = undefined;
       shell.env = { ...shell.env, ...baseEnv(login, world().host.hostname) };
       shell.cwd = login.home;
       return record(trimmed, clock.now(), { stdout: 'logout\n', stderr: '', exitCode: 0 });

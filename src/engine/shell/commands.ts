@@ -8,6 +8,7 @@ import type { Command } from 'just-bash';
 import type { Tool, ToolContext } from '../tools/types';
 import type { HostState, WorldEvent } from '../world/types';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
+import { sudoCommandPath } from '../world/sudo-log';
 import { deniedReaders } from './denied';
 import { once } from '../tools/registry';
 
@@ -29,8 +30,8 @@ export interface CommandHost {
   history(): readonly string[];
   /** Runs `run` with root's identity (sudo). */
   asRoot<T>(run: () => Promise<T>): Promise<T>;
-  /** Makes the rest of the session a root shell (sudo -i, sudo su). */
-  enterRootShell(login: boolean): void;
+  /** Makes the rest of the session a root shell (sudo -i, sudo su; `sudoPid` for sudo's). */
+  enterRootShell(login: boolean, sudoPid?: number): void;
   mayUseSudo(): boolean;
 }
 
@@ -110,6 +111,22 @@ export function quote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * sudo's trace in the auth log, as a world event at the moment it starts
+ * (so a replay writes it again): its pid is the sudo process's own.
+ */
+function trace(host: CommandHost, cwd: string, command: string): number | undefined {
+  const world = host.world();
+  const pid = world.self;
+  if (pid === undefined || pid === host.shellPid()) return undefined;
+  const who = host.identity();
+  const shell = world.processes.find((p) => p.pid === host.shellPid());
+  const unit = shell?.unit?.startsWith('session-') ? shell.unit : undefined;
+  host.apply([{ type: 'sudo', at: world.now, pid, user: who.user, uid: who.uid,
+    tty: shell?.tty ?? null, pwd: cwd, command, ...(unit ? { unit } : {}) }]);
+  return pid;
+}
+
 export function sessionCommands(host: CommandHost): Command[] {
   const sudo = defineCommand('sudo', async (args, ctx) => {
     if (!host.mayUseSudo()) {
@@ -136,11 +153,13 @@ export function sessionCommands(host: CommandHost): Command[] {
     const rootHome = host.world().accounts.find((a) => a.uid === 0)?.home ?? '/root';
     if (list) {
       if (rest.length) return { stdout: '', stderr: 'sudo: only sudo -l without a command is simulated\n', exitCode: 1 };
+      trace(host, ctx.cwd, 'list');
       return { stdout: sudoList(who.user, host.world().host.hostname), stderr: '', exitCode: 0 };
     }
     if (rest.length === 0) {
       if (shell) {
-        host.enterRootShell(shell === 'login');
+        const rootShell = host.world().accounts.find((a) => a.uid === 0)?.shell ?? '/bin/bash';
+        host.enterRootShell(shell === 'login', trace(host, ctx.cwd, rootShell));
         // The session keeps the line's environment: the root shell's goes in it.
         setAll(ctx.env, rootEnv(rootHome));
         return { stdout: '', stderr: '', exitCode: 0 };
@@ -151,7 +170,11 @@ export function sessionCommands(host: CommandHost): Command[] {
     const line = rest.map(quote).join(' ');
     const command = [`/usr/bin/${rest[0]}`, ...rest.slice(1)].join(' ');
     const env = { ...Object.fromEntries(ctx.env), ...sudoCommandEnv(who, rootHome, command) };
-    const result = await host.asRoot(() => ctx.exec!(line, { cwd: ctx.cwd, env, stdin: ctx.stdin } as never));
+    const pid = trace(host, ctx.cwd, [sudoCommandPath(rest[0]!), ...rest.slice(1)].join(' '));
+    const result = await host.asRoot(() => ctx.exec!(line, { cwd: ctx.cwd, env, stdin: ctx.stdin } as never))
+      .finally(() => {
+        if (pid !== undefined) host.apply([{ type: 'sudo-end', at: host.world().now, pid }]);
+      });
     // `sudo su` left a root shell behind: it has root's environment.
     if (who.uid !== 0 && host.identity().uid === 0) setAll(ctx.env, rootEnv(rootHome));
     return result;

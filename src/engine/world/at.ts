@@ -18,6 +18,7 @@ import { moduleFor } from './behaviours/index';
 import type { Collector } from './behaviours/module';
 import type { CompiledBehaviour } from './behaviours/types';
 import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
+import { actionSudoLogs } from './sudo-log';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -215,6 +216,7 @@ function logsIn(
     if (b.kind === 'log') moduleFor(b).logs(b, ctx, from, to, all);
     else if (lo < hi) moduleFor(b).logs(b, ctx, lo, hi, all);
   }
+  actionSudoLogs(ctx.actions, from, to, all);
   return all.sort((a, b) => a.time - b.time);
 }
 

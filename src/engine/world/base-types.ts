@@ -76,6 +76,8 @@ export interface TraineeSession {
   socketInode: number;
   /** False when the session is kept out of the world (a captured host). */
   visible: boolean;
+  /** systemd-logind's session number (session-N.scope; 0 when not materialised). */
+  session: number;
 }
 
 /** What a scenario id produced in the base host. */

@@ -37,11 +37,11 @@ export function tag(e: LogEntry): string {
 }
 
 /** One line as rsyslog writes it on this host's distribution. */
-export function syslogLine(world: HostState, e: LogEntry): string {
+export function syslogLine(world: HostState, e: LogEntry, micros = subMillis(e)): string {
   const tz = world.host.timezone;
   const when = world.host.distro === 'ubuntu-22.04'
     ? syslogClassic(e.time, tz)
-    : rfc3339Micro(e.time, tz, (((e.time % 1000) + 1000) % 1000) * 1000 + subMillis(e));
+    : rfc3339Micro(e.time, tz, (((e.time % 1000) + 1000) % 1000) * 1000 + micros);
   return `${when} ${world.host.hostname} ${e.noPidTag ? e.ident : tag(e)}: ${e.message}`;
 }
 
@@ -51,8 +51,23 @@ export function logFile(world: HostState, path: string): string | undefined {
   const name = m?.[1];
   if (!name || !Object.hasOwn(SELECTORS, name)) return undefined;
   const pick = SELECTORS[name as LogFileName];
-  return world.logs(0, world.now)
+  // What was written at this very millisecond is in the file (sudo's line, before its command).
+  return world.logs(0, world.now + 1)
     .filter((e) => e.time <= world.now && pick(e))
-    .map((e) => `${syslogLine(world, e)}\n`)
+    .map(inOrder(world))
     .join('');
+}
+
+/**
+ * Lines in the order rsyslog wrote them: within one millisecond the
+ * derived microseconds never go backwards (sudo's line, then PAM's).
+ */
+function inOrder(world: HostState): (e: LogEntry) => string {
+  let last = { time: NaN, micros: -1 };
+  return (e) => {
+    let micros = subMillis(e);
+    if (e.time === last.time && micros <= last.micros) micros = Math.min(999, last.micros + 1);
+    last = { time: e.time, micros };
+    return `${syslogLine(world, e, micros)}\n`;
+  };
 }

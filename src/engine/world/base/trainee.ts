@@ -9,6 +9,8 @@ import { addGroup, addUser } from './accounts';
 import { addEntity, timeAt, type BuildContext } from './context';
 import { DEFAULT_INFO } from './sockets';
 import { parseTime } from '../../scenario/time-spec';
+import { logindSession } from '../logind-session';
+import { sessionStartLines } from '../session-lines';
 
 function firstFreePty(ctx: BuildContext): string {
   const used = new Set<string>();
@@ -87,7 +89,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
   const shellPid = t.shell_pid ?? pids.take('trainee:shell', loginAt + SESSION.shell, 1)[0]!;
   if (!t.visible) {
     return {
-      session: { ...base, shellPid, privPid: 0, sessionPid: 0, socketInode: 0, visible: false },
+      session: { ...base, shellPid, privPid: 0, sessionPid: 0, socketInode: 0, visible: false, session: 0 },
       logs: [],
     };
   }
@@ -99,6 +101,8 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       'add ssh to host.services, or set trainee.visible: false',
     );
   }
+  const session = sessionNumber(ctx, loginAt);
+  const scope = `session-${session}.scope`;
   const privPid = pids.take('trainee:priv', loginAt, 1)[0]!;
   const sessionPid = pids.take('trainee:session', loginAt + SESSION.child, 1)[0]!;
   const [managerPid, sdPamPid] = pids.take('trainee:manager', loginAt + SESSION.child, 2) as [number, number];
@@ -114,7 +118,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
     tty: null,
     startTime: loginAt,
     cpuSeconds: 0,
-    unit: 'ssh.service',
+    unit: scope,
     origin: 'trainee',
   };
   ctx.processes.push(
@@ -160,6 +164,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       vsz: 8_648,
       rss: 5_376,
       cpuSeconds: 0,
+      unit: scope,
       origin: 'trainee',
       env: [
         ['SHELL', acct.shell],
@@ -171,6 +176,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
         ['TERM', 'xterm-256color'],
         ['USER', acct.name],
         ['SHLVL', '1'],
+        ['XDG_SESSION_ID', String(session)],
         ['SSH_CLIENT', `${t.from} ${port} 22`],
         ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
         ['MAIL', `/var/mail/${acct.name}`],
@@ -201,7 +207,7 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
       retrans: 0,
     },
     info: { ...DEFAULT_INFO, congestion: 'cubic', ato: 40, appLimited: true },
-    cgroup: '/system.slice/ssh.service',
+    cgroup: `/user.slice/user-${acct.uid}.slice/${scope}`,
     createdAt: loginAt,
   });
   addEntity(
@@ -225,53 +231,42 @@ export function buildTrainee(ctx: BuildContext, links: Interface[]): TraineePart
     self: true,
   };
   return {
-    session: { ...base, shellPid, privPid, sessionPid, socketInode: inode, visible: true },
+    session: { ...base, shellPid, privPid, sessionPid, socketInode: inode, visible: true, session },
     login,
-    logs: loginLogs(ctx, acct, privPid, port, loginAt),
+    logs: loginLogs(ctx, { ...acct, session, privPid, managerPid, port }, loginAt),
   };
 }
 
-function loginLogs(
-  ctx: BuildContext,
-  acct: { name: string; uid: number },
-  pid: number,
-  port: number,
-  at: number,
-): LogEntry[] {
+/** logind's number for the trainee's login: after every scenario login before it. */
+function sessionNumber(ctx: BuildContext, loginAt: number): number {
+  const clock = { now: ctx.now, boot: ctx.boot };
+  const before = ctx.doc.timeline.filter((e) => (e.kind === 'ssh-login' || e.kind === 'ssh-remote-forward')
+    && (parseTime(e.at, clock) ?? Infinity) < loginAt).length;
+  return logindSession(ctx.boot, loginAt, before);
+}
+
+interface LoginFacts {
+  name: string;
+  uid: number;
+  session: number;
+  privPid: number;
+  managerPid: number;
+  port: number;
+}
+
+/**
+ * The login as sshd, PAM and logind log it; the user had no other session,
+ * so systemd starts the user's slice and service manager (the `(systemd)`
+ * PAM line is the manager's own session), as for any first login.
+ */
+function loginLogs(ctx: BuildContext, a: LoginFacts, at: number): LogEntry[] {
   const t = ctx.doc.trainee;
-  const by = '(uid=0)';
-  const user = `${acct.name}(uid=${acct.uid})`;
-  const session = ctx.ids.stream('trainee:session').int(3, 40);
   const logind = ctx.pidOf.get('service:systemd-logind');
-  const out: LogEntry[] = [
-    {
-      time: at + 180,
-      ident: 'sshd',
-      pid,
-      facility: 'auth',
-      unit: 'ssh.service',
-      message: `Accepted publickey for ${acct.name} from ${t.from} port ${port} ssh2: ED25519 SHA256:${keyFingerprint(ctx)}`,
-    },
-    {
-      time: at + 190,
-      ident: 'sshd',
-      pid,
-      facility: 'authpriv',
-      unit: 'ssh.service',
-      message: `pam_unix(sshd:session): session opened for user ${user} by ${by}`,
-    },
-  ];
-  if (logind !== undefined) {
-    out.push({
-      time: at + 200,
-      ident: 'systemd-logind',
-      pid: logind,
-      facility: 'authpriv',
-      unit: 'systemd-logind.service',
-      message: `New session ${session} of user ${acct.name}.`,
-    });
-  }
-  return out;
+  const fp = `ED25519 SHA256:${keyFingerprint(ctx)}`;
+  return sessionStartLines({
+    user: a.name, uid: a.uid, session: a.session, privPid: a.privPid, managerPid: a.managerPid,
+    logindPid: logind, accepted: `Accepted publickey for ${a.name} from ${t.from} port ${a.port} ssh2: ${fp}`,
+  }).map(({ dt, ...e }) => ({ ...e, time: at + dt }));
 }
 
 const devNull = () => [0, 1, 2].map((fd) => ({ fd, kind: 'chr' as const, target: '/dev/null', mode: 'u' as const }));

@@ -65,7 +65,7 @@ function actionSteps(timeline: readonly CompiledBehaviour[], actions: readonly W
   let i = 0;
   actions.forEach((a, j) => {
     if (a.type === 'spawn') out.push({ key: `spawn:${j}`, at: a.at, n: a.count });
-    else if (a.type !== 'kill') out.push({ key: actionKey(i), at: a.at, n: 1 });
+    else if (a.type !== 'kill' && a.type !== 'sudo-end') out.push({ key: actionKey(i), at: a.at, n: 1 });
     if (a.type !== 'spawn') i++;
   });
   for (const b of timeline) {

@@ -4,6 +4,7 @@
  * the world context (context.ts) at its time, before the trainee's own;
  * this module writes the sudo trace in auth.log.
  */
+import { sudoEntries } from '../sudo-log';
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import type { FirewallOp, FirewallRule } from '../types';
@@ -109,11 +110,8 @@ export const firewallChangeModule: BehaviourModule<FirewallChange> = {
   contribute: () => {},
   logs(b, _ctx, from, to, out) {
     if (!b.sudo) return;
-    const tty = b.tty ?? 'unknown';
-    const line = (dt: number, message: string) =>
-      inWindow(out, from, to, { time: b.at + dt, ident: 'sudo', message, facility: 'authpriv' });
-    line(0, `${b.user.padStart(8)} : TTY=${tty} ; PWD=${b.cwd} ; USER=root ; COMMAND=${b.command}`);
-    line(3, `pam_unix(sudo:session): session opened for user root(uid=0) by ${b.user}(uid=${b.uid})`);
-    line(41, 'pam_unix(sudo:session): session closed for user root');
+    const use = { at: b.at, openDelay: 3, end: b.at + 41, pid: b.sudoPid, user: b.user, uid: b.uid,
+      tty: b.tty, pwd: b.cwd, command: b.command, allowed: true };
+    for (const e of sudoEntries(use)) inWindow(out, from, to, e);
   },
 };

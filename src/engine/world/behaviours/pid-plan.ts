@@ -7,7 +7,8 @@
  * pid-plan.declared.test.ts holds every kind to its declaration.
  *
  *   ssh-login        ID:fail:i (each failed attempt's sshd), ID:sshd (2),
- *                    ID:shell (pty), ID:manager (systemd --user, sd-pam)
+ *                    ID:shell (pty), ID:manager (systemd --user, sd-pam),
+ *                    ID:sudo:i (each command typed with sudo)
  *   reverse-shell    ID:chain:i at each chain process's start
  *   beacon           ID:crontab or ID:loop; check-ins ID:occ and ID:tool
  *   exfil            ID:procs; listener, process: ID:pid; firewall: ID:sudo
@@ -20,7 +21,8 @@ import { jobRuns } from './cron-job';
 import { exfilProcs } from './exfil';
 import { chainStart } from './reverse-shell';
 import { flavour } from './shell-flavours';
-import { failureTimes, SSH_FORKS } from './ssh-login';
+import { commandAt, failureTimes, SSH_FORKS, SUDO_DELAY } from './ssh-login';
+import { sudoCommandOf } from '../sudo-log';
 import { inTimeOrder, resolveTime } from './time';
 
 export interface PlanClock {
@@ -39,6 +41,11 @@ function declareEntry(e: TimelineEntry, time: (s: string) => number, pids: PidCo
       pids.declare(`${id}:sshd`, at, 2);
       if (e.pty) pids.declare(`${id}:shell`, at + SSH_FORKS.shell, 1);
       pids.declare(`${id}:manager`, at + SSH_FORKS.manager, 2);
+      if (e.kind === 'ssh-login') {
+        e.commands.forEach((line, i) => {
+          if (sudoCommandOf(line)) pids.declare(`${id}:sudo:${i}`, commandAt(at, i) + SUDO_DELAY, 1);
+        });
+      }
       return;
     case 'reverse-shell':
       flavour(e.flavour)?.chain.forEach((_, i) => pids.declare(`${id}:chain:${i}`, at + chainStart(i), 1));

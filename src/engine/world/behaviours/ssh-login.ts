@@ -21,6 +21,8 @@ import type { BehaviourModule, Collector } from './module';
 import { managerStop, sshLogs } from './ssh-logs';
 import { parseDuration } from './time';
 import type { SshLogin } from './types';
+import { sudoCommandOf, type SudoUse } from '../sudo-log';
+import { logindSession } from '../logind-session';
 
 type Entry = TimelineEntryOf<'ssh-login'> | TimelineEntryOf<'ssh-remote-forward'>;
 
@@ -54,6 +56,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
     pty: e.pty,
     tty,
     commands: e.kind === 'ssh-login' ? e.commands : [],
+    sudo: [],
     failures,
     session: sessionNumber(cc, at),
     forwards: forwards.map((f, i) => ({
@@ -68,6 +71,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
     listenerPid: daemonPid(cc.base, 'sshd', 'sshd'),
     logindPid: daemonPid(cc.base, 'systemd-logind', 'logind'),
   };
+  b.sudo = sudoUses(b, cc);
   cc.anchors.set(e.id, {
     pid: e.pty ? b.pids.shell : b.pids.user,
     tty, cwd: runAs.home, env: sessionEnv(b, cc.hostAddr), runAs,
@@ -117,9 +121,32 @@ function freePty(cc: CompileCtx, at: number, until: number | undefined): string 
   for (let n = 0; ; n++) if (!busy.has(`pts/${n}`)) return `pts/${n}`;
 }
 
+/** The commands typed with sudo, each a sudo process of the counter (a second or so long). */
+function sudoUses(b: SshLogin, cc: CompileCtx): SudoUse[] {
+  const admins = new Set(cc.base.groups.filter((g) => g.name === 'sudo' || g.name === 'admin')
+    .flatMap((g) => g.members));
+  const rootShell = cc.base.accounts.find((a) => a.uid === 0)?.shell ?? '/bin/bash';
+  const out: SudoUse[] = [];
+  b.commands.forEach((line, i) => {
+    const command = sudoCommandOf(line, rootShell);
+    if (command === undefined) return;
+    const at = commandTime(b, i) + SUDO_DELAY;
+    const [pid] = cc.pids.take(`${b.id}:sudo:${i}`, at, 1);
+    out.push({ at, end: at + 1_250, openDelay: 3, pid: pid!, user: b.user, uid: b.uid, tty: b.tty,
+      pwd: b.home, command, allowed: b.uid === 0 || admins.has(b.user),
+      unit: `session-${b.session}.scope` });
+  });
+  return out;
+}
+
+/** sudo starts a few ms after the line is typed (the shell forks it). */
+export const SUDO_DELAY = 4;
+
+/** logind's number: entries compile in time order, so the logins compiled are the earlier ones. */
 function sessionNumber(cc: CompileCtx, at: number): number {
   const earlier = [...cc.compiled.values()].filter((b) => b.kind === 'ssh-login').length;
-  return 1 + Math.floor((at - cc.boot) / 1_800_000) + earlier;
+  const tr = cc.base.trainee;
+  return logindSession(cc.boot, at, earlier + (tr.visible && tr.loginAt < at ? 1 : 0));
 }
 
 /** The environment sshd and PAM give the login shell. */
@@ -157,7 +184,10 @@ export function lastActivity(b: SshLogin, t: number): number {
   return Math.min(last, t);
 }
 
-export const commandTime = (b: SshLogin, i: number): number => b.at + 12_000 + i * 21_000;
+/** When the i-th command of a session that started at `at` is typed. */
+export const commandAt = (at: number, i: number): number => at + 12_000 + i * 21_000;
+
+export const commandTime = (b: SshLogin, i: number): number => commandAt(b.at, i);
 
 function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void {
   const stop = ctx.endOf(b.id);

@@ -9,6 +9,8 @@
 import type { LogEntry } from '../types';
 import type { WorldCtx } from './context';
 import { inWindow } from './module';
+import { sudoEntries } from '../sudo-log';
+import { sessionStartLines } from '../session-lines';
 import type { SshLogin } from './types';
 
 type Line = Omit<LogEntry, 'time'> & { dt: number };
@@ -44,25 +46,11 @@ function failureLines(b: SshLogin, i: number): Line[] {
 }
 
 function loginLines(b: SshLogin): Line[] {
-  const p = b.pids.priv;
-  const m = b.manager.pid;
-  const u = b.uid;
-  const method = b.auth === 'publickey'
+  const accepted = b.auth === 'publickey'
     ? `Accepted publickey for ${b.user} from ${b.from} port ${b.fromPort} ssh2: ${b.keyType} ${b.fingerprint}`
     : `Accepted password for ${b.user} from ${b.from} port ${b.fromPort} ssh2`;
-  return [
-    sshd(p, 0, method),
-    sshd(p, 24, `pam_unix(sshd:session): session opened for user ${b.user}(uid=${b.uid}) by (uid=0)`, 'authpriv'),
-    logind(b.logindPid, 38, `New session ${b.session} of user ${b.user}.`),
-    systemd(40, `Created slice user-${u}.slice - User Slice of UID ${u}.`),
-    systemd(41, `Starting user-runtime-dir@${u}.service - User Runtime Directory /run/user/${u}...`),
-    systemd(52, `Finished user-runtime-dir@${u}.service - User Runtime Directory /run/user/${u}.`),
-    systemd(55, `Starting user@${u}.service - User Manager for UID ${u}...`),
-    { dt: 61, ident: '(systemd)', pid: m, facility: 'authpriv',
-      message: `pam_unix(systemd-user:session): session opened for user ${b.user}(uid=${u}) by ${b.user}(uid=0)` },
-    systemd(190, `Started user@${u}.service - User Manager for UID ${u}.`),
-    systemd(193, `Started session-${b.session}.scope - Session ${b.session} of User ${b.user}.`),
-  ];
+  return sessionStartLines({ user: b.user, uid: b.uid, session: b.session, privPid: b.pids.priv,
+    managerPid: b.manager.pid, logindPid: b.logindPid, accepted });
 }
 
 function logoutLines(b: SshLogin, byLogout: boolean): Line[] {
@@ -99,6 +87,10 @@ export function sshLogs(b: SshLogin, ctx: WorldCtx, from: number, to: number, ou
   b.failures.forEach((f, i) => put(f.at, failureLines(b, i)));
   put(b.at, loginLines(b));
   const stop = ctx.endOf(b.id);
+  for (const use of b.sudo) {
+    if (use.at >= stop) continue;
+    for (const e of sudoEntries(use)) inWindow(out, from, to, e);
+  }
   if (!Number.isFinite(stop)) return;
   put(stop, logoutLines(b, stop === b.until));
   const empty = scopeEmptyAt(b, ctx, stop);

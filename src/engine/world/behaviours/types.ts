@@ -10,6 +10,7 @@
  * behaviours (a beacon) draw each occurrence's numbers from pure functions of
  * the occurrence index instead (see `alloc.ts`).
  */
+import type { SudoUse } from '../sudo-log';
 import type { Endpoint, FirewallOp, LogEntry, VirtualFile } from '../types';
 import type { CronRuns } from '../base/cron-runs';
 import type { KernelCounter } from './alloc';
@@ -53,6 +54,8 @@ export interface SshLogin extends BehaviourBase, RunAs {
   /** "pts/N" when pty is true. */
   tty: string | null;
   commands: string[];
+  /** The commands typed with sudo: their trace in the auth log (sudo-log.ts). */
+  sudo: SudoUse[];
   /** Failed password attempts before the login, each its own sshd (pid). */
   failures: { at: number; user: string; invalid: boolean; port: number; pid: number }[];
   /** systemd-logind session number. */
