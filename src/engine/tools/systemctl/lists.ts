@@ -1,10 +1,12 @@
 /**
  * `systemctl list-units` and `systemctl list-timers`: columns measured from
- * the rows, then the legend systemd 252 prints after them.
+ * the rows, then the legend systemd 252 prints after them. The units are
+ * the world's and the scopes of the login sessions that hold processes.
  */
-import type { HostState, Unit } from '../../world/types';
+import type { HostState } from '../../world/types';
 import { relative, stamp } from './format';
 import { isOldSystemd } from './units';
+import { sessionScopes, type ShownUnit } from './scopes';
 
 export interface ListOpts { types: string[]; all: boolean; states: string[]; legend: boolean; patterns: string[] }
 
@@ -21,8 +23,8 @@ function table(rows: string[][], lastFree: boolean): string[] {
     .trimEnd());
 }
 
-function selectUnits(w: HostState, o: ListOpts): Unit[] {
-  return w.units
+function selectUnits(w: HostState, o: ListOpts): ShownUnit[] {
+  return [...w.units, ...sessionScopes(w)]
     .filter((u) => o.types.length === 0 || o.types.some((t) => u.name.endsWith(`.${t}`)))
     .filter((u) => o.patterns.length === 0 || o.patterns.some((p) => glob(p).test(u.name)))
     .filter((u) => (o.states.length > 0
@@ -34,7 +36,8 @@ function selectUnits(w: HostState, o: ListOpts): Unit[] {
 export function listUnits(w: HostState, o: ListOpts): string {
   const units = selectUnits(w, o);
   const rows = units.map((u) => [
-    `${u.active === 'failed' ? '●' : ' '} ${u.name}`, 'loaded', u.active, u.sub, u.description,
+    `${u.active === 'failed' ? '●' : ' '} ${u.name}`, 'loaded', u.active,
+    u.abandoned ? 'abandoned' : u.sub, u.description,
   ]);
   const lines = o.legend || units.length > 0 ? table([['  UNIT', 'LOAD', 'ACTIVE', 'SUB', 'DESCRIPTION'], ...rows], true) : [];
   if (!o.legend) return table(rows, true).map((l) => `${l}\n`).join('');

@@ -6,13 +6,14 @@
  * There is no pager; colours are not emitted.
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
-import type { Unit, WorldEvent } from '../../world/types';
+import type { HostState, Unit, WorldEvent } from '../../world/types';
 import { listTimers, listUnits, type ListOpts } from './lists';
 import { statusText } from './status';
 import { findUnit, unitName } from './units';
+import { findScope, scopeUnit, sessionOf, type ShownUnit } from './scopes';
 
 export const systemctlOptions: OptionSupport[] = [
-  { flag: 'status UNIT...', support: 'full' },
+  { flag: 'status UNIT|PID...', support: 'full', note: 'a pid shows the unit holding it: a session scope or a service' },
   { flag: 'list-units [--type=T] [--all] [--state=S] [PATTERN]', support: 'full' },
   { flag: 'list-timers [--all]', support: 'full' },
   { flag: 'start / stop / restart / enable / disable [--now]', support: 'full' },
@@ -40,7 +41,17 @@ function status(ctx: ToolContext, names: string[]): ToolResult {
   let err = '';
   let code = 0;
   names.forEach((n) => {
-    const u = findUnit(w, n);
+    if (/^\d+$/.test(n)) {
+      const byPid = unitOfPid(w, Number(n));
+      if (typeof byPid === 'string') {
+        err += byPid;
+        code = 1;
+        return;
+      }
+      out += (out ? '\n' : '') + statusText(w, byPid, canReadJournal(ctx));
+      return;
+    }
+    const u = findUnit(w, n) ?? findScope(w, unitName(n));
     if (!u) {
       err += `Unit ${unitName(n)} could not be found.\n`;
       code = 4;
@@ -50,6 +61,16 @@ function status(ctx: ToolContext, names: string[]): ToolResult {
     if (u.active !== 'active' && code === 0) code = 3;
   });
   return res(out, code, err);
+}
+
+/** The unit holding a pid (systemd's GetUnitByPID), or systemctl's error. */
+function unitOfPid(w: HostState, pid: number): ShownUnit | string {
+  const p = w.processes.find((x) => x.pid === pid);
+  const scope = p ? sessionOf(w, pid) : undefined;
+  if (scope) return scopeUnit(scope);
+  const u = p?.unit !== undefined ? findUnit(w, p.unit) : undefined;
+  if (u) return u;
+  return `Failed to get unit for PID ${pid}: PID ${pid} does not belong to any loaded unit.\n`;
 }
 
 function changeUnits(ctx: ToolContext, action: Action, names: string[], now: boolean): ToolResult {
@@ -86,7 +107,7 @@ function query(ctx: ToolContext, verb: string, names: string[]): ToolResult {
   let allOk = names.length > 0;
   let err = '';
   for (const n of names) {
-    const u = findUnit(ctx.world, n);
+    const u = findUnit(ctx.world, n) ?? findScope(ctx.world, unitName(n));
     if (verb === 'is-enabled') {
       if (!u) { err += `Failed to get unit file state for ${unitName(n)}: No such file or directory\n`; allOk = false; continue; }
       out += `${u.enabled}\n`;

@@ -6,6 +6,7 @@
 import type { BaseProcess } from '../base-types';
 import { serviceCatalogue, type ServiceDef, type ServiceListener } from '../profile-services';
 import type { FdEntry, Unit } from '../types';
+import { daemonCpuSeconds } from './cpu-time';
 import { addSystemAccount } from './accounts';
 import { addEntity, compact, timeAt, type BuildContext } from './context';
 import { isV6 } from './ip';
@@ -167,7 +168,9 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
       startTime: start + (p.delayMs ?? 0),
       vsz: p.vsz,
       rss: p.rss,
-      cpuSeconds: 0,
+      cpuSeconds: daemonCpuSeconds(
+        p.comm ?? p.argv[0]?.split('/').pop()?.slice(0, 15) ?? '', start + (p.delayMs ?? 0), ctx.now,
+      ),
       fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd),
       unit: def.unit,
       origin: `service:${def.name}`,
@@ -249,7 +252,27 @@ export function buildServices(ctx: BuildContext): Unit[] {
   const units: Unit[] = [];
   const { list, problems } = serviceList(ctx);
   for (const p of problems) ctx.sink.error(p.path, p.message, p.hint);
-  for (const { w, def } of list) units.push(startService(ctx, def, w, pid1Fds));
+  for (const { w, def } of list) {
+    const unit = startService(ctx, def, w, pid1Fds);
+    const socket = activationSocket(ctx, def, unit);
+    units.push(socket ? { ...unit, enabled: 'disabled' } : unit);
+    if (socket) units.push(socket);
+  }
   pid1Fds.sort((a, b) => a.fd - b.fd);
   return units;
+}
+
+/**
+ * The socket unit of a socket-activated service (ssh on Ubuntu 24.04:
+ * systemd holds :22 for ssh.socket, which is enabled while ssh.service
+ * itself is disabled). It starts with sockets.target, before the service.
+ */
+function activationSocket(ctx: BuildContext, def: ServiceDef, service: Unit): Unit | undefined {
+  if (!def.listeners.some((l) => l.systemdFd !== undefined)) return undefined;
+  const name = def.unit.replace(/\.service$/, '.socket');
+  return {
+    name, description: `${def.description} socket`, path: unitPath(ctx, name),
+    active: 'active', sub: 'listening', enabled: 'enabled',
+    since: Math.max(ctx.boot, service.since - 2_000),
+  };
 }
