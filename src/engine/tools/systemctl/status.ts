@@ -47,10 +47,14 @@ export function unitProcesses(w: HostState, u: Unit): Process[] {
 
 /** logind makes session scopes without a task limit (the user's slice has one). */
 function tasksText(w: HostState, u: ShownUnit, n: number): string {
-  return u.transient ? String(n) : `${n} (limit: ${tasksLimit(w)})`;
+  return isScope(u) ? String(n) : `${n} (limit: ${tasksLimit(w)})`;
 }
 
+/** Scopes (init.scope, session scopes) are transient, without a main pid. */
+const isScope = (u: Unit): boolean => u.name.endsWith('.scope');
+
 function cgroupPath(w: HostState, u: ShownUnit, procs: Process[]): string {
+  if (u.name === 'init.scope') return '/init.scope';
   if (!u.transient) return `/system.slice/${u.name}`;
   const first = procs[0];
   const s = first ? sessionOf(w, first.pid) : undefined;
@@ -61,7 +65,7 @@ function cgroupPath(w: HostState, u: ShownUnit, procs: Process[]): string {
 function processBlock(w: HostState, u: ShownUnit, procs: Process[]): string[] {
   const lines: string[] = [];
   const main = procs.find((p) => p.pid === u.mainPid);
-  if (u.mainPid !== undefined && main) lines.push(`${label('Main PID')}${main.pid} (${main.comm})`);
+  if (u.mainPid !== undefined && main && !isScope(u)) lines.push(`${label('Main PID')}${main.pid} (${main.comm})`);
   lines.push(`${label('Tasks')}${tasksText(w, u, procs.length)}`);
   const mem = bytes(procs.reduce((s, p) => s + p.rss, 0));
   lines.push(`${label('Memory')}${mem}${w.host.distro === 'ubuntu-24.04' ? ` (peak: ${mem})` : ''}`);
@@ -84,7 +88,10 @@ function timerBlock(w: HostState, u: Unit): string[] {
 }
 
 function loadedLines(w: HostState, u: ShownUnit): string[] {
-  if (u.transient) return [`${label('Loaded')}loaded (${u.path}; transient)`, `${label('Transient')}yes`];
+  if (isScope(u)) {
+    const where = u.path ? ` (${u.path}; transient)` : '';
+    return [`${label('Loaded')}loaded${where}`, `${label('Transient')}yes`];
+  }
   const preset = isOldSystemd(w) ? 'vendor preset' : 'preset';
   return [`${label('Loaded')}loaded (${u.path}; ${u.enabled}; ${preset}: enabled)`];
 }

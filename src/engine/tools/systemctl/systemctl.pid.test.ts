@@ -63,6 +63,25 @@ Dec 04 13:18:40 web01 systemd[1]: Started session-4.scope - Session 4 of User de
     ]);
   });
 
+  it('pid 1 is in init.scope: transient, without a path or a main pid line', () => {
+    const w = systemctlWorld();
+    w.units.push({ name: 'init.scope', description: 'System and Service Manager', path: '', active: 'active', sub: 'running', enabled: 'static', since: w.host.bootTime });
+    const r = systemctlTool.run({
+      argv: ['systemctl', 'status', '1'], stdin: '', world: w, uid: 0, user: 'root', cwd: '/', env: new Map(), shellPid: 1,
+    });
+    expect(r.stdout.split('\n').filter((l) => !l.includes('Active:'))).toEqual([
+      '● init.scope - System and Service Manager',
+      '     Loaded: loaded',
+      '  Transient: yes',
+      '      Tasks: 1',
+      '     Memory: 12.7M',
+      '        CPU: 1min 35.37s',
+      '     CGroup: /init.scope',
+      '             └─1 /sbin/init',
+      '',
+    ]);
+  });
+
   it('a pid no loaded unit holds is refused as systemctl refuses it', () => {
     expect(run(['systemctl', 'status', '99999'])).toEqual({
       stdout: '', exitCode: 1,
