@@ -33,6 +33,13 @@ describe('files the trainee writes', () => {
     });
   });
 
+  it('date a directory by the last entry made in it, not by a write to an entry', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    await s.exec('touch /tmp/a; sleep 120; touch /tmp/b; sleep 180; echo more >> /tmp/b');
+    const r = await s.exec('ls -ld /tmp; ls -l /tmp/b');
+    expect(r.stdout).toBe('drwxrwxrwt 2 root root 4096 Dec  4 13:30 /tmp\n-rw-r--r-- 1 deploy deploy 5 Dec  4 13:33 /tmp/b\n');
+  });
+
   it('completes long options from the tool tables', async () => {
     const s = createLabSession({ scenario: web01Scenario() });
     const got = await s.complete('ss --num', 8);

@@ -190,7 +190,9 @@ export class HostFs implements IFileSystem {
       const target = node.kind === 'link' && !linkError ? node.target : undefined;
       const links = node.kind === 'dir' ? node.links : undefined;
       const rdev = node.kind === 'file' ? node.rdev : undefined;
-      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime: node.mtime, target, linkError, links, rdev };
+      // A directory the trainee wrote into is dated by that write when it is later.
+      const mtime = held ? Math.max(node.mtime, (await this.scratch.lstat(p)).mtime.getTime()) : node.mtime;
+      return { uid: node.uid, gid: node.gid, mode: node.mode, mtime, target, linkError, links, rdev };
     }
     if (!held) return undefined;
     const st = this.times.lstat(p, await this.scratch.lstat(p));
@@ -333,12 +335,18 @@ export class HostFs implements IFileSystem {
     };
   }
 
-  /** A directory both layers hold is described by the view (owner, mode, size). */
+  /**
+   * A directory both layers hold is described by the view (owner, mode,
+   * size), dated by the later of the two: the trainee's writes into it
+   * change it then.
+   */
   private async viewDirOver(path: string, followLinks: boolean): Promise<FsStat | undefined> {
     const node = this.viewNode(path, followLinks);
     if (node?.kind !== 'dir') return undefined;
     const st = await this.scratch.lstat(path);
-    return st.isDirectory ? this.statOf(node) : undefined;
+    if (!st.isDirectory) return undefined;
+    const view = this.statOf(node);
+    return st.mtime.getTime() > view.mtime.getTime() ? { ...view, mtime: st.mtime } : view;
   }
 
   async stat(path: string): Promise<FsStat> {

@@ -4,6 +4,7 @@
  * files); this collects them for the view tree.
  */
 import { LOG_FILE_PATHS, logFile } from '../tools/logs/files';
+import { nginxLogOwner, nginxLogPaths } from '../tools/logs/nginx';
 import { procPidEntry, procPidList } from '../tools/procfs/pid';
 import { procNetTcp, procNetUdp } from '../tools/procnet/procnet';
 import { procNetRoute } from '../tools/procnet/route';
@@ -27,5 +28,6 @@ export const procRenderers: ProcRenderers = {
     return fd.entries.map((e) => ({ fd: Number(e.name), target: e.target ?? '', mode: e.mode }));
   },
   logFile,
-  logPaths: () => LOG_FILE_PATHS,
+  logPaths: (world) => [...LOG_FILE_PATHS, ...nginxLogPaths(world)],
+  logOwner: nginxLogOwner,
 };

@@ -46,8 +46,11 @@ export class ScratchTimes {
   async created<T>(paths: readonly string[], op: () => Promise<T>, below = false): Promise<T> {
     const fresh = new Set<string>();
     for (const p of paths) for (const m of await this.missing(p)) fresh.add(m);
+    // Each entry made anew changes the directory that lists it.
+    const listing = new Set([...fresh].map((p) => normalizePath(p + '/..')));
     const result = await op();
     for (const p of paths) fresh.add(normalizePath(p));
+    for (const dir of listing) if (!fresh.has(dir) && dir !== '/') fresh.add(dir);
     if (below) {
       const roots = paths.map((p) => normalizePath(p) + '/');
       for (const p of this.scratch.getAllPaths()) if (roots.some((r) => p.startsWith(r))) fresh.add(p);

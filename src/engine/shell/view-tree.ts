@@ -29,6 +29,8 @@ export interface ProcRenderers {
   fdEntries(world: HostState, pid: number): { fd: number; target: string; mode: number }[];
   logFile(world: HostState, path: string): string | undefined;
   logPaths(world: HostState): readonly string[];
+  /** The uid owning a log file when it is not root (nginx's www-data). */
+  logOwner?(world: HostState, path: string): number | undefined;
 }
 
 export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
@@ -244,7 +246,7 @@ export function buildViewTree(
     addFile(path, () => file.content, file.mode & 0o7777, file.uid, file.gid, file.mtime);
   }
   for (const path of render.logPaths(world)) {
-    addFile(path, () => render.logFile(world, path) ?? '', 0o640, 0, 4, at, true, logBorn(world));
+    addFile(path, () => render.logFile(world, path) ?? '', 0o640, render.logOwner?.(world, path) ?? 0, 4, at, true, logBorn(world));
     born.set(path, logBorn(world));
   }
   // Mount points were made with the root filesystem; what is mounted there is younger.

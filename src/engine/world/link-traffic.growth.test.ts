@@ -38,7 +38,8 @@ describe('interface counters grow with the traffic the world carries', () => {
     const back = checkIn.filter((p) => p.dst === host);
     expect([out.length, back.length]).toEqual([8, 6]);
     const data = segs(t2) - segs(t1);
-    const acks = Math.ceil(segs(t2) / 2) - Math.ceil(segs(t1) / 2);
+    // The upload is held to a one-segment window: the peer ACKs every segment.
+    const acks = data;
     expect(data).toBeGreaterThan(25_000);
     expect(delta(a, b)).toEqual({
       txPackets: data + out.length,

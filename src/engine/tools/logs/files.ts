@@ -11,6 +11,7 @@
  */
 import type { HostState, LogEntry } from '../../world/types';
 import { rfc3339Micro, syslogClassic } from '../../world/time-format';
+import { nginxLog } from './nginx';
 
 export type LogFileName = 'auth.log' | 'syslog' | 'kern.log';
 
@@ -47,6 +48,7 @@ export function syslogLine(world: HostState, e: LogEntry, micros = subMillis(e))
 
 /** The content of a /var/log file at world.now, or undefined when not a log file. */
 export function logFile(world: HostState, path: string): string | undefined {
+  if (path.startsWith('/var/log/nginx/')) return nginxLog(world, path);
   const m = /^\/var\/log\/([a-z.]+)$/.exec(path);
   const name = m?.[1];
   if (!name || !Object.hasOwn(SELECTORS, name)) return undefined;
