@@ -50,22 +50,22 @@ describe('hostile scenario files', () => {
   });
 
   it('refuses 10,000 nested flow lists', () => {
-    expect(only('['.repeat(10000))).toBe(`1:128-1:129 ${DEPTH}`);
-    expect(only('['.repeat(10000) + ']'.repeat(10000))).toBe(`1:128-1:129 ${DEPTH}`);
+    expect(only('['.repeat(10000))).toBe(`1:65-1:66 ${DEPTH}`);
+    expect(only('['.repeat(10000) + ']'.repeat(10000))).toBe(`1:65-1:66 ${DEPTH}`);
   });
 
   it('refuses 10,000 nested flow mappings', () => {
-    expect(only('a: ' + '{a: '.repeat(10000))).toBe(`1:512-1:513 ${DEPTH}`);
+    expect(only('a: ' + '{a: '.repeat(10000))).toBe(`1:256-1:257 ${DEPTH}`);
   });
 
   it('refuses deep block indentation', () => {
     let text = '';
     for (let i = 0; i < 1000; i++) text += ' '.repeat(i) + `k${i}:\n`;
-    expect(only(text)).toBe(`129:129-129:130 ${DEPTH}`);
+    expect(only(text)).toBe(`65:65-65:66 ${DEPTH}`);
   });
 
   it('refuses deep compact lists', () => {
-    expect(only('- '.repeat(10000) + 'x\n')).toBe(`1:255-1:256 ${DEPTH}`);
+    expect(only('- '.repeat(10000) + 'x\n')).toBe(`1:129-1:130 ${DEPTH}`);
   });
 
   it('refuses nesting past the limit that the raw estimate lets through', () => {

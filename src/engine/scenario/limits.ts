@@ -48,6 +48,11 @@ export function utf8Length(text: string, cap = Infinity): number {
 export interface DepthOverflow {
   offset: number;
   depth: number;
+  /**
+   * Where it first went past MAX_DEPTH, the limit the author is told about:
+   * the place to point at (the estimate's own limit is twice as deep).
+   */
+  past: number;
 }
 
 /**
@@ -73,7 +78,7 @@ export interface StructureScan {
 }
 
 export function scanStructure(text: string, limit = MAX_ESTIMATED_DEPTH): StructureScan {
-  const state: ScanState = { indents: [], flow: 0, entries: 0, tooManyAt: -1 };
+  const state: ScanState = { indents: [], flow: 0, entries: 0, tooManyAt: -1, pastAt: -1 };
   let blockScalarIndent = -1;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -101,6 +106,8 @@ interface ScanState {
   flow: number;
   entries: number;
   tooManyAt: number;
+  /** Where the estimate first passed MAX_DEPTH, or -1. */
+  pastAt: number;
 }
 
 function countEntry(state: ScanState, offset: number): void {
@@ -138,6 +145,13 @@ function scanLine(
     indents.push(indent);
   }
   let depth = indents.length;
+  // The node depth where the author would count it: a line's leading dash
+  // or bracket belongs to the collection its indentation already counted; a
+  // later dash opens a nested sequence; `- key:` opens a mapping at the item.
+  const first = i;
+  const opens = state.flow === 0 && (text[first] === '[' || text[first] === '{');
+  let exact = opens ? depth - 1 : depth;
+  let item = -1;
   let quote = '';
   for (; i < end; i++) {
     const ch = text[i];
@@ -146,13 +160,27 @@ function scanLine(
       continue;
     }
     const prev = i > start ? text[i - 1] : ' ';
+    const next = text[i + 1] ?? ' ';
+    let at = i;
     if ((ch === '"' || ch === "'") && /[\s[{,:]/.test(prev ?? ' ')) quote = ch;
     else if (ch === '#' && /\s/.test(prev ?? ' ')) break;
     else if (ch === '[' || ch === '{') state.flow++;
     else if ((ch === ']' || ch === '}') && state.flow > 0) state.flow--;
     else if (ch === ',' && state.flow > 0) countEntry(state, i);
-    else if (ch === '-' && state.flow === 0 && /\s/.test(text[i + 1] ?? ' ')) depth++;
-    if (depth + state.flow > limit) return { offset: i, depth: depth + state.flow };
+    else if (ch === '-' && state.flow === 0 && /\s/.test(next)) {
+      depth++;
+      if (i !== first) exact++;
+      item = -2;
+    } else if (item === -2 && state.flow === 0 && !/\s/.test(ch ?? ' ')) item = i;
+    if (ch === ':' && item >= 0 && state.flow === 0 && /\s/.test(next)) {
+      exact++;
+      at = item;
+      item = -1;
+    }
+    if (exact + state.flow > MAX_DEPTH && state.pastAt < 0) state.pastAt = at;
+    if (depth + state.flow > limit) {
+      return { offset: i, depth: depth + state.flow, past: state.pastAt < 0 ? i : state.pastAt };
+    }
   }
   return null;
 }

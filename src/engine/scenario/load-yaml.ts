@@ -96,8 +96,8 @@ function checkRawText(text: string): Fail | null {
   const scan = scanStructure(text);
   const overflow = scan.overflow;
   if (overflow) {
-    const lc = lineCounterFor(text, overflow.offset);
-    const at = offsetsToRange(lc, overflow.offset, overflow.offset + 1);
+    const lc = lineCounterFor(text, overflow.past);
+    const at = offsetsToRange(lc, overflow.past, overflow.past + 1);
     return fail(
       diag(at, `the document nests deeper than ${MAX_DEPTH} levels`, [],
         'flatten the structure; no scenario field needs this much nesting'),
