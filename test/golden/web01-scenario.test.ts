@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { compileScenario } from '../../src/engine/scenario/compile';
 import { scenarioSchema } from '../../src/engine/scenario/schema';
 import { resolveVars } from '../../src/engine/scenario/vars';
+import { settleSessions } from '../../src/engine/world/sessions';
 import type { HostState } from '../../src/engine/world/types';
 import { NOW, web01ByHand } from '../fixtures/web01';
 
@@ -50,7 +51,8 @@ describe('web01.yaml reproduces the captured state', () => {
   it('firewall', () => expect(got.firewall).toEqual(want.firewall));
   it('processes, in pid order', () => {
     expect(got.processes.map((p) => p.pid)).toEqual(want.processes.map((p) => p.pid));
-    want.processes.forEach((p, i) => expect(got.processes[i]).toStrictEqual(p));
+    // The fixture is written without sessions; the world gives every process its group and session.
+    settleSessions(want.processes).forEach((p, i) => expect(got.processes[i]).toStrictEqual(p));
   });
   it('sockets, in file order', () => {
     expect(got.sockets.map((s) => s.id)).toEqual(want.sockets.map((s) => s.id));

@@ -15,15 +15,33 @@ describe('worldAt: the trainee\'s actions change what happens next', () => {
   const shellPid = rs.pids[2]!;
   const kill = (pid: number, signal: number, at = now + 10_000): WorldEvent => ({ type: 'kill', at, pid, signal });
 
-  it('SIGTERM does not end an interactive bash; SIGKILL ends it and its socket', () => {
+  const holders = (w: ReturnType<typeof c.at>) => w.processes
+    .filter((p) => p.fds.some((f) => f.kind === 'socket' && f.target === rs.inode)).map((p) => p.pid);
+
+  it('SIGTERM does not end an interactive bash; SIGKILL ends it, tar and nc still hold its socket', () => {
     const term = [kill(shellPid, 15)];
     expect(c.at(now + 20_000, term).processes.some((p) => p.pid === shellPid)).toBe(true);
     const nine = [kill(shellPid, 9)];
-    expect(c.at(now + 9_999, nine).sockets.some((s) => s.inode === rs.inode)).toBe(true);
+    expect(holders(c.at(now + 9_999, nine))).toEqual([shellPid, ...ex.pids]);
     const after = c.at(now + 10_000, nine);
     expect(after.processes.filter((p) => p.origin === 'revshell')).toEqual([]);
-    expect(after.sockets.some((s) => s.inode === rs.inode)).toBe(false);
-    expect(after.flows.some((f) => f.orig.dport === rs.to.port && f.orig.dst === c2)).toBe(false);
+    expect(holders(after)).toEqual(ex.pids);
+    expect(after.sockets.find((s) => s.inode === rs.inode)?.state).toBe('ESTABLISHED');
+  });
+
+  it('the shell\'s socket closes with its last holder: FIN-WAIT-1, TIME-WAIT for 60 s, then gone', () => {
+    const all = [kill(shellPid, 9), kill(ex.pids[1]!, 15, now + 20_000)];
+    const sock = (t: number) => c.at(t, all).sockets.find((s) => s.id === 'revshell');
+    expect(sock(now + 19_999)?.state).toBe('ESTABLISHED');
+    expect(sock(now + 20_000)).toMatchObject({ state: 'FIN-WAIT-1', inode: 0, sendQ: 0 });
+    expect(sock(now + 21_000)).toMatchObject({ state: 'TIME-WAIT', inode: 0, uid: 0 });
+    // The FIN's ACK and the peer's FIN each take a round trip (0.4 ms, counted as 1 ms).
+    expect(sock(now + 21_000)?.timer).toEqual({ kind: 'timewait', expiresMs: 59_002, retrans: 0 });
+    expect(sock(now + 20_000 + 60_001)?.state).toBe('TIME-WAIT');
+    expect(sock(now + 20_000 + 60_002)).toBeUndefined();
+    const flow = (t: number) => c.at(t, all).flows.find((f) => f.orig.dport === rs.to.port && f.orig.dst === c2);
+    expect(flow(now + 21_000)?.state).toBe('TIME_WAIT');
+    expect(flow(now + 20_000 + 120_002)).toBeUndefined();
   });
 
   it('killing nc stops the transfer: the counters stop where they were', () => {

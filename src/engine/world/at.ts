@@ -18,6 +18,7 @@ import { moduleFor } from './behaviours/index';
 import type { Collector } from './behaviours/module';
 import type { CompiledBehaviour } from './behaviours/types';
 import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
+import { settleSessions } from './sessions';
 import { actionSudoLogs } from './sudo-log';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
@@ -171,7 +172,9 @@ export function worldAt(
   const { out, ruleCounts, policyCounts, links } = collector(ctx);
   for (const b of timeline) moduleFor(b).contribute(b, ctx, t, out);
   const atNow = linksAtNow(base, timeline, t === base.now && actions.length === 0 ? links : undefined);
-  const processes = [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid);
+  const processes = settleSessions(
+    [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
+  );
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
     now: t,

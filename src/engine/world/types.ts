@@ -155,6 +155,12 @@ export interface Process {
   env: [string, string][];
   /** "pts/0", "tty1", or null for no controlling terminal. */
   tty: string | null;
+  /**
+   * Process group and session (/proc/PID/stat pgrp, session). A behaviour
+   * sets them when it knows them; the world fills in the rest (sessions.ts).
+   */
+  pgid?: number;
+  sid?: number;
   /** `ps` STAT letters, for example "Ss", "S+", "R". */
   stat: string;
   startTime: number;

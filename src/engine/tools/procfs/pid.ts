@@ -13,6 +13,7 @@
  * gives them; a kernel thread's are empty. Links carry their target text.
  */
 import type { FdEntry, HostState, Process } from '../../world/types';
+import { procSession } from '../../world/sessions';
 import { procStatus } from './status';
 import { cmdlineArgs, findProcess, loginUid } from './processes';
 
@@ -126,8 +127,9 @@ function procStat(world: HostState, p: Process): string {
   const ticks = Math.max(0, Math.round((p.startTime - world.host.bootTime) / 10));
   const utime = Math.round(p.cpuSeconds * 100);
   const state = p.stat[0] ?? 'S';
+  const s = procSession(world, p);
   const fields = [
-    p.pid, `(${p.comm})`, state, p.ppid, p.pid, p.pid, p.tty ? 34816 : 0, p.tty ? p.pid : -1,
+    p.pid, `(${p.comm})`, state, p.ppid, s.pgid, s.sid, s.ttyNr, s.tpgid,
     4194304, 0, 0, 0, 0, utime, 0, 0, 0, 20, 0, 1, 0, ticks, p.vsz * 1024,
     Math.round(p.rss / 4), '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

@@ -4,6 +4,7 @@
  * model (masks, context switches) are typical ones for the process kind.
  */
 import type { HostState, Process } from '../../world/types';
+import { procSession } from '../../world/sessions';
 import { loginUid, NO_LOGINUID } from './processes';
 
 const STATES: Record<string, string> = {
@@ -35,6 +36,7 @@ export function procStatus(world: HostState, p: Process): string {
   const ids = (n: number): string => `${n}\t${n}\t${n}\t${n}`;
   const groups = groupIds(world, p).map((g) => `${g} `).join('');
   const root = p.uid === 0;
+  const s = procSession(world, p);
   const caps = root ? '000001ffffffffff' : '0000000000000000';
   const rows: [string, string][] = [
     ['Name', p.comm.slice(0, 15)], ['Umask', '0022'],
@@ -42,8 +44,8 @@ export function procStatus(world: HostState, p: Process): string {
     ['Tgid', String(p.pid)], ['Ngid', '0'], ['Pid', String(p.pid)],
     ['PPid', String(p.ppid)], ['TracerPid', '0'], ['Uid', ids(p.uid)], ['Gid', ids(p.gid)],
     ['FDSize', String(fdSize(p))], ['Groups', groups],
-    ['NStgid', String(p.pid)], ['NSpid', String(p.pid)], ['NSpgid', String(p.pid)],
-    ['NSsid', String(p.pid)],
+    ['NStgid', String(p.pid)], ['NSpid', String(p.pid)], ['NSpgid', String(s.pgid)],
+    ['NSsid', String(s.sid)],
     ['VmPeak', kb(p.vsz)], ['VmSize', kb(p.vsz)], ['VmLck', kb(0)], ['VmPin', kb(0)],
     ['VmHWM', kb(p.rss)], ['VmRSS', kb(p.rss)],
     ['RssAnon', kb(Math.round(p.rss * 0.4))], ['RssFile', kb(p.rss - Math.round(p.rss * 0.4))],

@@ -9,6 +9,8 @@ import {
   cputimeBsd, cputimeLong, ctimeForm, etime, hhmmss, localTime, MONTHS, pad2, psStart,
 } from '../../world/time-format';
 import { commandLine, groupOrGid, userOrUid } from '../procfs/processes';
+import { procSession } from '../../world/sessions';
+import { SESSION_COLUMNS } from './session-columns';
 
 export interface Row {
   p: Process;
@@ -26,6 +28,8 @@ export interface Column {
   header: string;
   width: number;
   align: 'left' | 'right';
+  /** A value is cut to the width unless the column is the last (WCHAN). */
+  clip?: boolean;
   /** Only the last column may be unlimited (commands). */
   value(row: Row, env: PsEnv): string;
 }
@@ -93,7 +97,7 @@ const COLUMNS: Record<string, Column> = {
   pri: num('PRI', 3, () => 19),
   tty: { header: 'TT', width: 8, align: 'left', value: (r) => r.p.tty ?? '?' },
   tname: { header: 'TTY', width: 8, align: 'left', value: (r) => r.p.tty ?? '?' },
-  stat: { header: 'STAT', width: 4, align: 'left', value: (r) => r.p.stat },
+  stat: { header: 'STAT', width: 4, align: 'left', value: (r, e) => procSession(e.world, r.p).stat },
   s: { header: 'S', width: 1, align: 'left', value: (r) => r.p.stat.slice(0, 1) },
   bsdstart: {
     header: 'START', width: 5, align: 'right', value: (r, e) => psStart(r.p.startTime, e.now, e.tz),
@@ -111,6 +115,7 @@ const COLUMNS: Record<string, Column> = {
   comm: comm('COMMAND'), ucmd: comm('CMD'), ucomm: comm('COMMAND'),
   exe: { header: 'EXE', width: 0, align: 'left', value: (r) => r.p.exe },
   unit: { header: 'UNIT', width: 0, align: 'left', value: (r) => r.p.unit ?? '-' },
+  ...SESSION_COLUMNS,
 };
 
 const ALIASES: Record<string, string> = {

@@ -29,7 +29,7 @@ export const psOptions: OptionSupport[] = [
   { flag: '-p / p / --pid / --ppid', support: 'full' },
   { flag: '-u / -U / U / --user', support: 'full', note: 'effective and real uid are the same in the model' },
   { flag: '-C / -t', support: 'full' },
-  { flag: '-o / o / --format', support: 'partial', note: 'common fields only (see columns.ts)' },
+  { flag: '-o / o / --format', support: 'partial', note: 'common fields only (see columns.ts); wchan is the usual kernel wait function for the kind of process, cgroup the unit or login scope' },
   { flag: '--sort / k', support: 'partial', note: 'pid, ppid, user, %cpu, %mem, rss, vsz, start_time, etime, time, comm' },
   { flag: 'w / -w / --cols', support: 'full' },
   { flag: '--no-headers / h', support: 'full' },

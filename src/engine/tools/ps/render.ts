@@ -22,7 +22,8 @@ function line(texts: string[], fields: Field[]): string {
       const f = fields[i];
       if (!f) return t;
       const width = Math.max(f.col.width, f.header.length);
-      return cell(t, width, f.col.align, i === fields.length - 1);
+      const last = i === fields.length - 1;
+      return cell(f.col.clip && !last ? t.slice(0, width) : t, width, f.col.align, last);
     })
     .join(' ');
 }

@@ -11,6 +11,7 @@ import type { IssuePath, IssueSink } from '../../scenario/issues';
 import { KernelCounter, type PeriodicUse } from './alloc';
 import { primaryAddress } from './context';
 import { resolveTime } from './time';
+import type { FdEntry } from '../types';
 import type { CompiledBehaviour, RunAs } from './types';
 
 /** Where a child behaviour attaches: its parent's process and session. */
@@ -22,6 +23,10 @@ export interface Anchor {
   runAs: RunAs;
   /** systemd cgroup of the anchor's processes (a login's session scope, a unit). */
   cgroup?: string;
+  /** The anchor's session (a login shell's pid); derived from the process when absent. */
+  sid?: number;
+  /** The anchor's fds 0-2, which what it starts inherits (the tty's when absent). */
+  stdio?: FdEntry[];
 }
 
 export interface CompileCtx {
@@ -95,7 +100,9 @@ function baseAnchor(base: BaseHost, ref: string, ctx: CompileCtx, path: IssuePat
   const p = pid === undefined ? undefined : base.processes.find((x) => x.pid === pid);
   if (!p) return undefined;
   const user = base.accounts.find((a) => a.uid === p.uid)?.name ?? 'root';
+  const stdio = p.fds.filter((f) => f.fd <= 2);
   return { pid: p.pid, tty: p.tty, cwd: p.cwd, env: p.env, runAs: ctx.runAs(user, path),
+    ...(p.stat.includes('s') ? { sid: p.pid } : {}), ...(stdio.length === 3 ? { stdio } : {}),
     ...(p.unit ? { cgroup: `/system.slice/${p.unit}` } : {}) };
 }
 

@@ -33,10 +33,16 @@ describe('exfil pipeline: killing tar or nc', () => {
     expect(c.at(k + 600_000, a).processes.some((p) => p.pid === nc)).toBe(true);
   });
 
-  it('ends the socket (and both processes) when nc is killed', () => {
+  it('closes the socket (and ends both processes) when nc is killed: the queue goes out in FIN-WAIT-1', () => {
     const a = kill(nc);
+    const before = sock(k, [])!;
     expect(sock(k - 1, a)?.state).toBe('ESTABLISHED');
-    expect(sock(k + 10, a)).toBeUndefined();
+    const closing = sock(k + 10, a)!;
+    expect(closing).toMatchObject({ state: 'FIN-WAIT-1', inode: 0 });
+    expect(closing.sendQ).toBe(before.sendQ - Math.floor((10 * b.rate) / 1000));
+    const drain = Math.ceil((before.sendQ / b.rate) * 1000);
+    expect(sock(k + drain + 100, a)).toMatchObject({ state: 'TIME-WAIT', inode: 0, sendQ: 0 });
+    expect(sock(k + drain + 60_100, a)).toBeUndefined();
     const w = c.at(k + 10, a);
     expect(w.processes.some((p) => p.pid === nc || p.pid === tar)).toBe(false);
   });

@@ -9,13 +9,15 @@
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
-import type { FdEntry, Packet, Process, Socket } from '../types';
+import type { FdEntry, Flow, Packet, Process, Socket } from '../types';
 import { intFor } from './alloc';
 import type { CompileCtx } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { pathFd, pipeFd, proc, sockFd, tcp, timewait } from './make';
 import type { BehaviourModule, Collector } from './module';
 import { RETRANS_GIVE_UP, cutAt, retransCount } from './tcp-cut';
+import { closedFlow, closedSocket } from './tcp-close';
+import { scopeUnit } from './reverse-shell';
 import { parseHostPort, parseRate, parseSize } from './time';
 import type { Exfil } from './types';
 
@@ -36,10 +38,18 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
     kind: 'exfil', id: e.id, at, until: at + Math.ceil((volume / rate) * 1000), ...runAs,
     tool: e.tool, source: e.source, to: parseHostPort(e.to), volume, rate,
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
-    tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home,
+    tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home, stdio: inherited(anchor),
+    ...(anchor?.sid !== undefined ? { sid: anchor.sid } : {}),
     pids: cc.pids.take(`${e.id}:procs`, at, exfilProcs(e.tool)), pipe: pipe!, inode: inode!, sk: cc.sk(),
     localPort: cc.port(`exfil:${e.id}`), ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
+}
+
+/** fds 0-2 of the shell the pipeline was typed into (a reverse shell's are its socket). */
+export function inherited(anchor: { tty: string | null; stdio?: FdEntry[] } | undefined): FdEntry[] {
+  if (anchor?.stdio) return anchor.stdio;
+  const tty = anchor?.tty ? `/dev/${anchor.tty}` : '/dev/null';
+  return [0, 1, 2].map((n) => pathFd(n, tty));
 }
 
 interface Progress {
@@ -116,17 +126,19 @@ function reading(b: Exfil, ctx: WorldCtx): string {
 }
 
 function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
-  const tty = b.tty ? `/dev/${b.tty}` : '/dev/null';
+  const io = (fd: number): FdEntry => ({ ...b.stdio[fd]!, fd });
   const ppid = b.parent && ctx.endOf(b.parent) <= t ? 1 : b.parentPid;
   const specs = argvs(b);
   const fds: FdEntry[][] = specs.length === 1
-    ? [[pathFd(0, tty), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode), pathFd(4, reading(b, ctx), 'r')]]
-    : [[pathFd(0, tty), pipeFd(1, b.pipe, 'w'), pathFd(2, tty), pathFd(3, reading(b, ctx), 'r')],
-      [pipeFd(0, b.pipe, 'r'), pathFd(1, tty), pathFd(2, tty), sockFd(3, b.inode)]];
+    ? [[io(0), io(1), io(2), sockFd(3, b.inode), pathFd(4, reading(b, ctx), 'r')]]
+    : [[io(0), pipeFd(1, b.pipe, 'w'), io(2), pathFd(3, reading(b, ctx), 'r')],
+      [pipeFd(0, b.pipe, 'r'), io(1), io(2), sockFd(3, b.inode)]];
   const all = specs.map((s, i) => proc({
     ...s, pid: b.pids[i]!, ppid: b.tool === 'scp' && i === 1 ? b.pids[0]! : ppid, uid: b.uid, gid: b.gid,
-    cwd: b.cwd, tty: b.tty, stat: i === 0 ? 'S' : 'S', startTime: b.at, vsz: 8236 + i * 1200,
+    cwd: b.cwd, tty: b.tty, stat: b.tty ? 'S+' : 'S', startTime: b.at, vsz: 8236 + i * 1200,
+    pgid: b.pids[0]!, ...(b.sid !== undefined ? { sid: b.sid } : {}),
     rss: 3400 - i * 1400, cpuSeconds: Math.floor((t - b.at) / 40_000), fds: fds[i]!, origin: b.id,
+    ...scopeUnit(b.cgroup),
   }));
   return t < progress(b, ctx, t).producerEnd ? all : all.slice(1);
 }
@@ -185,6 +197,8 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
     out.sockets.push(liveSocket(b, ctx, t, p));
     out.flows.push({ proto: 'tcp', state: 'ESTABLISHED', timeout: flowTimeout(t, p),
       orig, reply, assured: true, mark: 0 });
+  } else if (!p.done && p.stop < p.cut + RETRANS_GIVE_UP) {
+    emitClosed(b, ctx, t, p, orig, out);
   } else if (p.done && t < p.stop + 120_000) {
     const since = t - p.stop;
     if (since < 60_000) {
@@ -195,6 +209,20 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
       orig, reply, assured: true, mark: 0 });
   }
   countExfil(b, ctx, t, p, out);
+}
+
+/**
+ * Killed: nc's socket is closed with its queue unsent; the kernel sends the
+ * queue and the FIN (FIN-WAIT-1), then FIN-WAIT-2 and TIME-WAIT.
+ */
+function emitClosed(b: Exfil, ctx: WorldCtx, t: number, p: Progress, orig: Flow['orig'], out: Collector) {
+  const live = liveSocket(b, ctx, p.stop, p);
+  const close = { at: p.stop, queued: live.sendQ, rate: b.rate, rtt: 29.247, cut: p.cut,
+    giveUp: p.cut + RETRANS_GIVE_UP };
+  const s = closedSocket(live, close, t);
+  if (s) out.sockets.push(s);
+  const f = closedFlow(orig, close, t);
+  if (f) out.flows.push(f);
 }
 
 /** Milliseconds from the cut to the last retransmission at `since` (RTO doubling from 200 ms). */

@@ -3,7 +3,8 @@ import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import type { CompileCtx } from './compile-ctx';
 import type { WorldCtx } from './context';
-import { devNull, pathFd, proc } from './make';
+import { inherited } from './exfil';
+import { proc } from './make';
 import type { BehaviourModule } from './module';
 import type { ProcessEntry } from './types';
 
@@ -23,8 +24,10 @@ export function compileProcess(
     cwd: e.cwd ?? anchor?.cwd ?? '/', tty: anchor?.tty ?? null, stat: e.stat ?? 'S',
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
     pid: cc.pids.take(`${e.id}:pid`, at, 1)[0]!,
+    stdio: inherited(anchor), ...(anchor?.sid !== undefined ? { sid: anchor.sid } : {}),
   };
-  cc.anchors.set(e.id, { pid: b.pid, tty: b.tty, cwd: b.cwd, env: anchor?.env ?? [], runAs,
+  cc.anchors.set(e.id, { pid: b.pid, tty: b.tty, cwd: b.cwd, env: anchor?.env ?? [], runAs, stdio: b.stdio,
+    ...(b.sid !== undefined ? { sid: b.sid } : {}),
     ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}) });
   return b;
 }
@@ -37,10 +40,9 @@ export const processModule: BehaviourModule<ProcessEntry> = {
   contribute(b, ctx, t, out) {
     if (t < b.at || t >= ctx.endOf(b.id)) return;
     const ppid = b.parent && ctx.endOf(b.parent) <= t ? 1 : b.parentPid;
-    const fds = b.tty ? [0, 1, 2].map((n) => pathFd(n, `/dev/${b.tty}`)) : devNull();
-    out.processes.push(proc({ pid: b.pid, ppid, uid: b.uid, gid: b.gid, comm: b.comm, argv: b.argv,
+    out.processes.push(proc({ pid: b.pid, ppid, pgid: b.pid, ...(b.sid !== undefined ? { sid: b.sid } : {}), uid: b.uid, gid: b.gid, comm: b.comm, argv: b.argv,
       exe: b.exe, cwd: b.cwd, tty: b.tty, stat: b.stat, startTime: b.at, vsz: 6200, rss: 2100,
-      fds, origin: b.id }));
+      fds: b.stdio, origin: b.id }));
   },
   logs: () => {},
 };

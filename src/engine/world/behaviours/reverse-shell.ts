@@ -11,10 +11,11 @@
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
-import type { FdEntry } from '../types';
+import type { FdEntry, Socket } from '../types';
 import type { CompileCtx } from './compile-ctx';
 import { respawnKey, type WorldCtx } from './context';
 import { cutAt, RETRANS_GIVE_UP, retransCount } from './tcp-cut';
+import { closedFlow, closedSocket, type Close } from './tcp-close';
 import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
 import { countConversation, HEADER, type Tally } from './conversation';
 import type { BehaviourModule, Collector } from './module';
@@ -39,6 +40,7 @@ export function compileReverseShell(
     kind: 'reverse-shell', id: e.id, at, ...anchor.runAs,
     ...(e.until ? { until: cc.time(e.until) } : {}),
     flavour: f.name, parent: e.parent, parentPid: anchor.pid, tty: anchor.tty, cwd: anchor.cwd,
+    ...(anchor.sid !== undefined ? { sid: anchor.sid } : {}),
     env: anchor.env, to, localPort: cc.port(`revshell:${e.id}`), chain,
     pids: chain.map((_, i) => cc.pids.take(`${e.id}:chain:${i}`, at + chainStart(i), 1)[0]!),
     pipes: inodes.slice(0, f.pipes),
@@ -50,10 +52,17 @@ export function compileReverseShell(
   };
   cc.anchors.set(e.id, {
     pid: b.pids[b.shellIndex]!, tty: b.tty, cwd: b.cwd, env: b.env, runAs: anchor.runAs,
+    ...(b.sid !== undefined ? { sid: b.sid } : {}), stdio: shellStdio(b),
     ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   });
   return b;
 }
+
+/** The unit of a cgroup path (a login's session-N.scope), which the processes stay in. */
+export const scopeUnit = (cgroup: string | undefined): { unit?: string } => {
+  const unit = cgroup?.split('/').pop();
+  return unit ? { unit } : {};
+};
 
 /** How long after the shell's start chain process i forks. */
 export const chainStart = (i: number): number => i * 3 + (i > 1 ? 6 : 0);
@@ -74,6 +83,29 @@ function reserveRespawns(id: string, pipes: number, cc: CompileCtx): ReverseShel
 
 const holdsSocket = (c: ChainProcess) => c.fds.some((f) => 'sock' in f);
 
+/** fds 0-2 of the shell of the first connection: what a command typed into it inherits. */
+function shellStdio(b: ReverseShell): FdEntry[] {
+  const e = { pipes: b.pipes, inode: b.inode, tty: b.tty };
+  return b.chain[b.shellIndex]!.fds.filter((f) => f.fd <= 2)
+    .map((f) => fdOf(e, f, true)).filter((f): f is FdEntry => f !== null);
+}
+
+/**
+ * When the first connection's socket is closed: when the last process
+ * holding it ends, the shell's chain or a command typed into the shell
+ * that inherited it as its stdin, stdout or stderr (tar, nc).
+ */
+function heldUntil(b: ReverseShell, ctx: WorldCtx, sockEnd: number): number {
+  let end = sockEnd;
+  for (const x of ctx.byId.values()) {
+    if (!('parent' in x) || x.parent !== b.id || x.at >= sockEnd) continue;
+    if (x.kind !== 'exfil' && x.kind !== 'process') continue;
+    if (!x.stdio.some((f) => f.kind === 'socket' && f.target === b.inode)) continue;
+    end = Math.max(end, ctx.endOf(x.id));
+  }
+  return end;
+}
+
 /** One connection of the shell: the first, or a reconnection after a kill. */
 export interface ShellEpoch {
   start: number;
@@ -86,11 +118,16 @@ export interface ShellEpoch {
   parentPid: number;
   tty: string | null;
   ends: number[];
+  /** When the shell's chain lets go of the socket (the attacker loses the shell). */
   sockEnd: number;
+  /** When the last process holding the socket lets go of it (it is closed). */
+  heldEnd: number;
   cut: number;
 }
 
-function epochEnds(b: ReverseShell, ctx: WorldCtx, e: Omit<ShellEpoch, 'ends' | 'sockEnd'>, first: boolean) {
+function epochEnds(
+  b: ReverseShell, ctx: WorldCtx, e: Omit<ShellEpoch, 'ends' | 'sockEnd' | 'heldEnd'>, first: boolean,
+) {
   const parentEnd = b.detached || !first ? Infinity : ctx.endOf(b.parent);
   const abort = e.cut + RETRANS_GIVE_UP;
   const ends = b.chain.map((c, i) => {
@@ -106,7 +143,8 @@ function epochEnds(b: ReverseShell, ctx: WorldCtx, e: Omit<ShellEpoch, 'ends' | 
   }
   let sockEnd = -Infinity;
   b.chain.forEach((c, i) => { if (holdsSocket(c)) sockEnd = Math.max(sockEnd, ends[i]!); });
-  return { ends, sockEnd };
+  const heldEnd = first ? Math.min(heldUntil(b, ctx, sockEnd), abort) : sockEnd;
+  return { ends, sockEnd, heldEnd };
 }
 
 /** The shell's connections, given the trainee's actions (memoised per context). */
@@ -115,7 +153,7 @@ export function shellEpochs(b: ReverseShell, ctx: WorldCtx): ShellEpoch[] {
   const known = ctx.memo.get(key) as ShellEpoch[] | undefined;
   if (known) return known;
   const out: ShellEpoch[] = [];
-  let next: Omit<ShellEpoch, 'ends' | 'sockEnd' | 'cut'> | undefined = {
+  let next: Omit<ShellEpoch, 'ends' | 'sockEnd' | 'heldEnd' | 'cut'> | undefined = {
     start: b.at, pids: b.pids, pipes: b.pipes, inode: b.inode, sk: b.sk, localPort: b.localPort,
     parentPid: b.parentPid, tty: b.tty,
   };
@@ -143,7 +181,9 @@ export function chainEnds(b: ReverseShell, ctx: WorldCtx): number[] {
   return shellEpochs(b, ctx)[0]!.ends;
 }
 
-function fdOf(b: ReverseShell, e: ShellEpoch, spec: FdSpec, sockAlive: boolean): FdEntry | null {
+function fdOf(
+  e: Pick<ShellEpoch, 'pipes' | 'inode' | 'tty'>, spec: FdSpec, sockAlive: boolean,
+): FdEntry | null {
   if ('sock' in spec) return sockAlive ? sockFd(spec.fd, e.inode) : null;
   if ('tty' in spec) return pathFd(spec.fd, e.tty ? `/dev/${e.tty}` : '/dev/null');
   if ('pipe' in spec) return pipeFd(spec.fd, e.pipes[spec.pipe] ?? 0, spec.mode);
@@ -159,15 +199,16 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     const ppid = c.parent < 0
       ? (parentAlive ? e.parentPid : 1)
       : (alive(c.parent) ? e.pids[c.parent]! : 1);
-    const fds = c.fds.map((f) => fdOf(b, e, f, t < e.sockEnd)).filter((f): f is FdEntry => f !== null);
+    const fds = c.fds.map((f) => fdOf(e, f, t < e.heldEnd)).filter((f): f is FdEntry => f !== null);
     out.processes.push(proc({
+      pgid: e.pids[c.pgrp ?? 0]!, sid: first ? (b.sid ?? e.pids[0]! - 1) : e.pids[0]! - 1,
       pid: e.pids[i]!, ppid, uid: b.uid, gid: b.gid, comm: c.comm, argv: c.argv, exe: c.exe,
       cwd: first ? b.cwd : b.home, env: b.env, tty: e.tty, stat: c.stat,
       startTime: e.start + chainStart(i), vsz: c.vsz, rss: c.rss,
-      fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id,
+      fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id, ...scopeUnit(b.cgroup),
     }));
   });
-  if (t >= e.sockEnd) return;
+  if (t >= e.heldEnd && !closing(e)) return;
   const local = { addr: ctx.hostAddr, port: e.localPort };
   const typed = first ? typedInto(b, ctx).filter((c) => c.at >= e.start && c.at <= t) : [];
   const bytesIn = typed.reduce((n, c) => n + c.text.length + 1, 31);
@@ -189,6 +230,10 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     socket.sendQ = 41;
     socket.timer = { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
   }
+  if (t >= e.heldEnd) {
+    emitClosed(ctx, e, socket, t, out);
+    return;
+  }
   out.sockets.push(socket);
   out.flows.push({
     proto: 'tcp', state: 'ESTABLISHED', timeout: Math.max(0, 432_000 - Math.floor(idle / 1000)),
@@ -196,6 +241,25 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     reply: { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port },
     assured: true, mark: 0,
   });
+}
+
+/** A connection closed by its last holder, not by the kernel giving up on it. */
+const closing = (e: ShellEpoch): boolean => e.heldEnd < e.cut + RETRANS_GIVE_UP;
+
+function closeOf(e: ShellEpoch, live: Socket): Close {
+  // Closed while the firewall drops it: the last line typed is still queued, with the FIN.
+  return { at: e.heldEnd, queued: e.heldEnd >= e.cut ? 41 : 0, rate: 64_000, rtt: live.info?.rtt ?? 1,
+    cut: e.cut, giveUp: e.cut + RETRANS_GIVE_UP };
+}
+
+/** After the close: the orphaned socket (FIN-WAIT-1/2, TIME-WAIT) and its conntrack entry. */
+function emitClosed(ctx: WorldCtx, e: ShellEpoch, live: Socket, t: number, out: Collector) {
+  const c = closeOf(e, live);
+  const s = closedSocket(live, c, t);
+  if (s) out.sockets.push(s);
+  const f = closedFlow({ src: ctx.hostAddr, dst: live.remote.addr, sport: e.localPort,
+    dport: live.remote.port }, c, t);
+  if (f) out.flows.push(f);
 }
 
 /** Command lines the attacker typed into the shell: the entries started from it, in order. */

@@ -75,6 +75,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
   cc.anchors.set(e.id, {
     pid: e.pty ? b.pids.shell : b.pids.user,
     tty, cwd: runAs.home, env: sessionEnv(b, cc.hostAddr), runAs,
+    sid: e.pty ? b.pids.shell : b.pids.priv,
     cgroup: `/user.slice/user-${runAs.uid}.slice/session-${b.session}.scope`,
   });
   return b;

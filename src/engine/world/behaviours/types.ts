@@ -11,7 +11,7 @@
  * the occurrence index instead (see `alloc.ts`).
  */
 import type { SudoUse } from '../sudo-log';
-import type { Endpoint, FirewallOp, LogEntry, VirtualFile } from '../types';
+import type { Endpoint, FdEntry, FirewallOp, LogEntry, VirtualFile } from '../types';
 import type { CronRuns } from '../base/cron-runs';
 import type { KernelCounter } from './alloc';
 
@@ -95,6 +95,8 @@ export interface ChainProcess {
   endsWith?: number[];
   /** It exits by itself this long after it starts (sleep 3600). */
   lifetime?: number;
+  /** Chain index of its process group's leader (default 0; itself for a job-control shell). */
+  pgrp?: number;
 }
 
 export interface ReverseShell extends BehaviourBase, RunAs {
@@ -104,6 +106,8 @@ export interface ReverseShell extends BehaviourBase, RunAs {
   parent: string;
   parentPid: number;
   tty: string | null;
+  /** Session of the parent (the login shell's pid). */
+  sid?: number;
   cwd: string;
   env: [string, string][];
   to: Endpoint;
@@ -182,6 +186,10 @@ export interface Exfil extends BehaviourBase, RunAs {
   parentPid: number;
   parent?: string;
   tty: string | null;
+  /** fds 0-2 of the shell it was typed into, which the pipeline inherits. */
+  stdio: FdEntry[];
+  /** Session of that shell. */
+  sid?: number;
   cwd: string;
   pids: number[];
   pipe: number;
@@ -228,6 +236,9 @@ export interface ProcessEntry extends BehaviourBase, RunAs {
   parentPid: number;
   parent?: string;
   pid: number;
+  /** fds 0-2, inherited from the parent's. */
+  stdio: FdEntry[];
+  sid?: number;
 }
 
 export interface CronJobEntry extends BehaviourBase, RunAs {
