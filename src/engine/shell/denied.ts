@@ -2,10 +2,12 @@
  * just-bash's cat, head, wc and grep say "No such file or directory" for
  * any file they could not read. These wrappers run them and, for a file
  * the filesystem refused (EACCES: a directory above it may not be searched
- * or the file may not be read), say what GNU's say instead.
+ * or the file may not be read), say what GNU's say instead. grep's
+ * patterns are gathered first (grep-patterns.ts).
  */
 import { defineCommand } from 'just-bash';
 import type { Command, IFileSystem } from 'just-bash';
+import { joinPatterns } from './grep-patterns';
 
 /** GNU's words for a file it may not open, by program. */
 const DENIED: ReadonlyMap<string, (file: string) => string> = new Map([
@@ -41,7 +43,8 @@ async function reword(name: string, stderr: string, fs: IFileSystem, cwd: string
 export function deniedReaders(): Command[] {
   return [...DENIED.keys()].map((name) => defineCommand(name, async (args, ctx) => {
     if (!ctx.origCommand) return { stdout: '', stderr: `${name}: unavailable\n`, exitCode: 1 };
-    const result = await ctx.origCommand(args);
+    // grep: several -e patterns, which just-bash's grep would cut to the last.
+    const result = await ctx.origCommand(name === 'grep' ? joinPatterns(args) : args);
     return { ...result, stderr: await reword(name, result.stderr, ctx.fs, ctx.cwd) };
   }));
 }
