@@ -16,6 +16,6 @@ describe("the scenario's sessions leave sudo's trace", () => {
     ]);
     // The counter gave them pids nothing else on the host had.
     const others = w.logs(0, s.now).filter((e) => e.ident !== 'sudo').map((e) => e.pid);
-    expect([others.includes(ops), others.includes(attacker), ops < attacker]).toEqual([false, false, true]);
+    expect([others.includes(ops), others.includes(attacker), ops! < attacker!]).toEqual([false, false, true]);
   });
 });
