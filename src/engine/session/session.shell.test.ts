@@ -38,8 +38,13 @@ describe('lab session shell', () => {
     const s = createLabSession({ scenario: web01Scenario() });
     const r = await s.exec('while true; do :; done');
     expect(r.exitCode).toBe(126);
-    expect(r.stderr).toBe('bash: too many commands executed (>20000) (the lab stops runaway commands)\n');
+    expect(r.stderr).toBe('bash: too many commands executed (>100000) (the lab stops runaway commands)\n');
     expect((await s.exec('echo alive')).stdout).toBe('alive\n');
+  });
+
+  it('runs a loop of twenty thousand commands to its end', async () => {
+    const s = createLabSession({ scenario: web01Scenario() });
+    expect(await s.exec('for i in {1..20000}; do :; done; echo $i')).toEqual({ stdout: '20000\n', stderr: '', exitCode: 0 });
   });
 
   it('sleeps on the simulated clock', async () => {

@@ -164,8 +164,10 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       else await clock.sleep(ms, currentSignal);
       live.afterSleep();
     },
+    // A loop over {1..20000} is ordinary; 100,000 commands end a runaway
+    // `while true; do :; done` in about a second and a half.
     executionLimits: {
-      maxCommandCount: 20_000, maxLoopIterations: 1_000_000, maxCallDepth: 100,
+      maxCommandCount: 100_000, maxLoopIterations: 1_000_000, maxCallDepth: 100,
       maxBraceExpansionResults: BRACE_RESULTS_MAX,
     },
     // In Node just-bash guards the globals while a script runs; the clock's

@@ -39,7 +39,7 @@ describe('watch against hostile command lines', () => {
 
   it('an endless loop as the command ends at the runaway limit with a message', async () => {
     expect(await run("watch 'while true; do :; done'")).toEqual({
-      stdout: '', stderr: 'bash: too many commands executed (>20000) (the lab stops runaway commands)\n', exitCode: 126,
+      stdout: '', stderr: 'bash: too many commands executed (>100000) (the lab stops runaway commands)\n', exitCode: 126,
     });
   });
 
