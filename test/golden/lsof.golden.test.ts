@@ -2,7 +2,7 @@
  * lsof 4.95 against the captures, run as root on web01(). The captures
  * were taken inside the host's network namespace (see CAPTURES.md), which
  * is the view the simulator gives. The -p listing's cwd/rtd/txt/mem sizes
- * and inodes come from lsof's file table (src/engine/tools/lsof/filedata.ts).
+ * and inodes are the ones stat shows (src/engine/world/disk.ts, the captured host's on debian-12).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { web01 } from '../fixtures/web01';

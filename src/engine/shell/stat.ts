@@ -14,7 +14,7 @@ import type { HostState } from '../world/types';
 import type { HostFs } from './host-fs';
 import { normalizePath } from './host-fs';
 import { inodeOf } from './ls';
-import { rootDevice } from '../world/disk';
+import { mountOf as diskMount } from '../world/disk';
 import type { RenderContext, StatInfo, StatKind } from './stat-format';
 import { defaultFormat, render, shellQuote, TERSE_FORMAT } from './stat-format';
 
@@ -30,18 +30,8 @@ export const statOptions: OptionSupport[] = [
 
 const TRY = "Try 'stat --help' for more information.\n";
 
-/** Mount points and their device numbers; everything else is the root ext4 on vda1. */
-const MOUNTS: [string, [number, number], number][] = [
-  ['/proc', [0, 22], 1024], ['/sys', [0, 21], 4096], ['/dev', [0, 5], 4096], ['/run', [0, 25], 4096],
-];
-
-function mountOf(path: string, w: HostState): { mount: string; dev: [number, number]; ioBlock: number } {
-  if (path === '/dev/pts' || path.startsWith('/dev/pts/')) return { mount: '/dev/pts', dev: [0, 24], ioBlock: 1024 };
-  for (const [mount, dev, ioBlock] of MOUNTS) {
-    if (path === mount || path.startsWith(mount + '/')) return { mount, dev, ioBlock };
-  }
-  return { mount: '/', dev: rootDevice(w.host.distro), ioBlock: 4096 };
-}
+/** The file system a path is on (the root ext4 unless a pseudo file system is mounted there). */
+const mountOf = (path: string, w: HostState) => diskMount(path, w.host.distro);
 
 interface Parsed {
   format?: string;

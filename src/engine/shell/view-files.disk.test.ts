@@ -13,7 +13,7 @@ describe('the installed system on disk', () => {
     const s = await root();
     expect(await s.exec('ls -l /usr/bin/bash /usr/sbin/sshd /usr/bin/nc.openbsd /bin')).toEqual({
       stdout: 'lrwxrwxrwx 1 root root       7 Jul  7 10:14 /bin -> usr/bin\n'
-        + '-rwxr-xr-x 1 root root 1446024 Mar 31  2024 /usr/bin/bash\n'
+        + '-rwxr-xr-x 1 root root 1265648 Mar 31  2024 /usr/bin/bash\n'
         + '-rwxr-xr-x 1 root root   47304 Mar 31  2024 /usr/bin/nc.openbsd\n'
         + '-rwxr-xr-x 1 root root  921992 Sep 19  2024 /usr/sbin/sshd\n',
       stderr: '', exitCode: 0,
@@ -23,7 +23,7 @@ describe('the installed system on disk', () => {
   it('gives a program the device and inode lsof gives it, by either path', async () => {
     const s = await root();
     expect((await s.exec("stat -c '%Hd,%Ld %i %s %n' /usr/bin/bash /bin/bash")).stdout)
-      .toBe('254,0 260104 1446024 /usr/bin/bash\n254,0 260104 1446024 /bin/bash\n');
+      .toBe('254,0 260104 1265648 /usr/bin/bash\n254,0 260104 1265648 /bin/bash\n');
     expect((await s.exec('ls -i /bin/bash')).stdout).toBe('260104 /bin/bash\n');
   });
 

@@ -5,8 +5,8 @@
  */
 import type { HostState } from '../world/types';
 import {
-  PROGRAM_LINKS, PROGRAMS, inodeOf, installedAt, programInstalled, programSize,
-  programTime,
+  LIBRARY_SIZES, PROGRAM_LINKS, PROGRAMS, inodeOf, installedAt, librarySize, programInstalled,
+  programSize, programTime,
 } from '../world/disk';
 import { sshFiles } from './view-ssh';
 
@@ -49,7 +49,7 @@ function commandFiles(world: HostState, programs: readonly string[]): FileSpec[]
     const setuid = facts?.setuid || ['sudo', 'su'].includes(name);
     return {
       path, content: () => elfStub(path), mode: setuid ? 0o4755 : 0o755, uid: 0, gid: 0,
-      mtime: programTime(world, known ?? path), size: facts?.size ?? programSize(path),
+      mtime: programTime(world, known ?? path), size: programSize(known ?? path, world.host.distro),
     };
   });
 }
@@ -66,11 +66,17 @@ export function programFiles(world: HostState, programs: readonly string[]): Fil
     if (facts && !running && !programInstalled(world, facts)) return;
     out.set(path, {
       path, content: () => elfStub(path), mode: facts?.setuid ? 0o4755 : 0o755, uid: 0, gid: 0,
-      mtime: programTime(world, path), size: programSize(path),
+      mtime: programTime(world, path), size: programSize(path, world.host.distro),
     });
   };
   for (const path of PROGRAMS.keys()) add(path);
   for (const p of world.processes) if (p.exe.startsWith('/usr/')) add(p.exe, true);
+  for (const path of LIBRARY_SIZES.keys()) {
+    out.set(path, {
+      path, content: () => elfStub(path), mode: 0o644, uid: 0, gid: 0,
+      mtime: programTime(world, path), size: librarySize(path, world.host.distro),
+    });
+  }
   for (const [path, target] of PROGRAM_LINKS) {
     if (out.has(path)) continue;
     out.set(path, {

@@ -15,12 +15,33 @@ export function rootDevice(distro: DistroId): [number, number] {
   return distro === 'debian-12' ? [254, 0] : [252, 1];
 }
 
-/** Inodes of the captured Debian 12 host (lsof -p), kept for that distribution. */
+/** Mount points of pseudo file systems: device numbers and I/O block; the rest is the root's. */
+export const MOUNTS: readonly (readonly [string, [number, number], number])[] = [
+  ['/dev/pts', [0, 24], 1024], ['/proc', [0, 22], 1024], ['/sys', [0, 21], 4096],
+  ['/dev', [0, 5], 4096], ['/run', [0, 25], 4096],
+];
+
+/** The file system a path is on: its mount point, device and I/O block. */
+export function mountOf(
+  path: string, distro: DistroId,
+): { mount: string; dev: [number, number]; ioBlock: number } {
+  for (const [mount, dev, ioBlock] of MOUNTS) {
+    if (path === mount || path.startsWith(mount + '/')) return { mount, dev, ioBlock };
+  }
+  return { mount: '/', dev: rootDevice(distro), ioBlock: 4096 };
+}
+
+const LIB = '/usr/lib/x86_64-linux-gnu';
+
+/** Inodes and sizes of the captured Debian 12 host (lsof -p), kept for that distribution. */
 const CAPTURED_INODES: ReadonlyMap<string, number> = new Map([
   ['/', 2], ['/root', 1310721], ['/home/deploy', 1548290], ['/usr/bin/bash', 260104],
-  ['/usr/lib/x86_64-linux-gnu/libc.so.6', 339380],
-  ['/usr/lib/x86_64-linux-gnu/libtinfo.so.6.4', 339934],
-  ['/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', 338944],
+  [`${LIB}/libc.so.6`, 339380], [`${LIB}/libtinfo.so.6.4`, 339934],
+  [`${LIB}/ld-linux-x86-64.so.2`, 338944],
+]);
+const CAPTURED_SIZES: ReadonlyMap<string, number> = new Map([
+  ['/usr/bin/bash', 1265648], [`${LIB}/libc.so.6`, 1926232],
+  [`${LIB}/libtinfo.so.6.4`, 204088], [`${LIB}/ld-linux-x86-64.so.2`, 215000],
 ]);
 
 /** A stable inode for a path of the root filesystem (the root directory is 2, as on ext4). */
@@ -32,6 +53,17 @@ export function inodeOf(path: string, distro?: DistroId): number {
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
   return ((h >>> 0) % 4_000_000) + 1000;
 }
+
+/** Shared libraries the programs map, with their sizes (Ubuntu 24.04's, close elsewhere). */
+export const LIBRARY_SIZES: ReadonlyMap<string, number> = new Map([
+  [`${LIB}/libc.so.6`, 2125328],
+  [`${LIB}/ld-linux-x86-64.so.2`, 236616],
+  [`${LIB}/libtinfo.so.6.4`, 208616],
+  [`${LIB}/libm.so.6`, 952616],
+  [`${LIB}/libcrypto.so.3`, 4451632],
+  [`${LIB}/libssl.so.3`, 667864],
+  [`${LIB}/libbsd.so.0.11.7`, 89096],
+]);
 
 export interface Program {
   size: number;
@@ -107,9 +139,36 @@ export const PROGRAM_LINKS: ReadonlyMap<string, string> = new Map([
   ['/usr/sbin/init', '/lib/systemd/systemd'],
 ]);
 
-/** The size of a program the table does not know: a stable guess of a small utility's. */
-export function programSize(path: string): number {
+/** The size of a program: the captured host's, the table's, or a stable guess of a small utility's. */
+export function programSize(path: string, distro?: DistroId): number {
+  const captured = distro === 'debian-12' ? CAPTURED_SIZES.get(path) : undefined;
+  if (captured !== undefined) return captured;
   return PROGRAMS.get(path)?.size ?? 22000 + (inodeOf(path) % 120) * 1024 + (inodeOf(path) % 997) * 8;
+}
+
+/** A shared library's size on this distribution (the captured host's on Debian 12). */
+export function librarySize(path: string, distro?: DistroId): number | undefined {
+  const captured = distro === 'debian-12' ? CAPTURED_SIZES.get(path) : undefined;
+  return captured ?? LIBRARY_SIZES.get(path);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The size `stat` gives a directory or regular file that a process holds
+ * (its cwd, root, text or an open file): 4096 for a directory, a program's
+ * or library's from the tables, a scenario file's content in UTF-8 bytes.
+ * A file the world does not describe gets a stable guess.
+ */
+export function fileSize(world: HostState, path: string, dir: boolean): number {
+  if (dir) return 4096;
+  const distro = world.host.distro;
+  const lib = librarySize(path, distro);
+  if (lib !== undefined) return lib;
+  const file = world.files.find((f) => f.path === path);
+  if (file) return utf8.encode(file.content).length;
+  if (PROGRAMS.has(path) || path.startsWith('/usr/')) return programSize(path, distro);
+  return 4096 + (inodeOf(path, distro) % 200000);
 }
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@
 import type { FdEntry, HostState, Process, Socket, UnixSocket } from '../../world/types';
 import { serviceName } from '../../net/services';
 import { hashedPointer } from '../procnet/procnet';
-import { DEVICES, LIBRARIES, rootDevice, statFile } from './filedata';
+import { DEVICES, LIBRARIES, deviceOf, statFile } from './filedata';
 import { kernelTcpState } from '../../net';
 
 export interface LsofFile {
@@ -109,7 +109,7 @@ function fdFile(world: HostState, e: FdEntry, t: SocketTables, f: NameFlags): Ls
   return {
     ...base,
     type,
-    device: rootDevice(world),
+    device: deviceOf(world, path),
     sizeOff: String(st.size),
     node: String(st.inode),
     name: path,
@@ -124,7 +124,7 @@ function pathFile(world: HostState, fd: string, path: string, dir: boolean): Lso
     fd,
     mode: ' ',
     type: dir ? 'DIR' : 'REG',
-    device: rootDevice(world),
+    device: deviceOf(world, path),
     sizeOff: String(st.size),
     node: String(st.inode),
     name: path,

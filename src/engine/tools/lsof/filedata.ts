@@ -1,35 +1,31 @@
 /**
- * What lsof shows for a process's non-socket files, kept as data: the
- * device, size and inode of common executables, their mapped libraries
- * (the "mem" lines), and character devices. The inodes of the table are
- * those of the captured Debian 12 host (root filesystem on device 254,0)
- * and serve that distribution only; elsewhere the root filesystem is
- * 252,1 (as `stat` says) and a path's inode is the one `ls -i` shows.
+ * What lsof shows for a process's non-socket files: the device, size and
+ * inode of its directories, text, mapped libraries (the "mem" lines) and
+ * open files are those `stat` and `ls -i` give the same path
+ * (src/engine/world/disk.ts, with the captured Debian 12 host's values on
+ * that distribution); the libraries each program maps and the character
+ * devices are kept here as data.
  */
 import type { HostState } from '../../world/types';
+import { fileSize, inodeOf, mountOf, rootDevice as diskDevice } from '../../world/disk';
 
 export interface FileStat {
   size: number;
   inode: number;
 }
 
-/** The root filesystem's DEVICE column: the captured Debian host's, or vda1's (as `stat` has it). */
+/** The root filesystem's DEVICE column (as `stat` has it: 254,0 on the captured Debian, else 252,1). */
 export function rootDevice(world: HostState): string {
-  return world.host.distro === 'debian-12' ? '254,0' : '252,1';
+  return diskDevice(world.host.distro).join(',');
+}
+
+/** The DEVICE column of a path: the file system it is on, as `stat` says. */
+export function deviceOf(world: HostState, path: string): string {
+  return mountOf(path, world.host.distro).dev.join(',');
 }
 
 const LIBC = '/usr/lib/x86_64-linux-gnu/libc.so.6';
 const LD = '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2';
-
-export const FILES: ReadonlyMap<string, FileStat> = new Map([
-  ['/', { size: 4096, inode: 2 }],
-  ['/root', { size: 4096, inode: 1310721 }],
-  ['/home/deploy', { size: 4096, inode: 1548290 }],
-  ['/usr/bin/bash', { size: 1265648, inode: 260104 }],
-  [LIBC, { size: 1926232, inode: 339380 }],
-  ['/usr/lib/x86_64-linux-gnu/libtinfo.so.6.4', { size: 204088, inode: 339934 }],
-  [LD, { size: 215000, inode: 338944 }],
-]);
 
 /** Libraries each executable maps, in /proc/PID/maps order. */
 export const LIBRARIES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -51,24 +47,7 @@ export const DEVICES: ReadonlyMap<string, { dev: string; inode: number }> = new 
   ['/dev/pts/1', { dev: '136,1', inode: 4 }],
 ]);
 
-/**
- * The inode the shell's `ls -i` and `stat` give a path (the same hash as
- * inodeOf in src/engine/shell/ls.ts, which a test holds to this one).
- */
-export function pathInode(path: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 4_000_000) + 1000;
-}
-
-/** Size and inode of a path: the tables, the world's files, or a stable guess. */
+/** Size and inode of a regular file or directory: the ones `stat` shows for the path. */
 export function statFile(world: HostState, path: string, dir: boolean): FileStat {
-  const known = FILES.get(path);
-  const captured = world.host.distro === 'debian-12';
-  if (known && (captured || path === '/')) return known;
-  const inode = pathInode(path);
-  if (known) return { size: known.size, inode };
-  const vf = world.files.find((f) => f.path === path);
-  const size = dir ? 4096 : vf ? vf.content.length : 4096 + (inode % 200000);
-  return { size, inode };
+  return { size: fileSize(world, path, dir), inode: inodeOf(path, world.host.distro) };
 }

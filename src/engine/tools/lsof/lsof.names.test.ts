@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { web01 } from '../../../../test/fixtures/web01';
 import type { HostState } from '../../world/types';
 import { inodeOf } from '../../shell/ls';
-import { pathInode } from './filedata';
+import { statFile } from './filedata';
 import { lsofTool } from './lsof';
 import { LSOF_USAGE } from './usage';
 
@@ -79,6 +79,9 @@ describe('lsof +L and kernel threads', () => {
   });
 
   it('inodes agree with the shell ls -i', () => {
-    for (const p of ['/srv/app/conf/db.yml', '/var/www/app', '/usr/bin/tar']) expect(pathInode(p)).toBe(inodeOf(p));
+    const w = world();
+    for (const p of ['/srv/app/conf/db.yml', '/var/www/app', '/usr/bin/tar', '/usr/bin/bash']) {
+      expect(statFile(w, p, false).inode).toBe(inodeOf(p, w));
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { HostState } from '../../world/types';
 import type { LsofFile } from './entries';
-import { DEVICES, FILES, LIBRARIES, rootDevice } from './filedata';
+import { DEVICES, LIBRARIES, rootDevice } from './filedata';
 
 export type Target =
   | { kind: 'path'; path: string }
@@ -44,7 +44,7 @@ export function pathKind(world: HostState, path: string): PathKind {
     if (p.exe) see(p.exe, 'file');
     for (const e of p.fds) if (typeof e.target === 'string') see(e.target, e.kind === 'dir' ? 'dir' : 'file');
   }
-  for (const p of [...FILES.keys(), ...DEVICES.keys()]) see(p, FILES.get(p)?.size === 4096 ? 'dir' : 'file');
+  for (const p of DEVICES.keys()) see(p, 'file');
   for (const libs of LIBRARIES.values()) for (const l of libs) see(l, 'file');
   return kind;
 }
