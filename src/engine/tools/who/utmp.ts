@@ -22,16 +22,17 @@ export function wtmpNewestFirst(world: HostState): Login[] {
  * The pid utmp holds for a login. OpenSSH 9.x writes the record from its
  * privileged monitor (`sshd: USER [priv]`, mm_answer_pty), with the pid of
  * the unprivileged child it forked for the session (`sshd: USER@pts/N`);
- * for root there is no privilege separation after authentication, so the
- * session child writes it itself (do_login) just before it runs the login
- * shell, whose pid that is. Neither is the [priv] process the world calls
- * the session's leader.
+ * for root there is no privilege separation after authentication: the
+ * monitor itself is `sshd: root@pts/N`, and the child it forks writes the
+ * record (do_login) just before it runs the login shell, whose pid that is.
+ * Neither is the monitor the world calls the session's leader.
  */
 export function utmpPid(world: HostState, l: Login): number {
   const kids = world.processes.filter((p) => p.ppid === l.pid);
   const session = kids.find((p) => (p.title ?? p.argv[0] ?? '').startsWith(`sshd: ${l.user}@`));
-  if (!session) return l.pid;
-  if (l.user !== 'root') return session.pid;
-  const shell = world.processes.find((p) => p.ppid === session.pid && p.tty === l.tty);
-  return shell?.pid ?? session.pid;
+  if (l.user !== 'root') return session?.pid ?? l.pid;
+  // Root's login is `sshd: root@pts/N` itself (no [priv]): its shell is its child.
+  const owner = session?.pid ?? l.pid;
+  const shell = world.processes.find((p) => p.ppid === owner && p.tty === l.tty);
+  return shell?.pid ?? owner;
 }

@@ -106,7 +106,7 @@ export function timelineEntities(timeline: readonly CompiledBehaviour[]): Entity
     const ref = (pids: number[], inodes: number[]): EntityRef => ({ id: b.id, kind: b.kind, at: b.at, pids, inodes });
     switch (b.kind) {
       case 'ssh-login':
-        return ref([b.pids.priv, b.pids.user, ...(b.pids.shell ? [b.pids.shell] : [])],
+        return ref([b.pids.priv, ...(b.uid === 0 ? [] : [b.pids.user]), ...(b.pids.shell ? [b.pids.shell] : [])],
           [b.inode, ...b.forwards.flatMap((f) => [f.v4.inode, f.v6.inode])]);
       case 'reverse-shell':
         return ref([b.pids[b.shellIndex]!, ...b.pids.filter((_, i) => i !== b.shellIndex)], [b.inode]);

@@ -3,7 +3,8 @@
  * profile runs it. The listener forks a per-connection `sshd: USER [priv]`
  * (root), which forks the unprivileged `sshd: USER@pts/N` (or `sshd: USER`
  * without a pty), which runs the login shell `-bash` on pts/N. Both sshd
- * processes hold the connection's socket on fd 4, as in the capture. With
+ * processes hold the connection's socket on fd 4, as in the capture. A root
+ * login has no unprivileged child: `sshd: root@pts/N` runs the shell. With
  * `-R PORT:...` the unprivileged sshd also listens on 127.0.0.1:PORT (fd 9)
  * and [::1]:PORT (fd 7). A pty login writes a utmp/wtmp record.
  */
@@ -18,7 +19,7 @@ import type { WorldCtx } from './context';
 import { devNull, interactiveInfo, keepalive, listen, pathFd, proc, sockFd, tcp, ttyFds } from './make';
 import { countConversation, type Tally } from './conversation';
 import type { BehaviourModule, Collector } from './module';
-import { managerStop, sshLogs } from './ssh-logs';
+import { managerStop, sessionPid, sshLogs } from './ssh-logs';
 import { parseDuration } from './time';
 import type { SshLogin } from './types';
 import { sudoCommandOf, type SudoUse } from '../sudo-log';
@@ -73,7 +74,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
   };
   b.sudo = sudoUses(b, cc);
   cc.anchors.set(e.id, {
-    pid: e.pty ? b.pids.shell : b.pids.user,
+    pid: e.pty ? b.pids.shell : sessionPid(b),
     tty, cwd: runAs.home, env: sessionEnv(b, cc.hostAddr), runAs,
     sid: e.pty ? b.pids.shell : b.pids.priv,
     cgroup: `/user.slice/user-${runAs.uid}.slice/session-${b.session}.scope`,
@@ -197,16 +198,16 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
   const title = b.pty ? `sshd: ${b.user}@${b.tty}` : `sshd: ${b.user}`;
   const cgroup = `/user.slice/user-${b.uid}.slice/session-${b.session}.scope`;
   const sshd = { comm: 'sshd', exe: '/usr/sbin/sshd', startTime: b.at, unit: `session-${b.session}.scope` };
-  const procs: Process[] = [
-    proc({ ...sshd, pid: b.pids.priv, ppid: listenerUp ? b.listenerPid : 1, argv: [`sshd: ${b.user} [priv]`],
-      title: `sshd: ${b.user} [priv]`, stat: 'Ss', vsz: 17240, rss: 11008,
-      fds: [...devNull(), sockFd(4, b.inode)],
-      origin: b.id }),
+  const monitor = { ...sshd, pid: b.pids.priv, ppid: listenerUp ? b.listenerPid : 1, stat: 'Ss', origin: b.id };
+  // OpenSSH 9.x keeps no privilege-separated child for root: the monitor runs the session.
+  const procs: Process[] = b.uid === 0
+    ? [proc({ ...monitor, argv: [title], title, vsz: 17240, rss: 11008, fds: userFds(b) })]
+    : [proc({ ...monitor, argv: [`sshd: ${b.user} [priv]`], title: `sshd: ${b.user} [priv]`,
+      vsz: 17240, rss: 11008, fds: [...devNull(), sockFd(4, b.inode)] }),
     proc({ ...sshd, pid: b.pids.user, ppid: b.pids.priv, uid: b.uid, gid: b.gid, argv: [title], title,
-      stat: 'S', vsz: 17500, rss: 6912, fds: userFds(b), origin: b.id }),
-  ];
+      stat: 'S', vsz: 17500, rss: 6912, fds: userFds(b), origin: b.id })];
   if (b.pty && b.tty) {
-    procs.push(proc({ pid: b.pids.shell, ppid: b.pids.user, uid: b.uid, gid: b.gid, comm: 'bash',
+    procs.push(proc({ pid: b.pids.shell, ppid: sessionPid(b), uid: b.uid, gid: b.gid, comm: 'bash',
       argv: ['-bash'], exe: '/usr/bin/bash', cwd: b.home, tty: b.tty, stat: 'Ss+',
       startTime: b.at + SSH_FORKS.shell, vsz: 8780, rss: 5376, env: sessionEnv(b, ctx.hostAddr),
       fds: ttyFds(b.tty), unit: sshd.unit, origin: b.id }));

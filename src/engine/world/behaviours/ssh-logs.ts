@@ -53,12 +53,18 @@ function loginLines(b: SshLogin): Line[] {
     managerPid: b.manager.pid, logindPid: b.logindPid, accepted });
 }
 
+/**
+ * The sshd process that runs the session: the unprivileged child, or for
+ * root the monitor itself (the second pid was its pre-authentication child).
+ */
+export const sessionPid = (b: SshLogin): number => (b.uid === 0 ? b.pids.priv : b.pids.user);
+
 function logoutLines(b: SshLogin, byLogout: boolean): Line[] {
   const where = `${b.from} port ${b.fromPort}`;
   const lines: Line[] = [];
   if (byLogout) {
-    lines.push(sshd(b.pids.user, 0, `Received disconnect from ${where}:11: disconnected by user`));
-    lines.push(sshd(b.pids.user, 1, `Disconnected from user ${b.user} ${where}`));
+    lines.push(sshd(sessionPid(b), 0, `Received disconnect from ${where}:11: disconnected by user`));
+    lines.push(sshd(sessionPid(b), 1, `Disconnected from user ${b.user} ${where}`));
   }
   lines.push(sshd(b.pids.priv, 6, `pam_unix(sshd:session): session closed for user ${b.user}`, 'authpriv'));
   lines.push(logind(b.logindPid, 9, `Session ${b.session} logged out. Waiting for processes to exit.`));
