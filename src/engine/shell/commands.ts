@@ -207,5 +207,6 @@ export function sessionCommands(host: CommandHost): Command[] {
     return ctx.origCommand(sets);
   });
 
-  return [sudo, su, history, tr, ...deniedReaders(), lazyCommand('find', () => import('./find-perm').then((m) => m.findPermCommand()))];
+  return [sudo, su, history, tr, ...deniedReaders(), lazyCommand('find', () => import('./find-perm').then((m) => m.findPermCommand(() => host.world()))),
+    lazyCommand('file', () => import('./file-type').then((m) => m.fileTypeCommand()))];
 }

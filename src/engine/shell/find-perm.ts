@@ -4,14 +4,20 @@
  * file, and `-perm /4000` none. This wrapper takes over when a -perm test
  * names the special bits (or a symbolic mode, which just-bash refuses) and
  * the expression is a plain conjunction: it runs just-bash's find without
- * the -perm tests and keeps the paths whose full mode passes them. Any other
+ * the -perm tests and keeps the paths whose full mode passes them; -inum N
+ * (+N, -N), which just-bash lacks, is taken the same way. Any other
  * expression (-o, !, parentheses, actions) is left to just-bash as it is.
  */
 import { defineCommand } from 'just-bash';
 import type { Command, IFileSystem } from 'just-bash';
+import type { HostState } from '../world/types';
+import { inodeOf } from './ls';
 
 type Match = 'exact' | 'all' | 'any';
 interface PermTest { mode: number; match: Match }
+/** -inum N, +N (greater) or -N (less): the inode `ls -i` shows, which just-bash's find lacks. */
+interface InumTest { inum: number; cmp: '=' | '+' | '-' }
+type Test = PermTest | InumTest;
 
 const WHO: Record<string, number> = { u: 0o4700, g: 0o2070, o: 0o1007, a: 0o7777 };
 const WHAT: Record<string, number> = { r: 0o444, w: 0o222, x: 0o111, s: 0o6000, t: 0o1000 };
@@ -36,20 +42,36 @@ function permTest(arg: string): PermTest | undefined {
   return mode === undefined ? undefined : { mode, match };
 }
 
+function inumTest(arg: string): InumTest | undefined {
+  if (!/^[+-]?[0-9]+$/.test(arg)) return undefined;
+  const cmp = arg[0] === '+' || arg[0] === '-' ? arg[0] : '=';
+  return { inum: Number(cmp === '=' ? arg : arg.slice(1)), cmp };
+}
+
+const inumPasses = (ino: number, t: InumTest): boolean =>
+  t.cmp === '=' ? ino === t.inum : t.cmp === '+' ? ino > t.inum : ino < t.inum;
+
 const passes = (mode: number, t: PermTest): boolean =>
   t.match === 'exact' ? (mode & 0o7777) === t.mode : t.match === 'all' ? (mode & t.mode) === t.mode : (mode & t.mode) !== 0;
 
 /** Tokens that make the expression more than a conjunction of tests. */
 const NOT_PLAIN = new Set(['-o', '-or', '!', '-not', '(', ')', ',', '-exec', '-execdir', '-ok', '-delete', '-print0', '-printf', '-fprintf', '-ls', '-fls', '-prune', '-quit']);
 
-/** The -perm tests this wrapper must take, and the arguments without them; undefined to leave it all to just-bash. */
-export function splitPerm(args: readonly string[]): { tests: PermTest[]; rest: string[] } | undefined {
-  const tests: PermTest[] = [];
+/** The -perm and -inum tests this wrapper must take, and the arguments without them; undefined to leave it all to just-bash. */
+export function splitPerm(args: readonly string[]): { tests: Test[]; rest: string[] } | undefined {
+  const tests: Test[] = [];
   const rest: string[] = [];
   let needed = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (NOT_PLAIN.has(arg)) return undefined;
+    if (arg === '-inum' && i + 1 < args.length) {
+      const inum = inumTest(args[++i]!);
+      if (!inum) return undefined;
+      tests.push(inum);
+      needed = true;
+      continue;
+    }
     if (arg !== '-perm' || i + 1 >= args.length) {
       rest.push(arg);
       continue;
@@ -63,16 +85,18 @@ export function splitPerm(args: readonly string[]): { tests: PermTest[]; rest: s
   return needed ? { tests, rest } : undefined;
 }
 
-async function keep(fs: IFileSystem, cwd: string, path: string, tests: readonly PermTest[]): Promise<boolean> {
+async function keep(fs: IFileSystem, cwd: string, path: string, tests: readonly Test[], world?: HostState): Promise<boolean> {
   try {
-    const { mode } = await fs.lstat(fs.resolvePath(cwd, path));
-    return tests.every((t) => passes(mode, t));
+    const abs = fs.resolvePath(cwd, path);
+    const { mode } = await fs.lstat(abs);
+    const ino = () => inodeOf(abs, world);
+    return tests.every((t) => ('inum' in t ? inumPasses(ino(), t) : passes(mode, t)));
   } catch {
     return false;
   }
 }
 
-export function findPermCommand(): Command {
+export function findPermCommand(world?: () => HostState): Command {
   return defineCommand('find', async (args, ctx) => {
     if (!ctx.origCommand) return { stdout: '', stderr: 'find: unavailable\n', exitCode: 1 };
     const split = splitPerm(args);
@@ -80,7 +104,8 @@ export function findPermCommand(): Command {
     const result = await ctx.origCommand(split.rest);
     const paths = result.stdout.split('\n').filter((p) => p !== '');
     const kept: string[] = [];
-    for (const path of paths) if (await keep(ctx.fs, ctx.cwd, path, split.tests)) kept.push(path);
+    const w = world?.();
+    for (const path of paths) if (await keep(ctx.fs, ctx.cwd, path, split.tests, w)) kept.push(path);
     // A fresh result: just-bash charges output by what the result carries, and this one is shorter.
     return { stdout: kept.map((p) => `${p}\n`).join(''), stderr: result.stderr, exitCode: result.exitCode };
   });
