@@ -11,11 +11,12 @@
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import { ctimeForm } from '../time-format';
-import type { Process } from '../types';
+import type { FdEntry, Process } from '../types';
 import type { CompileCtx } from './compile-ctx';
 import { daemonPid } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { devNull, pathFd, proc, sockFd, tcp, timewait } from './make';
+import { inherited } from './exfil';
 import type { BehaviourModule, Collector } from './module';
 import { beaconLogs, beaconPackets, countTraffic } from './beacon-wire';
 import {
@@ -102,12 +103,26 @@ export function compileBeacon(e: Entry, path: IssuePath, cc: CompileCtx, index: 
     url, script, timeout, cronLine, toolArgv: argv,
     loopArgv: ['bash', '-c', `while :; do ${argv.join(' ')}; sleep $((${Math.round(interval / 1000) - jitterS} + RANDOM % ${jitterS})); done`],
     ...(e.parent ? { parent: e.parent } : {}),
-    loopPid, parentPid: anchor?.pid ?? 1, ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
+    loopPid, stdio: anchor ? backgrounded(inherited(anchor)) : devNull(), parentPid: anchor?.pid ?? 1, ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
     cronPid: daemonPid(cc.base, 'cron', 'cron'), crontabPid,
     requestBytes: 214, responseBytes: 431,
     first: firstRun(e.via, at), perOccurrence: perOccurrence(e.via),
     inodes: cc.inodes, skBase: 0x100000 * (index + 1), files,
   };
+}
+
+const onTerminal = (f: FdEntry | undefined): boolean =>
+  typeof f?.target === 'string' && (f.target.startsWith('/dev/pts/') || f.target.startsWith('/dev/tty'));
+
+/**
+ * fds 0-2 of a loop started with `cmd &` (or `nohup cmd &`) from its
+ * parent's shell: the shell's own. A shell without job control (its stdin is
+ * no terminal, as for `bash -i` on a socket) gives an asynchronous command
+ * /dev/null for stdin; nohup then finds no terminal and leaves them all.
+ */
+export function backgrounded(shell: FdEntry[]): FdEntry[] {
+  const stdin = shell.find((f) => f.fd === 0);
+  return shell.map((f) => (f.fd === 0 && !onTerminal(stdin) ? pathFd(0, '/dev/null') : f));
 }
 
 function crontabFile(r: { user: string; uid: number; gid: number }, line: string, at: number, tz: string) {
@@ -135,14 +150,15 @@ function occurrenceProcs(b: Beacon, o: Occurrence, t: number): Process[] {
       rss: 3328, unit: 'cron.service', fds: [...devNull(), pathFd(255, b.script, 'r')] }));
   }
   const ppid = b.via === 'cron' ? script : b.loopPid;
+  const io = b.via === 'cron' ? devNull() : b.stdio;
   if (t < o.connect) {
     out.push(proc({ ...user, pid: b.via === 'cron' ? sleep : o.pids[1]!, ppid, comm: 'sleep',
       exe: '/usr/bin/sleep', cwd: b.home, argv: ['sleep', String(o.sleep)], stat: 'S', vsz: 5684,
-      rss: 1920, fds: devNull() }));
+      rss: 1920, fds: io }));
   } else {
     out.push(proc({ ...user, pid: b.via === 'cron' ? tool : o.pids[0]!, ppid, comm: b.tool,
       exe: `/usr/bin/${b.tool}`, cwd: b.home, argv: b.toolArgv, stat: 'S', startTime: o.connect,
-      vsz: 86_412, rss: 11_264, fds: [...devNull(), sockFd(5, o.inode)] }));
+      vsz: 86_412, rss: 11_264, fds: [...io, sockFd(5, o.inode)] }));
   }
   return out;
 }
@@ -198,7 +214,7 @@ function contribute(b: Beacon, ctx: WorldCtx, t: number, out: Collector): void {
   if (b.via === 'loop' && t < stop) {
     out.processes.push(proc({ pid: b.loopPid, ppid: b.parent && ctx.endOf(b.parent) > t ? b.parentPid : 1,
       uid: b.uid, gid: b.gid, comm: 'bash', argv: b.loopArgv, exe: '/usr/bin/bash', cwd: b.home,
-      stat: 'S', startTime: b.at, vsz: 7236, rss: 3456, fds: devNull(), origin: b.id }));
+      stat: 'S', startTime: b.at, vsz: 7236, rss: 3456, fds: b.stdio, origin: b.id }));
   }
   const reach = 120_000 + b.timeout + b.jitter + 1000;
   const [lo, hi] = kRange(b, t - reach, t);

@@ -93,13 +93,13 @@ function shellStdio(b: ReverseShell): FdEntry[] {
 /**
  * When the first connection's socket is closed: when the last process
  * holding it ends, the shell's chain or a command typed into the shell
- * that inherited it as its stdin, stdout or stderr (tar, nc).
+ * that inherited it as its stdin, stdout or stderr (tar, nc, a beacon loop).
  */
 function heldUntil(b: ReverseShell, ctx: WorldCtx, sockEnd: number): number {
   let end = sockEnd;
   for (const x of ctx.byId.values()) {
     if (!('parent' in x) || x.parent !== b.id || x.at >= sockEnd) continue;
-    if (x.kind !== 'exfil' && x.kind !== 'process') continue;
+    if (x.kind !== 'exfil' && x.kind !== 'process' && x.kind !== 'beacon') continue;
     if (!x.stdio.some((f) => f.kind === 'socket' && f.target === b.inode)) continue;
     end = Math.max(end, ctx.endOf(x.id));
   }

@@ -153,6 +153,8 @@ export interface Beacon extends BehaviourBase, RunAs {
   parent?: string;
   /** For via: loop, the looping process and its parent. */
   loopPid: number;
+  /** For via: loop, fds 0-2 of the loop (and of what it runs): see `backgrounded` in beacon.ts. */
+  stdio: FdEntry[];
   parentPid: number;
   cronPid: number;
   crontabPid: number;
