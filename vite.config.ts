@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -7,6 +8,7 @@ import { checkAhead } from './src/engine/scenario/ahead';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const zlibShim = here('./src/ui/shims/zlib.ts');
+const defenseOff = here('./src/ui/shims/defense-off.ts');
 const nodeUnavailable = here('./src/ui/shims/node-unavailable.ts');
 /**
  * just-bash's code-split build: its utilities are chunks loaded on first
@@ -63,6 +65,34 @@ function justBashOfferedOnly(): Plugin {
 }
 
 /**
+ * just-bash's defense in depth needs Node's AsyncLocalStorage; in a browser
+ * it turns itself into pass-throughs (src/ui/shims/defense-off.ts says
+ * how). The browser build resolves its chunk to that module instead. The
+ * chunk is found by what it holds, and the build stops if the pinned
+ * just-bash no longer has it where expected.
+ */
+function justBashDefenseOff(): Plugin {
+  const dir = dirname(justBashSplit);
+  const chunks = readdirSync(join(dir, 'chunks')).filter((f) => f.startsWith('chunk-') && f.endsWith('.js'));
+  const found = chunks.filter((f) => {
+    const text = readFileSync(join(dir, 'chunks', f), 'utf8');
+    return text.includes('class a{static instance=null') && text.includes('DefenseInDepthBox') &&
+      text.includes('if(f||!this.config.enabled)') && /export\{d as a,B as b\}/.test(text);
+  });
+  if (found.length !== 1) throw new Error("just-bash's defense-in-depth chunk not recognised: check its pinned version");
+  const name = found[0]!;
+  return {
+    name: 'outbound-just-bash-defense-off',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer?.includes('/just-bash/dist/bundle/')) return null;
+      return id === `./${name}` || id === `./chunks/${name}` ? defenseOff : null;
+    },
+  };
+}
+
+/**
  * `scenario.yaml?scenario`: the JSON of the scenario as the schema checked
  * it at build time, when it loads cleanly, so opening a lab needs neither
  * the YAML parser nor the schema (src/engine/scenario/ahead.ts); and its
@@ -100,7 +130,7 @@ function contentSecurityPolicy(): Plugin {
 // which the engine worker uses already.
 export default defineConfig({
   base: './',
-  plugins: [react(), justBashOfferedOnly(), scenariosParsedAhead(), contentSecurityPolicy()],
+  plugins: [react(), justBashOfferedOnly(), justBashDefenseOff(), scenariosParsedAhead(), contentSecurityPolicy()],
   // just-bash's code-split build leaves its Node-only utilities out when this is true.
   define: { __BROWSER__: 'true' },
   resolve: {
@@ -110,7 +140,7 @@ export default defineConfig({
       { find: /^node:(module|fs|fs\/promises|path|dns|crypto|async_hooks)$/, replacement: nodeUnavailable },
     ],
   },
-  worker: { format: 'es', plugins: () => [justBashOfferedOnly(), scenariosParsedAhead()] },
+  worker: { format: 'es', plugins: () => [justBashOfferedOnly(), justBashDefenseOff(), scenariosParsedAhead()] },
   // Pre-bundle what the lab and its worker import, so the first dev run does not
   // reload the page mid-session when the optimizer finds them late (TRAPS §1).
   optimizeDeps: {

@@ -25,7 +25,8 @@ test('ss -tnp shows the outbound connections, and with sudo the reverse shell', 
   expect(await screen(page)).toContain('$ ss -tnp\n');
 
   const root = await run(page, 'sudo ss -tnp');
-  const shell = [...root.matchAll(ESTAB)].find((m) => /^users:\(\("bash",pid=\d+,fd=\d+\)/.test(m[3]!));
+  // The shell's fd 0 is the connection (tar and nc, started from it, hold it too).
+  const shell = [...root.matchAll(ESTAB)].find((m) => /\("bash",pid=\d+,fd=0\)/.test(m[3]!));
   expect(shell, root).toBeDefined();
   expect(peers).toContain(`${shell![1]}:${shell![2]}`);
 });
