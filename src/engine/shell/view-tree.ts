@@ -13,6 +13,7 @@ import { aptSources, RESOLV_LINK, stubResolvConf } from './etc-files';
 import { accountCreatedAt, accountsChangedAt, installedAt } from '../world/disk';
 import { DEVICE_NUMBERS, homeFiles, programFiles, ptyFiles, UNLISTED_PROGRAMS } from './view-files';
 import type { FileSpec } from './view-files';
+import { machineIdFiles, procSysNode } from './view-ids';
 
 const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
 const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
@@ -239,7 +240,7 @@ export function buildViewTree(
     addFile(RESOLV_LINK.path, () => '');
     entries.get(RESOLV_LINK.path)!.node = { kind: 'link', target: RESOLV_LINK.target, mode: 0o777, uid: 0, gid: 0, mtime: install };
   }
-  for (const f of homeFiles(world)) addSpec(f);
+  for (const f of [...homeFiles(world), ...machineIdFiles(world)]) addSpec(f);
   for (const file of world.files) {
     const path = normalizePath(file.path);
     if (path.endsWith('/.ssh/authorized_keys')) continue;
@@ -285,7 +286,7 @@ export function buildViewTree(
     const parts = taskPath(selfPath(path.split('/').slice(2), self));
     if (parts.length === 0) {
       const links = self === undefined ? [] : SELF_LINKS;
-      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: world.host.bootTime };
+      return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', 'sys', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: world.host.bootTime };
     }
     const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
     if (SELF_LINKS.includes(first)) {
@@ -298,6 +299,7 @@ export function buildViewTree(
       const render = procNet[second];
       return render && third === undefined ? procFile(render) : undefined;
     }
+    if (first === 'sys') return procSysNode(world, parts.slice(1), at);
     const top = procTop[first];
     if (top) return second === undefined ? procFile(top) : undefined;
     if (!/^[0-9]+$/.test(first)) return undefined;

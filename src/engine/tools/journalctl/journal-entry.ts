@@ -6,9 +6,8 @@
  * Boots: the world has one boot, at host.bootTime. Entries older than it
  * can only come from an earlier boot, so when there are any they form boot
  * -1 (its first entry stands for its start). The boot id and machine id are
- * derived from the host's facts, so every read agrees; the world keeps no
- * /proc/sys/kernel/random/boot_id or /etc/machine-id of its own yet
- * (`bootIdOf` and `machineIdOf` are what such files should print).
+ * derived from the host's facts (world/host-ids.ts), which
+ * /proc/sys/kernel/random/boot_id and /etc/machine-id print too.
  *
  * Fields are those journald writes for the transport: kernel entries have
  * no _PID; pid 1's `systemd` entries come over the native protocol; the
@@ -20,6 +19,7 @@
 import type { HostState, LogEntry } from '../../world/types';
 import { subMillis } from '../logs/files';
 import { profileFor } from '../../world/profiles';
+import { bootIdOf, id128, machineIdOf } from '../../world/host-ids';
 
 /** The host's systemd version (255 on Ubuntu 24.04, 252 on Debian 12, 249 on Ubuntu 22.04). */
 export const systemdOf = (w: HostState): number => profileFor(w.host.distro).versions.systemd;
@@ -33,23 +33,7 @@ export interface Boot {
   last?: number;
 }
 
-function hash32(text: string, salt: number): number {
-  let h = (2166136261 ^ salt) >>> 0;
-  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
-  h ^= h >>> 15;
-  h = Math.imul(h, 2246822519) >>> 0;
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
-/** 32 hex digits from `key`, as an sd-id128 prints without dashes (a v4 UUID). */
-export function id128(key: string): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) hex += hash32(key, i * 0x9e3779b9).toString(16).padStart(8, '0');
-  return `${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[parseInt(hex[16] ?? '0', 16) & 3]}${hex.slice(17)}`;
-}
-
-export const bootIdOf = (w: HostState, start: number): string => id128(`boot:${w.host.hostname}:${start}`);
-export const machineIdOf = (w: HostState): string => id128(`machine:${w.host.hostname}`);
+export { bootIdOf, id128, machineIdOf } from '../../world/host-ids';
 
 /** Realtime of an entry in µs since the epoch. */
 export const entryMicros = (e: LogEntry): number => e.time * 1000 + subMillis(e);
