@@ -19,6 +19,7 @@ import type { Collector } from './behaviours/module';
 import type { CompiledBehaviour } from './behaviours/types';
 import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
 import { settleSessions } from './sessions';
+import { markGonePtys } from './pty-gone';
 import { actionSudoLogs } from './sudo-log';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
@@ -172,9 +173,14 @@ export function worldAt(
   const { out, ruleCounts, policyCounts, links } = collector(ctx);
   for (const b of timeline) moduleFor(b).contribute(b, ctx, t, out);
   const atNow = linksAtNow(base, timeline, t === base.now && actions.length === 0 ? links : undefined);
-  const processes = settleSessions(
+  const logins = [
+    ...base.logins.filter((l) => l.loginAt <= t).map((l) => (l.logoutAt !== undefined && l.logoutAt > t
+      ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
+    ...out.logins,
+  ].sort((a, b) => a.loginAt - b.loginAt);
+  const processes = markGonePtys(settleSessions(
     [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
-  );
+  ), logins);
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
     now: t,
@@ -188,11 +194,7 @@ export function worldAt(
     processes,
     sockets: liveSockets(base, t, processes, out.sockets),
     unixSockets: base.unixSockets,
-    logins: [
-      ...base.logins.filter((l) => l.loginAt <= t).map((l) => (l.logoutAt !== undefined && l.logoutAt > t
-        ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
-      ...out.logins,
-    ].sort((a, b) => a.loginAt - b.loginAt),
+    logins,
     flows: [
       ...base.flows.filter((f) => f.createdAt <= t).map(({ createdAt: _c, ...flow }) => flow),
       ...out.flows,

@@ -134,6 +134,8 @@ export interface FdEntry {
   target: number | string;
   /** lsof's access mode letter: r, w or u. */
   mode: 'r' | 'w' | 'u';
+  /** The path is gone (a pty whose master closed): readlink adds " (deleted)". */
+  deleted?: boolean;
 }
 
 export interface Process {

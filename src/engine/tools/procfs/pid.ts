@@ -67,7 +67,7 @@ function meta(p: Process, name: string, kind: ProcEntryKind, mode: number): Proc
 export function fdTarget(f: FdEntry): string {
   if (f.kind === 'socket' || f.kind === 'unix') return `socket:[${f.target}]`;
   if (f.kind === 'pipe') return `pipe:[${f.target}]`;
-  return String(f.target);
+  return f.deleted ? `${f.target} (deleted)` : String(f.target);
 }
 
 function fdMode(f: FdEntry): number {
