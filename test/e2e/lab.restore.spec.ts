@@ -10,7 +10,8 @@ async function answer(page: Page, index: number, value: string): Promise<void> {
 
 /** The reverse shell's peer (address:port), read from `ss -tnp` in the terminal. */
 function reverseShellPeer(ssOutput: string): string {
-  const line = ssOutput.split('\n').find((l) => /^ESTAB.*users:\(\("bash"/.test(l));
+  // The shell holds the connection on fd 0 (tar and nc, started from it, hold it too).
+  const line = ssOutput.split('\n').find((l) => /^ESTAB.*\("bash",pid=\d+,fd=0\)/.test(l));
   return line?.split(/\s+/)[4] ?? '';
 }
 

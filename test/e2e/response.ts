@@ -14,7 +14,8 @@ function connections(out: string): Conn[] {
   return [...out.matchAll(ESTAB)].map((m) => ({
     peer: m[1]!,
     pids: [...m[2]!.matchAll(/pid=(\d+)/g)].map((p) => p[1]!),
-    shell: /^users:\(\("bash",pid=\d+,fd=\d+\)/.test(m[2]!),
+    // The reverse shell holds its connection on fd 0; tar and nc, started from it, share it.
+    shell: /\("bash",pid=\d+,fd=0\)/.test(m[2]!),
   }));
 }
 

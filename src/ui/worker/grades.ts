@@ -17,6 +17,7 @@ import { reportHtml } from '../../engine/scoring/report-html';
 import type { SessionEvent } from '../../engine/session/types';
 import type { WorldEvent } from '../../engine/world/types';
 import type { GradeView, QuestionState, QuestionView, ReportReply } from './protocol';
+import { questionViews } from './question-views';
 
 type AnswerEvent = Extract<SessionEvent, { type: 'answer' }>;
 type HintEvent = Extract<SessionEvent, { type: 'hint' }>;
@@ -33,15 +34,7 @@ export class Grades {
   }
 
   questions(): QuestionView[] {
-    return this.grader.questions.map(({ question: q }) => ({
-      id: q.id,
-      prompt: q.prompt,
-      kind: q.kind,
-      points: q.points,
-      attempts: q.attempts,
-      options: 'options' in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined,
-      hintCount: q.hints.length,
-    }));
+    return questionViews(this.grader.questions.map((g) => g.question));
   }
 
   isOpen(question: string): boolean {

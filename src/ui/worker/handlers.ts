@@ -132,7 +132,7 @@ export async function handle(
     }
     case 'answer': {
       const host = await current();
-      return { grades: host.answer(request.question, request.value), appended: host.appended() };
+      return { grades: await host.answer(request.question, request.value), appended: host.appended() };
     }
     case 'grades': {
       const host = await current();
@@ -142,7 +142,7 @@ export async function handle(
       return (await current()).report();
     case 'hint': {
       const host = await current();
-      return { grades: host.hint(request.question), appended: host.appended() };
+      return { grades: await host.hint(request.question), appended: host.appended() };
     }
   }
 }

@@ -1,26 +1,41 @@
 /**
  * One open lab inside the worker: the engine's session, the grades rebuilt
  * from its log, and the AbortController of the command that is running.
+ * The scoring engine loads with the first answer, hint or report (or at
+ * once, for a restored lab that has some); until then the questions and the
+ * empty score are read from the compiled scenario (question-views.ts).
  */
 import type { CompiledScenario } from '../../engine/scenario/types';
 import { createLabSession } from '../../engine/session/session';
 import type { LabSession, SessionEvent } from '../../engine/session/types';
 import type { WorldEvent } from '../../engine/world/types';
-import { Grades } from './grades';
+import type { Grades } from './grades';
+import { questionViews, untouchedView } from './question-views';
 import type { ClockView, ExecReply, GradeView, QuestionView, ReportReply } from './protocol';
 import { systemWallClock } from '../../host/wall-clock';
 
 export class LabHost {
   private sent = 0;
   private running: AbortController | undefined;
+  private grades: Grades | undefined;
+  private loading: Promise<Grades> | undefined;
 
   private constructor(
     readonly session: LabSession,
-    private readonly grades: Grades,
+    private readonly scenario: CompiledScenario,
   ) {}
 
   get questions(): QuestionView[] {
-    return this.grades.questions();
+    return this.grades?.questions() ?? questionViews(this.scenario.questions);
+  }
+
+  /** The grades, rebuilt from the log as it stands when they first load. */
+  private loadGrades(): Promise<Grades> {
+    this.loading ??= import('./grades').then(({ Grades }) => {
+      this.grades = new Grades(this.scenario, this.session.log());
+      return this.grades;
+    });
+    return this.loading;
   }
 
   static async open(scenario: CompiledScenario, restore?: SessionEvent[], at?: number): Promise<LabHost> {
@@ -32,7 +47,8 @@ export class LabHost {
     });
     // An empty line waits behind the replay of a restored log.
     await session.exec('');
-    const host = new LabHost(session, new Grades(scenario, session.log()));
+    const host = new LabHost(session, scenario);
+    if (session.log().some((e) => e.type === 'answer' || e.type === 'hint')) await host.loadGrades();
     host.sent = session.log().length;
     return host;
   }
@@ -67,34 +83,36 @@ export class LabHost {
     if (speed !== this.session.clock.speed()) this.session.clock.setSpeed(speed);
   }
 
-  answer(question: string, value: string): GradeView {
-    if (this.grades.isOpen(question)) {
+  async answer(question: string, value: string): Promise<GradeView> {
+    const grades = await this.loadGrades();
+    if (grades.isOpen(question)) {
       const event = { type: 'answer' as const, at: this.session.clock.now(), question, value: value.slice(0, 1024) };
       this.session.note(event);
-      this.grades.answer(event, this.actions());
+      grades.answer(event, this.actions());
     }
-    return this.grades.view();
+    return grades.view();
   }
 
-  hint(question: string): GradeView {
-    const index = this.grades.nextHint(question);
+  async hint(question: string): Promise<GradeView> {
+    const grades = await this.loadGrades();
+    const index = grades.nextHint(question);
     if (index !== undefined) {
       const event = { type: 'hint' as const, at: this.session.clock.now(), question, index };
       this.session.note(event);
-      this.grades.hint(event);
+      grades.hint(event);
     }
-    return this.grades.view();
+    return grades.view();
   }
 
   private actions(): WorldEvent[] {
     return this.session.log().flatMap((e) => (e.type === 'world' ? [e.event] : []));
   }
 
-  report(): ReportReply {
-    return this.grades.report(this.session.log());
+  async report(): Promise<ReportReply> {
+    return (await this.loadGrades()).report(this.session.log());
   }
 
   gradeView(): GradeView {
-    return this.grades.view();
+    return this.grades?.view() ?? untouchedView(this.scenario);
   }
 }
