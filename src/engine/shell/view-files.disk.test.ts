@@ -57,7 +57,7 @@ describe('the installed system on disk', () => {
     const s = await root();
     expect((await s.exec('ls -l /etc/ssh')).stdout).toBe('total 32\n'
       + '-rw------- 1 root root  505 Jul  7 10:14 ssh_host_ecdsa_key\n'
-      + '-rw-r--r-- 1 root root  173 Jul  7 10:14 ssh_host_ecdsa_key.pub\n'
+      + '-rw-r--r-- 1 root root  172 Jul  7 10:14 ssh_host_ecdsa_key.pub\n'
       + '-rw------- 1 root root  399 Jul  7 10:14 ssh_host_ed25519_key\n'
       + '-rw-r--r-- 1 root root   92 Jul  7 10:14 ssh_host_ed25519_key.pub\n'
       + '-rw------- 1 root root 2590 Jul  7 10:14 ssh_host_rsa_key\n'

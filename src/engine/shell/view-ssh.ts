@@ -7,7 +7,7 @@
 import type { HostState, VirtualFile } from '../world/types';
 import { accountCreatedAt, installedAt } from '../world/disk';
 import type { FileSpec } from './view-files';
-import { publicKeyLine, seededBase64 } from '../world/ssh-keys';
+import { keyLine, publicKeyLine, seededBase64, traineeKey } from '../world/ssh-keys';
 
 const SSHD_CONFIG = `
 # This is the sshd server system-wide configuration file.  See
@@ -133,7 +133,7 @@ function authorizedKeys(world: HostState): FileSpec[] {
   const trainee = self && world.accounts.find((a) => a.name === self.user);
   if (trainee) {
     const path = `${trainee.home}/.ssh/authorized_keys`;
-    const line = publicKeyLine('ED25519', `${trainee.name}@${self!.host}`, `${trainee.name}@soc-jump`);
+    const line = keyLine(traineeKey(trainee.name, self!.host), `${trainee.name}@soc-jump`);
     const entry = byHome.get(path) ?? { lines: [], first: { path, content: '', mode: 0o600, uid: trainee.uid, gid: trainee.gid, mtime: 0 } };
     entry.lines.unshift(line);
     byHome.set(path, entry);

@@ -11,6 +11,7 @@ import { DEFAULT_INFO } from './sockets';
 import { parseTime } from '../../scenario/time-spec';
 import { logindSession } from '../logind-session';
 import { sessionStartLines } from '../session-lines';
+import { traineeKey } from '../ssh-keys';
 
 function firstFreePty(ctx: BuildContext): string {
   const used = new Set<string>();
@@ -31,11 +32,6 @@ export function primaryAddress(links: Interface[]): string {
   return '127.0.0.1';
 }
 
-function keyFingerprint(ctx: BuildContext): string {
-  const rng = ctx.ids.stream('trainee:key');
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  return Array.from({ length: 43 }, () => abc[rng.int(0, 63)]).join('');
-}
 
 function account(ctx: BuildContext) {
   const t = ctx.doc.trainee;
@@ -262,7 +258,7 @@ interface LoginFacts {
 function loginLogs(ctx: BuildContext, a: LoginFacts, at: number): LogEntry[] {
   const t = ctx.doc.trainee;
   const logind = ctx.pidOf.get('service:systemd-logind');
-  const fp = `ED25519 SHA256:${keyFingerprint(ctx)}`;
+  const fp = `ED25519 ${traineeKey(a.name, t.from).fingerprint}`;
   return sessionStartLines({
     user: a.name, uid: a.uid, session: a.session, privPid: a.privPid, managerPid: a.managerPid,
     logindPid: logind, accepted: `Accepted publickey for ${a.name} from ${t.from} port ${a.port} ssh2: ${fp}`,

@@ -11,8 +11,8 @@
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import type { Process, VirtualFile } from '../types';
-import { publicKeyLine } from '../ssh-keys';
-import { intFor, unit } from './alloc';
+import { keyLine, publicKeyOf } from '../ssh-keys';
+import { unit } from './alloc';
 import type { CompileCtx } from './compile-ctx';
 import { daemonPid } from './compile-ctx';
 import type { WorldCtx } from './context';
@@ -27,13 +27,10 @@ import { logindSession } from '../logind-session';
 
 type Entry = TimelineEntryOf<'ssh-login'> | TimelineEntryOf<'ssh-remote-forward'>;
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** A SHA256 key fingerprint (43 base64 characters) drawn from the seed. */
-export function fingerprint(seed: number, key: string): string {
-  let s = '';
-  for (let i = 0; i < 43; i++) s += B64[intFor(seed, `fp:${key}:${i}`, 0, 63)];
-  return `SHA256:${s}`;
+/** The login's key, drawn from the seed: the blob authorized_keys holds and its fingerprint. */
+export function loginKey(seed: number, keyType: string, key: string): { fingerprint: string; publicKey: string } {
+  const k = publicKeyOf(keyType, `${seed}:${key}`);
+  return { fingerprint: k.fingerprint, publicKey: keyLine(k) };
 }
 
 export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshLogin {
@@ -53,7 +50,7 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
     fromPort: e.from_port ?? cc.port(`ssh:${e.id}`),
     auth: e.auth,
     keyType: e.key_type,
-    fingerprint: fingerprint(cc.seed, `${e.from}:${e.user}:${e.key_type}`),
+    ...loginKey(cc.seed, e.key_type, `${e.from}:${e.user}:${e.key_type}`),
     pty: e.pty,
     tty,
     commands: e.kind === 'ssh-login' ? e.commands : [],
@@ -278,7 +275,7 @@ export function closedSession(b: SshLogin, ctx: WorldCtx, t: number, out: Collec
 
 /** The key a key login used, in the user's authorized_keys (the view joins the lines of one file). */
 function authorizedKey(b: SshLogin): VirtualFile {
-  return { path: `${b.home}/.ssh/authorized_keys`, content: `${publicKeyLine(b.keyType, b.fingerprint, `${b.user}@${b.from}`)}\n`,
+  return { path: `${b.home}/.ssh/authorized_keys`, content: `${b.publicKey} ${b.user}@${b.from}\n`,
     mode: 0o600, uid: b.uid, gid: b.gid, mtime: 0 };
 }
 

@@ -50,6 +50,8 @@ export interface SshLogin extends BehaviourBase, RunAs {
   auth: 'publickey' | 'password';
   keyType: 'ED25519' | 'RSA' | 'ECDSA';
   fingerprint: string;
+  /** `TYPE BLOB` of the key whose fingerprint that is (ssh-keys.ts). */
+  publicKey: string;
   pty: boolean;
   /** "pts/N" when pty is true. */
   tty: string | null;

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../scenario/load';
+import { createLabSession } from '../session/session';
+import { keyFingerprint } from '../world/ssh-keys';
+
+async function rootShell(seed: number) {
+  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed });
+  if (!loaded.ok) throw new Error('the flagship does not load');
+  const s = createLabSession({ scenario: loaded.scenario });
+  await s.exec('sudo -i');
+  return s;
+}
+
+describe('authorized_keys and the auth log', () => {
+  it('hold the keys whose fingerprints sshd logs for each key login', async () => {
+    for (const seed of [1, 7]) {
+      const s = await rootShell(seed);
+      const keys = (await s.exec('cat /home/*/.ssh/authorized_keys')).stdout.trim().split('\n');
+      const byUser = new Map(keys.map((line) => {
+        const [type, body, comment] = line.split(' ');
+        const blob = new Uint8Array(Buffer.from(body!, 'base64'));
+        expect(type).toBe('ssh-ed25519');
+        return [`${comment!.split('@')[0]}`, keyFingerprint(blob)] as const;
+      }));
+      const accepted = (await s.exec("grep 'Accepted publickey' /var/log/auth.log")).stdout.trim().split('\n');
+      expect(accepted.length).toBeGreaterThan(1);
+      for (const line of accepted) {
+        const m = / for (\S+) from .* ssh2: ED25519 (SHA256:\S{43})$/.exec(line);
+        expect(m, line).not.toBeNull();
+        expect(byUser.get(m![1]!), line).toBe(m![2]);
+      }
+    }
+  });
+});
