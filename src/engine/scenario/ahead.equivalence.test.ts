@@ -68,6 +68,13 @@ describe('loading a scenario checked ahead of time', () => {
     expect(checkAhead(text)).toBeUndefined();
   });
 
+  it('is not shipped when a question cannot be answered from the world', () => {
+    const text = readFileSync(FILES[0]!, 'utf8').replace('answer: { fact: user, of: revshell }', 'answer: { fact: user, of: exfil-destination }');
+    expect(text).toContain('of: exfil-destination }');
+    expect(loadScenario(text, { seed: 7 }).ok).toBe(false);
+    expect(checkAhead(text)).toBeUndefined();
+  });
+
   it('a scenario with problems is left to the whole loader, which positions them', () => {
     const text = readFileSync(FILES[0]!, 'utf8');
     const broken = text.replace(/^title: .*$/m, 'title: [1, 2]');

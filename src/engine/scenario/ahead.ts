@@ -9,12 +9,15 @@
  * gives back the same document for every draw of the vars, bar the values
  * themselves; it is checked here for many seeds, and a scenario that fails
  * the check, or parses with any problem, is shipped as text and loaded by
- * the whole loader.
+ * the whole loader. For the same seeds the scenario is compiled and each
+ * question's answer resolved against its world, which the lab then need
+ * not do again.
  */
 import { parseScenarioYaml } from './load-yaml';
 import { scenarioSchema } from './schema';
 import { resolveVars } from './vars';
 import { withVars } from './load-data';
+import { compileScenario } from './compile';
 
 /** The seeds a checked document is held to: small ones, large ones, and a spread between. */
 export const AHEAD_SEEDS: readonly number[] = [
@@ -37,6 +40,8 @@ export function checkAhead(text: string): unknown {
     if (!jsonSafe(checked)) return undefined;
     const drawn = withVars(checked as Record<string, unknown>, seed);
     if (!drawn || JSON.stringify(drawn.doc) !== JSON.stringify(doc.data)) return undefined;
+    const compiled = compileScenario(drawn.doc, { seed: drawn.seed, vars: drawn.vars });
+    if (!compiled.ok || compiled.issues.length > 0) return undefined;
   }
   return checked;
 }

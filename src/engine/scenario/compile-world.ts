@@ -3,7 +3,10 @@
  * vars drawn with the seed, the base host built (world/build.ts), the
  * timeline compiled against it (world/behaviours), and `worldAt(t)` that
  * composes both with the trainee's actions. Problems are PathIssues; this
- * never throws on a document that passed the schema.
+ * never throws on a document that passed the schema. The questions are
+ * checked against the world by compile.ts, which is what loaders call;
+ * this part alone opens a scenario whose questions were checked when the
+ * app was built (load-data.ts).
  */
 import { compileTimeline, timelineEntities } from '../world/behaviours';
 import type { CompiledBehaviour } from '../world/behaviours';
@@ -12,7 +15,6 @@ import { buildBaseHost } from '../world/build';
 import { worldAt } from '../world/at';
 import { chainTotals, coverInput, coverOutput, filterChain } from '../world/base/traffic';
 import { checkBounds } from './check-bounds';
-import { checkQuestionRefs } from './compile-questions';
 import { IssueSink, type PathIssue } from './issues';
 import type { ScenarioDoc } from './schema';
 import type { CompiledScenario, EntityRef, ScenarioMeta } from './types';
@@ -68,8 +70,8 @@ function coverTimelineTraffic(base: BaseHost, timeline: readonly CompiledBehavio
   }
 }
 
-/** Compiles a document that passed `scenarioSchema`. */
-export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
+/** Compiles a document that passed `scenarioSchema`, its questions unchecked. */
+export function compileWorld(doc: ScenarioDoc, options: CompileOptions = {}): CompileResult {
   const seed = (options.seed ?? doc.seed) >>> 0;
   const vars = options.vars ? new Map(options.vars) : drawCheckedVars(Object.entries(doc.vars), seed);
   const bounds = checkBounds(doc);
@@ -105,7 +107,6 @@ export function compileScenario(doc: ScenarioDoc, options: CompileOptions = {}):
       return worldAt(base, timeline, at, actions);
     },
   };
-  sink.issues.push(...checkQuestionRefs(doc.questions, scenario));
   if (sink.hasErrors) return { ok: false, issues: sink.issues };
   return { ok: true, scenario, issues: sink.issues };
 }

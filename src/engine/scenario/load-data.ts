@@ -3,13 +3,15 @@
  * its document as the schema gave it back, with each `${var}` left in place.
  * Drawing the vars with the trainee's seed and putting them in is all that
  * is left before compiling, so this path needs neither the YAML parser nor
- * the schema. Anything it cannot open cleanly is for the whole loader
- * (load.ts), which positions what is wrong.
+ * the schema; its questions' answers were resolved against the world at
+ * build time too, so it compiles the world alone (compile-world.ts).
+ * Anything it cannot open cleanly is for the whole loader (load.ts), which
+ * positions what is wrong.
  */
 import type { LoadResult } from './types';
 import type { ScenarioDoc } from './schema';
 import type { VarDoc } from './schema-vars';
-import { compileScenario } from './compile';
+import { compileWorld } from './compile-world';
 import { drawCheckedVars, effectiveSeed, substituteVars } from './vars-draw';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -31,7 +33,7 @@ export function loadChecked(checked: unknown, seed?: number): LoadResult | undef
     if (!isRecord(checked)) return undefined;
     const resolved = withVars(checked, seed);
     if (!resolved) return undefined;
-    const compiled = compileScenario(resolved.doc, { seed: resolved.seed, vars: resolved.vars });
+    const compiled = compileWorld(resolved.doc, { seed: resolved.seed, vars: resolved.vars });
     if (!compiled.ok || compiled.issues.length > 0) return undefined;
     return { ok: true, scenario: compiled.scenario, warnings: [] };
   } catch {
