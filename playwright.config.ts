@@ -6,9 +6,11 @@ import { defineConfig } from '@playwright/test';
  * in the system Chromium: no browser download, no sandbox flag needed as root
  * (Playwright adds --no-sandbox itself). See TRAPS.md §5.
  */
-// OUTBOUND_E2E_PORT lets two runs share a machine (each builds into its own folder).
+// OUTBOUND_E2E_PORT lets two runs share a machine (each builds into its own
+// folder, and its preview server skips Vite's one-preview-per-project lock).
 const port = Number(process.env.OUTBOUND_E2E_PORT ?? 4173);
 const outDir = port === 4173 ? 'dist/e2e' : `dist/e2e-${port}`;
+const shared = port === 4173 ? '' : ' --bypass-lock';
 const chromium = process.env.OUTBOUND_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -35,7 +37,7 @@ export default defineConfig({
   webServer: {
     command:
       `VITE_TEST_HANDLE=1 npx vite build --outDir ${outDir} --emptyOutDir --logLevel warn && ` +
-      `npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+      `npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort${shared}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -150,7 +150,8 @@ async function measureEcho(browser: Browser): Promise<Echo> {
 }
 
 async function serve(): Promise<() => void> {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  const shared = PORT === 4174 ? [] : ['--bypass-lock'];
+  const child = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', ...shared], {
     stdio: 'ignore',
     detached: true,
   });
