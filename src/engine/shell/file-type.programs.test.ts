@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { createLabSession } from '../session/session';
 import { sha256, toHex } from '../world/sha256';
 import { elfStub } from './view-files';
 import { parseFileArgs } from './file-type';
-
-async function rootShell() {
-  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed: 7 });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import { flagshipRootShell } from './testkit';
 
 const buildId = (path: string) => toHex(sha256(new TextEncoder().encode(elfStub(path)))).slice(0, 40);
 const pie = (path: string, special = '') => `${special}ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), `
@@ -21,7 +11,7 @@ const pie = (path: string, special = '') => `${special}ELF 64-bit LSB pie execut
 
 describe('file on the host', () => {
   it('describes a program as file 5.45 does, padding names so descriptions line up', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     expect(await s.exec('file /usr/bin/bash /etc/passwd /bin /nope /usr/bin/sudo')).toEqual({
       stdout: `/usr/bin/bash: ${pie('/usr/bin/bash')}\n`
         + '/etc/passwd:   ASCII text\n'
@@ -33,7 +23,7 @@ describe('file on the host', () => {
   });
 
   it('gives one program one build id by any path, and another program another', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     expect((await s.exec('file -b /bin/bash')).stdout).toBe(`${pie('/usr/bin/bash')}\n`);
     expect(buildId('/usr/bin/bash')).not.toBe(buildId('/usr/bin/tar'));
     expect((await s.exec('file -L /usr/bin/nc')).stdout).toBe(`/usr/bin/nc: ${pie('/usr/bin/nc.openbsd')}\n`);

@@ -1,16 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { createLabSession } from '../session/session';
 import { parseMode, splitPerm } from './find-perm';
-
-async function rootShell() {
-  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed: 7 });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import { flagshipRootShell } from './testkit';
 
 describe('find -perm with the special bits', () => {
   it('reads octal and symbolic modes as GNU find does', () => {
@@ -31,7 +21,7 @@ describe('find -perm with the special bits', () => {
   });
 
   it('finds the set-user-id programs, and only them', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     expect(await s.exec('find /usr/bin -perm -4000')).toEqual({ stdout: '/usr/bin/mount\n/usr/bin/passwd\n/usr/bin/su\n/usr/bin/sudo\n/usr/bin/umount\n', stderr: '', exitCode: 0 });
     expect((await s.exec('find /usr/bin -perm -u=s -type f')).stdout).toBe('/usr/bin/mount\n/usr/bin/passwd\n/usr/bin/su\n/usr/bin/sudo\n/usr/bin/umount\n');
     expect((await s.exec('find /usr/bin -perm /6000 -name "su*"')).stdout).toBe('/usr/bin/su\n/usr/bin/sudo\n');

@@ -1,16 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { createLabSession } from '../session/session';
 import { splitPerm } from './find-perm';
-
-async function rootShell() {
-  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed: 7 });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import { flagshipRootShell } from './testkit';
 
 describe('find -inum', () => {
   it('takes -inum N, +N and -N out of a plain conjunction', () => {
@@ -21,7 +11,7 @@ describe('find -inum', () => {
   });
 
   it('finds the file whose inode stat and lsof give', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     const ino = (await s.exec('stat -c %i /usr/bin/bash')).stdout.trim();
     expect(await s.exec(`find /usr -inum ${ino}`)).toEqual({ stdout: '/usr/bin/bash\n', stderr: '', exitCode: 0 });
     const listed = (await s.exec('ls -i /usr/bin | grep " ba"')).stdout.trim().split('\n')

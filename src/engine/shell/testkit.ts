@@ -4,6 +4,8 @@
  * manual wall clock moves only when waited on, so a test runs in no time
  * and the same way every time.
  */
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../scenario/load';
 import { createLabSession } from '../session/session';
 import type { LabSession } from '../session/types';
 import type { WallClock } from '../session/clock';
@@ -52,6 +54,15 @@ export function ctrlCAfter(pressAt: number): { wall: WallClock; signal: AbortSig
 
 export function shellOn(edit: WorldEdit, wall?: WallClock): LabSession {
   return createLabSession({ scenario: web01Scenario(edit), wallClock: wall });
+}
+
+/** The flagship at `seed`, in a root shell (`sudo -i`), as an analyst works on it. */
+export async function flagshipRootShell(seed = 7): Promise<LabSession> {
+  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed });
+  if (!loaded.ok) throw new Error('the flagship does not load');
+  const s = createLabSession({ scenario: loaded.scenario });
+  await s.exec('sudo -i');
+  return s;
 }
 
 export { NOW };

@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { createLabSession } from '../session/session';
-
-async function rootShell(seed: number) {
-  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import type { LabSession } from '../session/types';
+import { flagshipRootShell } from './testkit';
 
 /** The value of FIELD in journalctl -o verbose's newest entry. */
-async function journalField(s: Awaited<ReturnType<typeof rootShell>>, field: string): Promise<string> {
+async function journalField(s: LabSession, field: string): Promise<string> {
   const out = (await s.exec(`journalctl -o verbose -n 1 | grep '^    ${field}='`)).stdout;
   return out.trim().slice(field.length + 1);
 }
@@ -20,7 +11,7 @@ async function journalField(s: Awaited<ReturnType<typeof rootShell>>, field: str
 describe('machine id and boot id files', () => {
   it('print the ids journalctl stores with each entry', async () => {
     for (const seed of [1, 7]) {
-      const s = await rootShell(seed);
+      const s = await flagshipRootShell(seed);
       const machine = await journalField(s, '_MACHINE_ID');
       const boot = await journalField(s, '_BOOT_ID');
       expect(machine).toMatch(/^[0-9a-f]{32}$/);
@@ -35,7 +26,7 @@ describe('machine id and boot id files', () => {
   });
 
   it('have the modes and owners of the real files', async () => {
-    const s = await rootShell(7);
+    const s = await flagshipRootShell(7);
     const st = await s.exec("stat -c '%A %U %G %s %n' /etc/machine-id /var/lib/dbus/machine-id /proc/sys/kernel/random/boot_id");
     expect(st.stdout).toBe('-r--r--r-- root root 33 /etc/machine-id\n'
       + 'lrwxrwxrwx root root 15 /var/lib/dbus/machine-id\n'

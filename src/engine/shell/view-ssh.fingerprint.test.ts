@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { createLabSession } from '../session/session';
 import { keyFingerprint } from '../world/ssh-keys';
-
-async function rootShell(seed: number) {
-  const loaded = loadScenario(readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8'), { seed });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import { flagshipRootShell } from './testkit';
 
 describe('authorized_keys and the auth log', () => {
   it('hold the keys whose fingerprints sshd logs for each key login', async () => {
     for (const seed of [1, 7]) {
-      const s = await rootShell(seed);
+      const s = await flagshipRootShell(seed);
       const keys = (await s.exec('cat /home/*/.ssh/authorized_keys')).stdout.trim().split('\n');
       const byUser = new Map(keys.map((line) => {
         const [type, body, comment] = line.split(' ');

@@ -1,16 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../scenario/load';
-import { createLabSession } from '../../session/session';
-
-async function rootShell() {
-  const text = readFileSync('scenarios/ssh-reverse-shell-beacon-exfil.yaml', 'utf8');
-  const loaded = loadScenario(text, { seed: 7 });
-  if (!loaded.ok) throw new Error('the flagship does not load');
-  const s = createLabSession({ scenario: loaded.scenario });
-  await s.exec('sudo -i');
-  return s;
-}
+import { flagshipRootShell } from '../../shell/testkit';
 
 /** DEVICE, SIZE/OFF, NODE and NAME of every REG and DIR row, once each. */
 function regularRows(listing: string): Map<string, string> {
@@ -27,7 +16,7 @@ function regularRows(listing: string): Map<string, string> {
 
 describe('lsof and stat on the same file', () => {
   it('agree on device, size and inode for every cwd, rtd, txt, mem and open file', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     const rows = regularRows((await s.exec('lsof -nP')).stdout);
     expect(rows.get('/usr/bin/bash')).toBeDefined();
     expect(rows.get('/var/www/app/config/database.yml')).toBeDefined();
@@ -38,7 +27,7 @@ describe('lsof and stat on the same file', () => {
   });
 
   it('gives bash its package size on Ubuntu 24.04', async () => {
-    const s = await rootShell();
+    const s = await flagshipRootShell();
     expect((await s.exec("stat -c '%d %s' /usr/bin/bash")).stdout).toBe('64513 1446024\n');
     const txt = (await s.exec("lsof -nP -c bash | grep -m1 ' txt '")).stdout;
     expect(txt.trim().split(/\s+/).slice(4)).toEqual(['REG', '252,1', '1446024', '2108929', '/usr/bin/bash']);
