@@ -6,7 +6,7 @@
 import type { FdEntry, HostState, Process, Socket, UnixSocket } from '../../world/types';
 import { serviceName } from '../../net/services';
 import { hashedPointer } from '../procnet/procnet';
-import { DEVICES, LIBRARIES, deviceOf, statFile } from './filedata';
+import { LIBRARIES, charDevice, deviceOf, statFile } from './filedata';
 import { kernelTcpState } from '../../net';
 
 export interface LsofFile {
@@ -100,8 +100,11 @@ function fdFile(world: HostState, e: FdEntry, t: SocketTables, f: NameFlags): Ls
   }
   const path = String(e.target);
   if (e.kind === 'chr') {
-    const d = DEVICES.get(path) ?? { dev: '1,3', inode: statFile(world, path, false).inode };
+    const d = charDevice(world, path);
     const node = String(d.inode);
+    // A pty whose node devpts removed: lsof names it as /proc's link reads
+    // and stat(2) of the open inode gives no links left; no path names it.
+    if (e.deleted) return { ...base, type: 'CHR', device: d.dev, node, name: `${path} (deleted)`, nlink: 0 };
     return { ...base, type: 'CHR', device: d.dev, node, name: path, nlink: 1, path };
   }
   const st = statFile(world, path, e.kind === 'dir');

@@ -47,6 +47,18 @@ export const DEVICES: ReadonlyMap<string, { dev: string; inode: number }> = new 
   ['/dev/pts/1', { dev: '136,1', inode: 4 }],
 ]);
 
+/**
+ * A character device's DEVICE column and inode: a pty slave /dev/pts/N is
+ * 136,N with devpts's inode N + 3 (1 is the root, 2 ptmx).
+ */
+export function charDevice(world: HostState, path: string): { dev: string; inode: number } {
+  const known = DEVICES.get(path);
+  if (known) return known;
+  const pts = /^\/dev\/pts\/(\d+)$/.exec(path);
+  if (pts) return { dev: `136,${pts[1]}`, inode: Number(pts[1]) + 3 };
+  return { dev: '1,3', inode: statFile(world, path, false).inode };
+}
+
 /** Size and inode of a regular file or directory: the ones `stat` shows for the path. */
 export function statFile(world: HostState, path: string, dir: boolean): FileStat {
   return { size: fileSize(world, path, dir), inode: inodeOf(path, world.host.distro) };

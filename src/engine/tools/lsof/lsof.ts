@@ -38,7 +38,7 @@ export const LSOF_OPTIONS: OptionSupport[] = [
   part('-c /regex/', 'the i modifier is honoured; b and x are accepted and ignored'),
   part('names', 'a file, directory or /; a path exists when the world knows it (no inode table)'),
   part('+d DIR, +D DIR', 'open files named in or under DIR; the world has no inode table'),
-  part('+L [N], -L', 'NLINK column; the world keeps no deleted-but-open files, so +L1 finds none'),
+  part('+L [N], -L', 'NLINK column; the only deleted open files are ptys whose login ended (NLINK 0)'),
   none('-d, -D, -F, -g, -K, -m, -o, -r, -R, -S, -T, -x, -X, -Z', 'not simulated'),
 ];
 
