@@ -66,9 +66,9 @@ describe('lab session shell', () => {
 });
 
 describe('the filesystem as a view of the world', () => {
-  it('shows a process fd table with ls -l, as in the capture', async () => {
+  it('shows a process fd table with ls -l, as in the capture (not a terminal: no quotes)', async () => {
     const s = createLabSession({ scenario: web01Scenario() });
-    const r = await s.exec('ls -l /proc/22713/fd');
+    const r = await s.exec('ls -l /proc/22713/fd | cat');
     expect(r.stdout).toBe([
       'total 0',
       'lrwx------ 1 deploy deploy 64 Dec  4 13:28 0 -> socket:[47830]',
@@ -90,8 +90,8 @@ describe('the filesystem as a view of the world', () => {
     expect((await s.exec('ls -l /proc/22713/cwd')).stdout).toBe('lrwxrwxrwx 1 deploy deploy 0 Dec  4 13:28 /proc/22713/cwd -> /home/deploy\n');
     expect((await s.exec('ls -l /proc/22719/fd')).stdout).toBe([
       'total 0',
-      'lr-x------ 1 root root 64 Dec  4 13:28 0 -> pipe:[47970]',
-      'lrwx------ 1 root root 64 Dec  4 13:28 3 -> socket:[47975]',
+      "lr-x------ 1 root root 64 Dec  4 13:28 0 -> 'pipe:[47970]'",
+      "lrwx------ 1 root root 64 Dec  4 13:28 3 -> 'socket:[47975]'",
       '',
     ].join('\n'));
   });

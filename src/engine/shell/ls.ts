@@ -3,9 +3,11 @@
  * targets (`ls -l /proc/PID/fd` is how an analyst finds a socket inode), which
  * just-bash's own ls cannot know.
  *
- * Supported: -l -a -A -d -1 -h -n -i -t -r and their combinations.
- * Partial: names are printed one per line even on a terminal (the simulator
- * cannot tell a terminal from a pipe, and one per line keeps pipes right).
+ * Supported: -l -a -A -d -1 -h -n -i -t -r and their combinations; names
+ * and link targets quoted on a terminal as coreutils 9.4 does (ls-quote.ts).
+ * Partial: names are printed one per line even on a terminal (a line with
+ * a pipe or redirection counts as not a terminal; one per line keeps pipes
+ * right), aligned as ls aligns its columns when some name is quoted.
  * Not simulated: -R, colours, --sort and other long options.
  */
 import { defineCommand } from 'just-bash';
@@ -15,6 +17,7 @@ import type { HostFs } from './host-fs';
 import { normalizePath } from './host-fs';
 import { inodeOf as diskInode } from '../world/disk';
 import { canonicalPath } from './view-tree';
+import { needsQuoting, shellEscape } from './ls-quote';
 
 const FLAGS = new Set(['l', 'a', 'A', 'd', '1', 'h', 'n', 'i', 't', 'r']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -143,8 +146,23 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       return flags.has('r') ? sorted.reverse() : sorted;
     };
 
+    // On a terminal names are quoted as the shell would need them typed;
+    // in a listing where some are, long and column formats (not -1) give
+    // the others a space so the names still line up.
+    const tty = ctx.env.get('OUTBOUND_STDOUT_TTY') === '1';
+    const shown = (name: string) => (tty ? shellEscape(name) : name);
+    const namer = (rows: Row[]) => {
+      const align = tty && (flags.has('l') || !flags.has('1')) && rows.some((r) => needsQuoting(r.name));
+      return (r: Row) => (align && !needsQuoting(r.name) ? ' ' : '') + shown(r.name);
+    };
+
     const render = (rows: Row[], withTotal: boolean): string => {
-      if (!flags.has('l')) return rows.map((r) => (flags.has('i') ? `${r.ino} ` : '') + r.name + '\n').join('');
+      const nameOf = namer(rows);
+      if (!flags.has('l')) {
+        const wino = Math.max(0, ...rows.map((r) => String(r.ino).length));
+        const ino = (r: Row) => (flags.has('i') ? `${String(r.ino).padStart(wino)} ` : '');
+        return rows.map((r) => ino(r) + nameOf(r) + '\n').join('');
+      }
       const cells = rows.map((r) => ({
         r,
         links: String(r.links),
@@ -165,8 +183,8 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       let out = withTotal ? `total ${blocks}\n` : '';
       for (const c of cells) {
         const ino = flags.has('i') ? String(c.r.ino).padStart(wi) + ' ' : '';
-        const link = c.r.kind === 'link' && c.r.target !== undefined ? ` -> ${c.r.target}` : '';
-        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${sizeOf(c).padStart(ws)} ${stamp(c.r.mtime, w.now)} ${c.r.name}${link}\n`;
+        const link = c.r.kind === 'link' && c.r.target !== undefined ? ` -> ${shown(c.r.target)}` : '';
+        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${sizeOf(c).padStart(ws)} ${stamp(c.r.mtime, w.now)} ${nameOf(c.r)}${link}\n`;
       }
       return out;
     };
@@ -213,7 +231,7 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
         const row = await rowFor(full, name, joinShown(p, name), false);
         if (row) rows.push(row);
       }
-      if (paths.length > 1) stdout += `${files.length || i > 0 ? '\n' : ''}${p}:\n`;
+      if (paths.length > 1) stdout += `${files.length || i > 0 ? '\n' : ''}${shown(p)}:\n`;
       stdout += render(sortRows(rows), true);
     }
     return { stdout, stderr, exitCode };
