@@ -16,13 +16,13 @@ import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
-import { loginShell } from '../shell/login-shell';
+import { loginShell, type ShellProcessInfo } from '../shell/login-shell';
 import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
 import { followCommands } from '../shell/follow-commands';
 import { procRenderers } from '../shell/renderers';
 import { tools } from '../tools/registry';
-import type { HostState, WorldEvent } from '../world/types';
+import type { HostState, Process, WorldEvent } from '../world/types';
 import { createSimClock } from './clock';
 import { createReplayCut, type ReplayCut } from './replay-cut';
 import type { ControllableClock, WallClock } from './clock';
@@ -78,8 +78,10 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     if (!cached!.tree) cached!.tree = buildViewTree(w, procRenderers, programs, world);
     return cached!.tree;
   };
+  /** The shell the trainee types into: their login shell, or the root shell sudo left. */
+  let shellPid = trainee.shellPid;
   const forks = new Forks({
-    world: hostWorld, now: () => clock.now(), shellPid: () => trainee.shellPid,
+    world: hostWorld, now: () => clock.now(), shellPid: () => shellPid,
     write(event) {
       actions.push(event);
       log.push({ type: 'world', event });
@@ -110,7 +112,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const host: CommandHost = {
     world,
     identity,
-    shellPid: () => trainee.shellPid,
+    shellPid: () => shellPid,
     apply(events) {
       if (events.some((e) => e.type !== 'kill')) forks.beforeEvent();
       for (const event of events) {
@@ -130,6 +132,11 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     enterRootShell(isLogin, sudoPid) {
       rootShell = true;
       rootSudo = sudoPid;
+      const leaf = sudoPid === undefined ? undefined : lastOfChain(world(), sudoPid);
+      if (leaf) {
+        shellPid = leaf.pid;
+        setShellProcess(bash, { pid: leaf.pid, ppid: leaf.ppid, uid: 0, gid: 0 });
+      }
       shell.env = { ...shell.env, ...baseEnv(root, world().host.hostname) };
       if (isLogin) pendingCwd = root.home;
     },
@@ -233,6 +240,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       rootShell = false;
       if (rootSudo !== undefined) host.apply([{ type: 'sudo-end', at: clock.now(), pid: rootSudo }]);
       rootSudo = undefined;
+      shellPid = trainee.shellPid;
+      setShellProcess(bash, loginProcess.processInfo);
       shell.env = { ...shell.env, ...baseEnv(login, world().host.hostname) };
       shell.cwd = login.home;
       return record(trimmed, clock.now(), { stdout: 'logout\n', stderr: '', exitCode: 0 });
@@ -316,6 +325,32 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     queue = replay([...options.restore], resumeAt);
   }
   return session;
+}
+
+/** The last process of the chain under sudo `pid` (its monitor's child, and so on down). */
+function lastOfChain(w: HostState, pid: number): Process | undefined {
+  let cur = w.processes.find((p) => p.pid === pid);
+  for (let depth = 0; cur && depth < 8; depth++) {
+    const at = cur.pid;
+    const child = w.processes.find((p) => p.ppid === at && p.uid === 0 && p.startTime === w.now && p.pid > at);
+    if (!child) break;
+    cur = child;
+  }
+  return cur && cur.pid !== pid ? cur : undefined;
+}
+
+/**
+ * Points just-bash's $$, $PPID, $UID and /proc/self status at `info`:
+ * the shell the trainee types into changed (a root shell under sudo, or
+ * back to the login shell). just-bash copies this state into every exec.
+ */
+function setShellProcess(bash: Bash, info: ShellProcessInfo): void {
+  const state = (bash as unknown as { state?: Record<string, unknown> }).state;
+  if (!state) return;
+  state.virtualPid = info.pid;
+  state.virtualPpid = info.ppid;
+  if (info.uid !== undefined) state.virtualUid = info.uid;
+  if (info.gid !== undefined) state.virtualGid = info.gid;
 }
 
 /**

@@ -6,7 +6,8 @@
 import { defineCommand } from 'just-bash';
 import type { Command } from 'just-bash';
 import type { Tool, ToolContext } from '../tools/types';
-import type { HostState, WorldEvent } from '../world/types';
+import type { HostState, SudoShell, WorldEvent } from '../world/types';
+import { freePty } from '../world/sudo-shell';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
 import { sudoCommandPath } from '../world/sudo-log';
 import { deniedReaders } from './denied';
@@ -30,7 +31,10 @@ export interface CommandHost {
   history(): readonly string[];
   /** Runs `run` with root's identity (sudo). */
   asRoot<T>(run: () => Promise<T>): Promise<T>;
-  /** Makes the rest of the session a root shell (sudo -i, sudo su; `sudoPid` for sudo's). */
+  /**
+   * Makes the rest of the session a root shell (sudo -i, sudo su): `sudoPid`
+   * is sudo's, whose event holds the shell's processes.
+   */
   enterRootShell(login: boolean, sudoPid?: number): void;
   mayUseSudo(): boolean;
 }
@@ -115,16 +119,39 @@ export function quote(word: string): string {
  * sudo's trace in the auth log, as a world event at the moment it starts
  * (so a replay writes it again): its pid is the sudo process's own.
  */
-function trace(host: CommandHost, cwd: string, command: string): number | undefined {
+function trace(
+  host: CommandHost, cwd: string, command: string, left?: Omit<SudoShell, 'pty' | 'parent'>,
+): number | undefined {
   const world = host.world();
   const pid = world.self;
   if (pid === undefined || pid === host.shellPid()) return undefined;
   const who = host.identity();
   const shell = world.processes.find((p) => p.pid === host.shellPid());
   const unit = shell?.unit?.startsWith('session-') ? shell.unit : undefined;
+  const sudoShell: SudoShell | undefined = left
+    && { ...left, pty: freePty(ptysInUse(world)), parent: host.shellPid() };
   host.apply([{ type: 'sudo', at: world.now, pid, user: who.user, uid: who.uid,
-    tty: shell?.tty ?? null, pwd: cwd, command, ...(unit ? { unit } : {}) }]);
+    tty: shell?.tty ?? null, pwd: cwd, command, ...(unit ? { unit } : {}),
+    ...(sudoShell ? { shell: sudoShell } : {}) }]);
   return pid;
+}
+
+/** Ptys whose master is open: open logins' and live processes' terminals not gone. */
+function ptysInUse(world: HostState): string[] {
+  const out = world.logins.filter((l) => l.logoutAt === undefined).map((l) => l.tty);
+  for (const p of world.processes) {
+    if (p.tty && !p.fds.some((f) => f.deleted && f.target === `/dev/${p.tty}`)) out.push(p.tty);
+  }
+  return out;
+}
+
+/** `su`'s argv as sudo runs it, and whether it starts a login shell. */
+function suShell(rest: readonly string[]): { login: boolean } | undefined {
+  if (rest[0] !== 'su') return undefined;
+  const args = rest.slice(1);
+  const login = args.some((a) => a === '-' || a === '-l' || a === '--login');
+  if (args.some((a) => !['-', '-l', '--login', 'root'].includes(a))) return undefined;
+  return { login };
 }
 
 export function sessionCommands(host: CommandHost): Command[] {
@@ -156,10 +183,22 @@ export function sessionCommands(host: CommandHost): Command[] {
       trace(host, ctx.cwd, 'list');
       return { stdout: sudoList(who.user, host.world().host.hostname), stderr: '', exitCode: 0 };
     }
+    const su = suShell(rest);
+    if (su) {
+      // sudo stays until su's shell exits: one root shell, su and bash under sudo's monitor.
+      const chain = [[...rest], [su.login ? '-bash' : 'bash']];
+      const left = { argv: ['sudo', ...args], chain, cwd: su.login ? rootHome : ctx.cwd };
+      host.enterRootShell(su.login, trace(host, ctx.cwd, ['/usr/bin/su', ...rest.slice(1)].join(' '), left));
+      setAll(ctx.env, rootEnv(rootHome));
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
     if (rest.length === 0) {
       if (shell) {
         const rootShell = host.world().accounts.find((a) => a.uid === 0)?.shell ?? '/bin/bash';
-        host.enterRootShell(shell === 'login', trace(host, ctx.cwd, rootShell));
+        // sudo -i runs root's shell as a login shell (-bash); -s the user's $SHELL by its path.
+        const argv0 = shell === 'login' ? `-${rootShell.split('/').pop()}` : ctx.env.get('SHELL') ?? '/bin/bash';
+        const left = { argv: ['sudo', ...args], chain: [[argv0]], cwd: shell === 'login' ? rootHome : ctx.cwd };
+        host.enterRootShell(shell === 'login', trace(host, ctx.cwd, rootShell, left));
         // The session keeps the line's environment: the root shell's goes in it.
         setAll(ctx.env, rootEnv(rootHome));
         return { stdout: '', stderr: '', exitCode: 0 };

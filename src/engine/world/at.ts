@@ -21,6 +21,8 @@ import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
 import { settleSessions } from './sessions';
 import { markGonePtys } from './pty-gone';
 import { actionSudoLogs } from './sudo-log';
+import { openSudoShells, sudoShellProcesses } from './sudo-shell';
+import { actionKey } from './behaviours/context';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -131,6 +133,22 @@ function baseProcesses(base: BaseHost, ctx: WorldCtx, t: number): Process[] {
   return alive;
 }
 
+/**
+ * The shells the trainee left open under sudo, after the gone ptys are
+ * marked: a new pty may take the number of one whose login ended.
+ */
+function withSudoShells(ctx: WorldCtx, t: number, procs: Process[]): Process[] {
+  const open = openSudoShells(ctx.actions, t);
+  if (open.length === 0) return procs;
+  const all = [...procs];
+  for (const [e, i] of open) {
+    const pids = ctx.pids.extra(actionKey(i)) ?? [];
+    const from = all.find((p) => p.pid === e.shell?.parent);
+    all.push(...sudoShellProcesses(e, pids, from));
+  }
+  return all.sort((a, b) => a.pid - b.pid);
+}
+
 function liveSockets(base: BaseHost, t: number, procs: Process[], extra: Socket[]): Socket[] {
   const held = new Set<number>();
   for (const p of procs) for (const f of p.fds) if (f.kind === 'socket') held.add(f.target as number);
@@ -178,9 +196,9 @@ export function worldAt(
       ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
     ...out.logins,
   ].sort((a, b) => a.loginAt - b.loginAt);
-  const processes = markGonePtys(settleSessions(
+  const processes = withSudoShells(ctx, t, markGonePtys(settleSessions(
     [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
-  ), logins);
+  ), logins));
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
     now: t,

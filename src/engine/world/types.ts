@@ -524,9 +524,26 @@ export type WorldEvent =
    * stands for): the auth log's trace. `command` is as sudo logs it.
    */
   | { type: 'sudo'; at: number; pid: number; user: string; uid: number; tty: string | null;
-    pwd: string; command: string; unit?: string }
+    pwd: string; command: string; unit?: string; shell?: SudoShell }
   /** The sudo process `pid` ended (its PAM session closed); forks nothing. */
   | { type: 'sudo-end'; at: number; pid: number };
+
+/**
+ * A shell sudo leaves running (sudo -i, sudo -s, sudo su): with use_pty
+ * sudo opens a new pty (`pty`, "pts/1") and its monitor runs `chain`
+ * there, each the parent of the next (`-bash`; or `su -` then `-bash`).
+ * The event's pid step holds sudo, its monitor and the chain, in order.
+ */
+export interface SudoShell {
+  /** sudo's argv as typed (`sudo -i`): its own and its monitor's. */
+  argv: string[];
+  pty: string;
+  chain: string[][];
+  /** The working directory of the shell at the end of the chain. */
+  cwd: string;
+  /** The shell that ran sudo (sudo's parent). */
+  parent: number;
+}
 
 export type FirewallOp =
   | { kind: 'append'; chain: string; rule: FirewallRule }

@@ -65,7 +65,11 @@ function actionSteps(timeline: readonly CompiledBehaviour[], actions: readonly W
   let i = 0;
   actions.forEach((a, j) => {
     if (a.type === 'spawn') out.push({ key: `spawn:${j}`, at: a.at, n: a.count });
-    else if (a.type !== 'kill' && a.type !== 'sudo-end') out.push({ key: actionKey(i), at: a.at, n: 1 });
+    else if (a.type !== 'kill' && a.type !== 'sudo-end') {
+      // A sudo that leaves a shell forks its monitor and the shell's chain too.
+      const n = a.type === 'sudo' && a.shell ? 2 + a.shell.chain.length : 1;
+      out.push({ key: actionKey(i), at: a.at, n });
+    }
     if (a.type !== 'spawn') i++;
   });
   for (const b of timeline) {
