@@ -24,6 +24,15 @@ export function parseAt(text: string, now: number): number | undefined {
   return Number.isFinite(absolute) ? absolute : undefined;
 }
 
+const clockOf = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** The refusal for a moment before the trainee's login: the session would have no login behind it. */
+export function beforeLogin(start: number, loginAt: number | undefined): string | undefined {
+  if (loginAt === undefined || start >= loginAt) return undefined;
+  return `run: --at ${clockOf(start)} is before the trainee logs in (${clockOf(loginAt)}); ` +
+    'pick a later moment\n';
+}
+
 export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const dash = args.indexOf('--');
   const head = dash >= 0 ? args.slice(0, dash) : args;
@@ -63,6 +72,11 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const start = at === undefined ? scenario.now : parseAt(at, scenario.now);
   if (start === undefined) {
     io.stderr(`run: cannot understand --at ${at} (use an ISO time or an offset like -2h, +90s)\n`);
+    return 2;
+  }
+  const early = beforeLogin(start, scenario.trainee.loginAt);
+  if (early) {
+    io.stderr(early);
     return 2;
   }
   const session = createLabSession({ scenario, at: start });

@@ -97,6 +97,7 @@ export function compileWorld(doc: ScenarioDoc, options: CompileOptions = {}): Co
       shellPid: t.shellPid,
       tty: t.tty,
       from: t.from,
+      ...(t.visible ? { loginAt: t.loginAt } : {}),
     },
     hostname: base.host.hostname,
     entities: entityMap(base, timeline),

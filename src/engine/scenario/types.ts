@@ -44,6 +44,8 @@ export interface TraineeLogin {
   shellPid: number;
   tty: string;
   from: string;
+  /** When the trainee's SSH login happens (absent when the login is not part of the world). */
+  loginAt?: number;
 }
 
 /** A scenario entity an id refers to, and what it became in the world. */
