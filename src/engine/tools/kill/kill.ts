@@ -4,13 +4,14 @@
  * non-root user may only signal its own processes (`bash: kill: (PID) -
  * Operation not permitted`), a missing pid gives `bash: kill: (PID) - No
  * such process`; the exit code is 1 when any target failed. Signal 0 only
- * checks, so it returns no event. Job specs (%1) and process groups
+ * checks, so it returns no event; nor does a signal to init or a kernel
+ * thread, which the kernel does not deliver (see `unsignallable`). Job specs (%1) and process groups
  * (negative pids) are not modelled.
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { WorldEvent } from '../../world/types';
 import { findProcess } from '../procfs/processes';
-import { signalName, signalNumber, signalTable } from './signals';
+import { signalName, signalNumber, signalTable, unsignallable } from './signals';
 
 export const killOptions: OptionSupport[] = [
   { flag: '-SIG / -s SIG / -n NUM', support: 'full' }, { flag: '-l [SIG]', support: 'full' },
@@ -81,7 +82,7 @@ function run(ctx: ToolContext): ToolResult {
       stderr += `bash: kill: (${t}) - Operation not permitted\n`;
       continue;
     }
-    if (signal !== 0) events.push({ type: 'kill', at: ctx.world.now, pid: p.pid, signal });
+    if (signal !== 0 && !unsignallable(p)) events.push({ type: 'kill', at: ctx.world.now, pid: p.pid, signal });
   }
   const result: ToolResult = { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
   if (events.length > 0) result.events = events;

@@ -10,7 +10,7 @@
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { Process, WorldEvent } from '../../world/types';
 import { commandLine, uidOf } from '../procfs/processes';
-import { signalNumber } from './signals';
+import { signalNumber, unsignallable } from './signals';
 
 interface Opts {
   signal: number; full: boolean; exact: boolean; users?: Set<number>; newest: boolean; oldest: boolean;
@@ -125,7 +125,7 @@ function signalAll(ctx: ToolContext, tool: string): ToolResult {
   if (typeof o === 'string') return { stdout: '', stderr: `${o}\n`, exitCode: tool === 'pkill' ? 2 : 1 };
   const events: WorldEvent[] = [];
   let stderr = '';
-  let matched = 0;
+  let sent = 0;
   // With only -u, every process of those users matches.
   const patterns = o.names.length ? o.names : ['.*'];
   for (const name of patterns) {
@@ -134,16 +134,17 @@ function signalAll(ctx: ToolContext, tool: string): ToolResult {
     const hits = matching(ctx, o, m);
     if (hits.length === 0 && tool === 'killall' && o.names.length) stderr += `${name}: no process found\n`;
     for (const p of hits) {
-      matched++;
       if (ctx.uid !== 0 && p.uid !== ctx.uid) {
         stderr += tool === 'pkill' ? `pkill: killing pid ${p.pid} failed: Operation not permitted\n`
           : `${name}(${p.pid}): Operation not permitted\n`;
         continue;
       }
-      if (o.signal !== 0) events.push({ type: 'kill', at: ctx.world.now, pid: p.pid, signal: o.signal });
+      sent++;
+      // kill(2) succeeds on init and kernel threads, which do not react.
+      if (o.signal !== 0 && !unsignallable(p)) events.push({ type: 'kill', at: ctx.world.now, pid: p.pid, signal: o.signal });
     }
   }
-  const ok = tool === 'pkill' ? events.length > 0 || (matched > 0 && o.signal === 0) : stderr === '';
+  const ok = tool === 'pkill' ? sent > 0 : stderr === '';
   const r: ToolResult = { stdout: '', stderr, exitCode: ok ? 0 : 1 };
   if (events.length) r.events = events;
   return r;

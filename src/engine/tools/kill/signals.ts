@@ -1,4 +1,5 @@
 /** Linux signal numbers and names, as bash's kill -l lists them. */
+import type { Process } from '../../world/types';
 
 const BASE = [
   'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2',
@@ -42,4 +43,16 @@ export function signalTable(): string {
     else { out += '\n'; column = 0; }
   }
   return column !== 0 ? `${out}\n` : out;
+}
+
+/**
+ * Processes a signal from userspace never changes: the kernel delivers to
+ * init (pid 1) only the signals it has handlers for, never SIGKILL or
+ * SIGSTOP, and kernel threads (kthreadd and its children) ignore signals.
+ * kill(2) still succeeds. systemd's own handlers (SIGHUP reload, SIGTERM
+ * re-exec, SIGINT ctrl-alt-del) are not modelled, so no signal to init
+ * changes anything.
+ */
+export function unsignallable(p: Pick<Process, 'pid' | 'ppid'>): boolean {
+  return p.pid === 1 || p.pid === 2 || p.ppid === 2;
 }
