@@ -33,6 +33,7 @@ import { BRACE_RESULTS_MAX, braceRanges } from './brace-ranges';
 import { Forks } from './forks';
 import { forking, forkingUtilities } from '../shell/forking';
 import { odCommand } from '../shell/od-args';
+import { LogOutputBudget } from './log-output';
 
 export { SHELL_UTILITIES };
 
@@ -62,6 +63,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const log: SessionEvent[] = [];
   const actions: WorldEvent[] = [];
   const lines: string[] = [];
+  const kept = new LogOutputBudget();
 
   let cached: { at: number; actions: number; world: HostState; tree?: ViewTree } | undefined;
   /** The world at now with the events so far; `world()` adds the programs running (forks.ts). */
@@ -289,9 +291,13 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     return record(trimmed, startedAt, shown, ended.streamed);
   };
 
-  /** `streamed`: what already went to the terminal while the line ran (tail -f, watch). */
+  /**
+   * `streamed`: what already went to the terminal while the line ran (tail -f,
+   * watch). The log keeps a long output's start and end only (log-output.ts).
+   */
   const record = (line: string, at: number, result: ExecResult, streamed = ''): ExecResult => {
-    log.push({ type: 'command', at, line, exitCode: result.exitCode, output: streamed + result.stdout + result.stderr });
+    const output = kept.keep(streamed + result.stdout + result.stderr);
+    log.push({ type: 'command', at, line, exitCode: result.exitCode, output });
     return result;
   };
 
@@ -431,11 +437,15 @@ function baseEnv(who: Identity, hostname: string): Record<string, string> {
   };
 }
 
-function clip(result: ExecResult): ExecResult {
+/**
+ * Cuts stdout at MAX_OUTPUT_CHARS. The terminal shows stdout then stderr: a
+ * line cut short is ended first, so stderr and the notice start lines of
+ * their own.
+ */
+export function clip(result: ExecResult): ExecResult {
   if (result.stdout.length <= MAX_OUTPUT_CHARS) return result;
-  return {
-    ...result,
-    stdout: result.stdout.slice(0, MAX_OUTPUT_CHARS),
-    stderr: result.stderr + `bash: output cut after ${MAX_OUTPUT_CHARS} characters\n`,
-  };
+  const stdout = result.stdout.slice(0, MAX_OUTPUT_CHARS);
+  const ended = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+  const stderr = ended(stdout).slice(stdout.length) + ended(result.stderr);
+  return { ...result, stdout, stderr: `${stderr}bash: output cut after ${MAX_OUTPUT_CHARS} characters\n` };
 }
