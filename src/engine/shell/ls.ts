@@ -3,12 +3,16 @@
  * targets (`ls -l /proc/PID/fd` is how an analyst finds a socket inode), which
  * just-bash's own ls cannot know.
  *
- * Supported: -l -a -A -d -1 -h -n -i -t -r and their combinations; names
- * and link targets quoted on a terminal as coreutils 9.4 does (ls-quote.ts).
+ * Supported: -l -a -A -d -1 -h -n -i -t -S -U -X -v -r -c -u, --sort,
+ * --time, --time-style, --full-time (ls-args.ts, ls-time.ts); names and link
+ * targets quoted on a terminal as coreutils 9.4 does (ls-quote.ts). The
+ * world keeps one time per file, so ctime, atime and birth are the mtime:
+ * -c/-u/--time change the sort that applies, not the times shown.
  * Partial: names are printed one per line even on a terminal (a line with
  * a pipe or redirection counts as not a terminal; one per line keeps pipes
  * right), aligned as ls aligns its columns when some name is quoted.
- * Not simulated: -R, colours, --sort and other long options.
+ * Partial: --color is accepted and prints no colours.
+ * Not simulated (said so, exit 2): -R and the other options.
  */
 import { defineCommand } from 'just-bash';
 import type { Command } from 'just-bash';
@@ -18,10 +22,10 @@ import { normalizePath } from './host-fs';
 import { inodeOf as diskInode } from '../world/disk';
 import { canonicalPath } from './view-tree';
 import { needsQuoting, shellEscape } from './ls-quote';
+import { parseLs } from './ls-args';
+import { timeCell } from './ls-time';
+import { sortListing } from './ls-sort';
 
-const FLAGS = new Set(['l', 'a', 'A', 'd', '1', 'h', 'n', 'i', 't', 'r']);
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SIX_MONTHS = 182 * 24 * 3600 * 1000;
 
 interface Row {
   name: string;
@@ -55,16 +59,6 @@ export function modeString(kind: Row['kind'], mode: number): string {
   return out;
 }
 
-function stamp(t: number, now: number): string {
-  const d = new Date(t);
-  const day = String(d.getUTCDate()).padStart(2);
-  const month = MONTHS[d.getUTCMonth()];
-  if (Math.abs(now - t) < SIX_MONTHS) {
-    return `${month} ${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  }
-  return `${month} ${day}  ${d.getUTCFullYear()}`;
-}
-
 function human(size: number): string {
   if (size < 1024) return String(size);
   const units = ['K', 'M', 'G', 'T'];
@@ -87,23 +81,9 @@ export function inodeOf(path: string, world?: HostState): number {
 
 export function listCommand(fs: HostFs, world: () => HostState): Command {
   return defineCommand('ls', async (args, ctx) => {
-    const flags = new Set<string>();
-    const paths: string[] = [];
-    let options = true;
-    for (const arg of args) {
-      if (options && arg === '--') { options = false; continue; }
-      if (options && arg.startsWith('--')) {
-        return { stdout: '', stderr: `ls: unrecognized option '${arg}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
-      }
-      if (options && arg.startsWith('-') && arg.length > 1) {
-        for (const f of arg.slice(1)) {
-          if (!FLAGS.has(f)) return { stdout: '', stderr: `ls: invalid option -- '${f}'\nTry 'ls --help' for more information.\n`, exitCode: 2 };
-          flags.add(f);
-        }
-        continue;
-      }
-      paths.push(arg);
-    }
+    const parsed = parseLs(args, (k) => ctx.env.get(k));
+    if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 2 };
+    const { flags, paths } = parsed;
     if (paths.length === 0) paths.push('.');
     const w = world();
     const names = new Map(w.accounts.map((a) => [a.uid, a.name]));
@@ -139,12 +119,8 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       return { name, kind, mode: meta?.mode ?? st.mode, uid: meta?.uid ?? 0, gid: meta?.gid ?? 0, size, blocks, mtime: meta?.mtime ?? st.mtime.getTime(), target: meta?.target, ino: inodeOf(path, w), links, rdev: meta?.rdev };
     };
 
-    const sortRows = (rows: Row[]): Row[] => {
-      const sorted = flags.has('t')
-        ? rows.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1))
-        : rows.sort((a, b) => compareNames(a.name, b.name));
-      return flags.has('r') ? sorted.reverse() : sorted;
-    };
+    const sortRows = (rows: Row[]): Row[] => sortListing(rows, parsed.sort, flags.has('r'));
+    const tz = ctx.env.get('TZ') || w.host.timezone;
 
     // On a terminal names are quoted as the shell would need them typed;
     // in a listing where some are, long and column formats (not -1) give
@@ -184,7 +160,7 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
       for (const c of cells) {
         const ino = flags.has('i') ? String(c.r.ino).padStart(wi) + ' ' : '';
         const link = c.r.kind === 'link' && c.r.target !== undefined ? ` -> ${shown(c.r.target)}` : '';
-        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${sizeOf(c).padStart(ws)} ${stamp(c.r.mtime, w.now)} ${nameOf(c.r)}${link}\n`;
+        out += `${ino}${modeString(c.r.kind, c.r.mode)} ${c.links.padStart(wl)} ${c.user.padEnd(wu)} ${c.group.padEnd(wg)} ${sizeOf(c).padStart(ws)} ${timeCell(c.r.mtime, w.now, parsed.style, tz)} ${nameOf(c.r)}${link}\n`;
       }
       return out;
     };
@@ -242,9 +218,4 @@ export function listCommand(fs: HostFs, world: () => HostState): Command {
 function joinShown(dir: string, name: string): string {
   if (dir === '.') return name;
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
-
-/** GNU ls in the C locale sorts by byte value; numbers in /proc sort as text. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
