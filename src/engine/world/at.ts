@@ -23,6 +23,7 @@ import { markGonePtys } from './pty-gone';
 import { actionSudoLogs } from './sudo-log';
 import { openSudoShells, sudoShellProcesses } from './sudo-shell';
 import { actionKey } from './behaviours/context';
+import { markStopped } from './signal-plan';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -196,9 +197,9 @@ export function worldAt(
       ? (({ logoutAt: _l, ...rest }) => rest)(l) : l)),
     ...out.logins,
   ].sort((a, b) => a.loginAt - b.loginAt);
-  const processes = withSudoShells(ctx, t, markGonePtys(settleSessions(
+  const processes = markStopped(withSudoShells(ctx, t, markGonePtys(settleSessions(
     [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
-  ), logins));
+  ), logins)), (pid) => ctx.stoppedAt(pid, t));
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
     now: t,

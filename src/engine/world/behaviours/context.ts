@@ -13,6 +13,7 @@ import { applyFirewallOp, applyUfwOp } from '../firewall';
 import type { CompiledBehaviour } from './types';
 import type { PidView, ExtraStep } from '../pid-view';
 import type { Firewall, WorldEvent } from '../types';
+import { signalPlan, stopSpan, takesEffect, type SignalPlan } from '../signal-plan';
 
 /** Signals whose default action ends a process. */
 const TERMINATING = new Set([1, 2, 3, 4, 6, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27]);
@@ -25,8 +26,15 @@ export interface WorldCtx {
   hostAddr: string;
   iface: string;
   actions: readonly WorldEvent[];
-  /** First terminating kill of `pid` at or after `from` (Infinity if none). */
+  /**
+   * When the first terminating signal sent to `pid` at or after `from`
+   * ends it (Infinity if none); a stopped process dies when continued.
+   */
   killAt(pid: number, from: number, ignores?: readonly number[]): number;
+  /** Signals as delivered and the stop spans they make (signal-plan.ts). */
+  signals: SignalPlan;
+  /** True while `pid` is stopped (SIGSTOP until SIGCONT). */
+  stoppedAt(pid: number, t: number): boolean;
   /** When an entity (behaviour or base process id) ends, given the actions. */
   endOf(id: string): number;
   /** The firewall in force at t: base, scenario changes, trainee changes. */
@@ -104,7 +112,7 @@ export function createCtx(
   const snapshots: Firewall[] = [base.firewall];
   for (const e of fwEvents) snapshots.push(e.apply(snapshots[snapshots.length - 1]!));
   const epochStarts = [-Infinity, ...fwEvents.map((e) => e.at)];
-  const kills = killIndex(actions);
+  const signals = signalPlan(base, timeline, actions);
   const ends = new Map<string, number>();
   const { hostAddr, iface } = primaryAddress(base);
 
@@ -118,15 +126,17 @@ export function createCtx(
     memo: new Map(),
     pids: base.ids.pids.view(steps),
     epochStarts,
+    signals,
     killAt(pid, from, ignores) {
       let best = Infinity;
-      for (const k of kills.get(pid) ?? []) {
+      for (const k of signals.kills.get(pid) ?? []) {
         if (k.at < from || k.at >= best) continue;
         if (!TERMINATING.has(k.signal) || ignores?.includes(k.signal)) continue;
-        best = k.at;
+        best = Math.min(best, takesEffect(signals, pid, k));
       }
       return best;
     },
+    stoppedAt: (pid, t) => stopSpan(signals, pid, t) !== undefined,
     endOf(id) {
       const known = ends.get(id);
       if (known !== undefined) return known;
@@ -167,17 +177,6 @@ export function createCtx(
 function sameUnit(a: string, b: string): boolean {
   const norm = (u: string) => (u.includes('.') ? u : `${u}.service`);
   return norm(a) === norm(b);
-}
-
-function killIndex(actions: readonly WorldEvent[]) {
-  const kills = new Map<number, { at: number; signal: number }[]>();
-  for (const a of actions) {
-    if (a.type !== 'kill') continue;
-    const list = kills.get(a.pid) ?? [];
-    list.push({ at: a.at, signal: a.signal });
-    kills.set(a.pid, list);
-  }
-  return kills;
 }
 
 function firewallEvents(

@@ -5,7 +5,8 @@
  * bytes_sent runs a couple of segments ahead. The transfer ends when the
  * volume is acknowledged (the socket then sits in TIME-WAIT for 60 s), when
  * the trainee kills either process, or, once the firewall drops it, when
- * the kernel gives up retransmitting (about 15 minutes later).
+ * the kernel gives up retransmitting (about 16 minutes later: the RTO
+ * doubles from 232 ms to its 120 s cap, tcp_retries2 = 15).
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
@@ -15,17 +16,20 @@ import type { CompileCtx } from './compile-ctx';
 import type { WorldCtx } from './context';
 import { pathFd, pipeFd, proc, sockFd, tcp, timewait } from './make';
 import type { BehaviourModule, Collector } from './module';
-import { RETRANS_GIVE_UP, cutAt, retransCount } from './tcp-cut';
+import { cutAt, retransTimes, stallAt, stallEnd, type Stall } from './tcp-cut';
 import { closedFlow, closedSocket } from './tcp-close';
 import { scopeUnit } from './reverse-shell';
 import { parseHostPort, parseRate, parseSize } from './time';
 import type { Exfil } from './types';
+import { afterRunning, pausedMs } from '../signal-plan';
 
 const MSS = 1448;
 
 /** Processes of a transfer: curl alone, or a pipeline / scp and its ssh. */
 export const exfilProcs = (tool: Exfil['tool']): number => (tool === 'curl' ? 1 : 2);
 const SNDBUF = 94_392;
+/** The transfer's RTO before it stalls (ss's rto:): 200 ms plus the smoothed round trip's share. */
+const RTO = 232;
 
 export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: CompileCtx): Exfil {
   const anchor = cc.anchor(e.parent, [...path, 'parent']);
@@ -60,10 +64,19 @@ interface Progress {
   producerEnd: number;
   /** When the last written byte was acknowledged (Infinity while data remains). */
   drained: number;
+  /** The retransmissions once the firewall drops the data in flight (orphaned if nc is killed). */
+  stall: Stall;
 }
 
 /** Bytes acknowledged by `t` at the configured rate, with the transfer moving. */
 const ackedBy = (b: Exfil, t: number) => Math.max(0, Math.floor(((t - b.at) * b.rate) / 1000));
+
+/**
+ * The transfer's own clock: real time less the time a process of it was
+ * stopped (SIGSTOP to SIGCONT), when nothing moves; and back to real time.
+ */
+const moved = (b: Exfil, ctx: WorldCtx, t: number) => t - pausedMs(ctx.signals, b.pids, b.at, t);
+const realAt = (b: Exfil, ctx: WorldCtx, m: number) => afterRunning(ctx.signals, b.pids, b.at, m - b.at);
 
 /**
  * How far the transfer is at t. Killing tar (a two-process pipeline) ends
@@ -73,20 +86,23 @@ const ackedBy = (b: Exfil, t: number) => Math.max(0, Math.floor(((t - b.at) * b.
 export function progress(b: Exfil, ctx: WorldCtx, t: number): Progress {
   const local = { addr: ctx.hostAddr, port: b.localPort };
   const cut = cutAt(ctx, b.at, local, b.to);
-  const natural = b.until ?? Infinity;
+  const natural = realAt(b, ctx, b.until ?? Infinity);
   const pipeline = b.pids.length === 2 && b.tool === 'tar-nc';
   const producerKill = pipeline ? ctx.killAt(b.pids[0]!, b.at) : Infinity;
   const ownerKill = Math.min(...b.pids.slice(pipeline ? 1 : 0).map((pid) => ctx.killAt(pid, b.at)));
   const producerEnd = producerKill < natural ? producerKill : Infinity;
   const limit = producerEnd === Infinity ? b.volume
-    : Math.min(b.volume, ackedBy(b, Math.min(producerEnd, cut)) + SNDBUF);
-  const drainedAt = b.at + Math.ceil((limit / b.rate) * 1000);
+    : Math.min(b.volume, ackedBy(b, moved(b, ctx, Math.min(producerEnd, cut))) + SNDBUF);
+  const drainedAt = realAt(b, ctx, b.at + Math.ceil((limit / b.rate) * 1000));
   const drained = producerEnd === Infinity || drainedAt >= cut ? Infinity : drainedAt;
   const end = producerEnd === Infinity ? natural : Infinity;
-  const stop = Math.min(end, ownerKill, cut + RETRANS_GIVE_UP);
+  const giveUp = cut < Infinity ? stallEnd({ first: cut, base: RTO, orphanAt: Infinity }) : Infinity;
+  const stop = Math.min(end, ownerKill, giveUp);
   const moving = Math.min(t, cut, stop);
-  const acked = Math.min(limit, ackedBy(b, moving));
-  return { stop, cut, acked, done: stop === natural, limit, producerEnd, drained };
+  const acked = Math.min(limit, ackedBy(b, moved(b, ctx, moving)));
+  const orphanAt = ownerKill === stop && stop < giveUp ? stop : Infinity;
+  return { stop, cut, acked, done: stop === natural, limit, producerEnd, drained,
+    stall: { first: cut, base: RTO, orphanAt } };
 }
 
 function argvs(b: Exfil): { argv: string[]; comm: string; exe: string }[] {
@@ -150,18 +166,19 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
   const sent = p.acked + inflight;
   const stalled = t >= p.cut;
   const since = t - p.cut;
+  const st = stallAt(p.stall, t);
   const idle = t >= p.drained ? t - p.drained : -1;
   const early = intFor(ctx.seed, `${b.id}:rt`, 0, 3);
-  const retransSegs = early + (stalled ? retransCount(since) : 0);
+  const retransSegs = early + (stalled ? st.retrans : 0);
   const retrans = retransSegs * MSS;
-  const quiet = stalled ? since - lastRetrans(since) : Math.max(8, idle);
+  const quiet = stalled ? t - st.last : Math.max(8, idle);
   return tcp({
     id: b.id, inode: b.inode, sk: b.sk, state: 'ESTABLISHED', uid: b.uid, createdAt: b.at,
     local: { addr: ctx.hostAddr, port: b.localPort }, remote: b.to, sendQ,
     ...(b.cgroup ? { cgroup: b.cgroup } : {}),
-    timer: timerOf(t, since, stalled, idle >= 0),
+    timer: timerOf(t, stalled ? st : undefined, idle >= 0),
     info: {
-      congestion: 'cubic', wscale: [7, 7], rto: stalled ? 120_000 : 232, rtt: 29.247, rttvar: 13.961,
+      congestion: 'cubic', wscale: [7, 7], rto: stalled ? st.rto : RTO, rtt: 29.247, rttvar: 13.961,
       mss: MSS, pmtu: 1500, rcvmss: 536, advmss: MSS, cwnd: stalled ? 1 : 12, ssthresh: 138,
       // bytes_acked counts the SYN: Send-Q = (sent - retrans) - (acked - 1) + notsent.
       bytesSent: sent + retrans, bytesAcked: p.acked + 1,
@@ -180,8 +197,8 @@ function liveSocket(b: Exfil, ctx: WorldCtx, t: number, p: Progress): Socket {
 /** cubic in congestion avoidance paces at 1.2 x cwnd x mss / srtt (bytes/s, srtt 29.247 ms). */
 const pacing = (cwnd: number) => Math.round((1.2 * cwnd * MSS) / 0.029247);
 
-function timerOf(t: number, since: number, stalled: boolean, idle: boolean): Socket['timer'] {
-  if (stalled) return { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
+function timerOf(t: number, st: ReturnType<typeof stallAt> | undefined, idle: boolean): Socket['timer'] {
+  if (st) return { kind: 'on', expiresMs: st.nextIn, retrans: st.retrans };
   if (idle) return undefined;
   return { kind: 'on', expiresMs: 200 + (t % 37), retrans: 0 };
 }
@@ -197,7 +214,7 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
     out.sockets.push(liveSocket(b, ctx, t, p));
     out.flows.push({ proto: 'tcp', state: 'ESTABLISHED', timeout: flowTimeout(t, p),
       orig, reply, assured: true, mark: 0 });
-  } else if (!p.done && p.stop < p.cut + RETRANS_GIVE_UP) {
+  } else if (!p.done && p.stall.orphanAt === p.stop) {
     emitClosed(b, ctx, t, p, orig, out);
   } else if (p.done && t < p.stop + 120_000) {
     const since = t - p.stop;
@@ -217,19 +234,12 @@ function contribute(b: Exfil, ctx: WorldCtx, t: number, out: Collector): void {
  */
 function emitClosed(b: Exfil, ctx: WorldCtx, t: number, p: Progress, orig: Flow['orig'], out: Collector) {
   const live = liveSocket(b, ctx, p.stop, p);
-  const close = { at: p.stop, queued: live.sendQ, rate: b.rate, rtt: 29.247, cut: p.cut,
-    giveUp: p.cut + RETRANS_GIVE_UP };
+  const close = { at: p.stop, queued: live.sendQ, rate: b.rate, rtt: 29.247, cut: p.cut, rto: RTO,
+    first: p.cut };
   const s = closedSocket(live, close, t);
   if (s) out.sockets.push(s);
   const f = closedFlow(orig, close, t);
   if (f) out.flows.push(f);
-}
-
-/** Milliseconds from the cut to the last retransmission at `since` (RTO doubling from 200 ms). */
-function lastRetrans(since: number): number {
-  let at = 0;
-  for (let rto = 200, n = retransCount(since); n > 0; n--, rto = Math.min(rto * 2, 120_000)) at += rto;
-  return at;
 }
 
 /**
@@ -239,9 +249,9 @@ function lastRetrans(since: number): number {
  */
 function flowTimeout(t: number, p: Progress): number {
   if (t < p.cut) return 432_000 - Math.max(1, Math.ceil((t - Math.min(t, p.drained)) / 1000));
-  const since = t - p.cut;
-  const quiet = Math.floor((since - lastRetrans(since)) / 1000);
-  return Math.max(0, (retransCount(since) >= 3 ? 300 : 432_000) - quiet);
+  const st = stallAt(p.stall, t);
+  const quiet = Math.floor((t - st.last) / 1000);
+  return Math.max(0, (st.retrans >= 3 ? 300 : 432_000) - quiet);
 }
 
 /** Data segments out and ACKs back, per firewall epoch, for the counters. */
@@ -262,9 +272,10 @@ function countExfil(b: Exfil, ctx: WorldCtx, t: number, p: Progress, out: Collec
       out.count(e, 'INPUT', i, segs, segs * 52);
     }
   });
-  if (t > p.cut && t < p.stop) {
-    const n = retransCount(t - p.cut);
-    out.count(ctx.epochAt(t), 'OUTPUT', o, n, n * (MSS + 52));
+  // Every retransmission, when it left, also after the socket is gone: counters never fall.
+  // (A cut while a killed nc's queue drains, a few ms, is not counted.)
+  if (p.cut < p.stop) {
+    for (const at of retransTimes(p.stall, t)) out.count(ctx.epochAt(at), 'OUTPUT', o, 1, MSS + 52);
   }
 }
 
