@@ -24,6 +24,7 @@ import { actionSudoLogs } from './sudo-log';
 import { openSudoShells, sudoShellProcesses } from './sudo-shell';
 import { actionKey } from './behaviours/context';
 import { markStopped } from './signal-plan';
+import { unitAt, unitFailureLogs } from './unit-life';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -219,8 +220,7 @@ export function worldAt(
       ...out.flows,
     ],
     cron: [...base.cron.filter((c) => c.source.kind !== 'user' || !cronGone(c.source.user)), ...out.cron],
-    units: base.units.map((u) => (ctx.unitDown(u.name, t)
-      ? { ...u, active: 'inactive' as const, sub: 'dead' as const, mainPid: undefined } : u)),
+    units: base.units.map((u) => unitAt(base, ctx, u, t)),
     files: files(base, ctx, t, out.files),
     lastPid: Math.max(ctx.pids.last(t), ...processes.map((p) => p.pid)),
     nextPids: (n) => ctx.pids.peek(t, n),
@@ -241,6 +241,8 @@ function logsIn(
     else if (lo < hi) moduleFor(b).logs(b, ctx, lo, hi, all);
   }
   actionSudoLogs(ctx.actions, from, to, all);
+  unitFailureLogs(base, ctx, (unit, at) => base.processes.filter((p) => p.unit === unit && p.startTime <= at
+    && at < (p.exitTime ?? Infinity) && ctx.killAt(p.pid, p.startTime) > at), from, to, all);
   return all.sort((a, b) => a.time - b.time);
 }
 

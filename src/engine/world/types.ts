@@ -442,6 +442,8 @@ export interface Unit {
   enabled: 'enabled' | 'disabled' | 'static';
   mainPid?: number;
   since: number;
+  /** Why a failed unit failed, as status prints it: "signal", "exit-code". */
+  result?: string;
   /** For timers: the next and last trigger. */
   timer?: { next: number; last?: number; activates: string };
 }

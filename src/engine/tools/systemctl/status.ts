@@ -26,7 +26,7 @@ function bullet(u: Unit): string {
 
 function activeLine(w: HostState, u: ShownUnit): string {
   const since = `since ${stamp(u.since, w.host.timezone)}; ${relative(w.now - u.since, 'ago')}`;
-  if (u.active === 'failed') return `failed (Result: exit-code) ${since}`;
+  if (u.active === 'failed') return `failed (Result: ${u.result ?? 'exit-code'}) ${since}`;
   if (u.active === 'inactive') return u.since > w.host.bootTime ? `inactive (dead) ${since}` : 'inactive (dead)';
   return `active (${u.abandoned ? 'abandoned' : u.sub}) ${since}`;
 }

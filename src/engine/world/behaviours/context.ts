@@ -13,6 +13,7 @@ import { applyFirewallOp, applyUfwOp } from '../firewall';
 import type { CompiledBehaviour } from './types';
 import type { PidView, ExtraStep } from '../pid-view';
 import type { Firewall, WorldEvent } from '../types';
+import { unitFailure } from '../unit-life';
 import { signalPlan, stopSpan, takesEffect, type SignalPlan } from '../signal-plan';
 
 /** Signals whose default action ends a process. */
@@ -168,7 +169,7 @@ export function createCtx(
         if (a.action === 'stop') down = true;
         if (a.action === 'start' || a.action === 'restart') down = false;
       }
-      return down;
+      return down || (unitFailure(base, ctx, unit.includes('.') ? unit : `${unit}.service`)?.at ?? Infinity) <= t;
     },
   };
   return ctx;
