@@ -39,7 +39,8 @@ describe('exfil pipeline: killing tar or nc', () => {
     expect(sock(k - 1, a)?.state).toBe('ESTABLISHED');
     const closing = sock(k + 10, a)!;
     expect(closing).toMatchObject({ state: 'FIN-WAIT-1', inode: 0 });
-    expect(closing.sendQ).toBe(before.sendQ - Math.floor((10 * b.rate) / 1000));
+    // Send-Q is write_seq - snd_una: the queue not yet taken, plus the FIN behind it.
+    expect(closing.sendQ).toBe(before.sendQ - Math.floor((10 * b.rate) / 1000) + 1);
     const drain = Math.ceil((before.sendQ / b.rate) * 1000);
     expect(sock(k + drain + 100, a)).toMatchObject({ state: 'TIME-WAIT', inode: 0, sendQ: 0 });
     expect(sock(k + drain + 60_100, a)).toBeUndefined();

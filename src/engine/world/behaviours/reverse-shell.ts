@@ -5,17 +5,20 @@
  * them: a kill ends a process (an interactive shell ignores SIGTERM, as
  * bash does), a chain process exits with the child it waits for, `sleep
  * 3600` exits after an hour, and children of a dead process are re-parented
- * to pid 1. When the firewall starts dropping the connection, the next
- * thing the attacker types is retransmitted until the kernel gives up
- * (tcp_retries2, about 15 minutes) and the shell exits.
+ * to pid 1. A firewall that starts dropping the connection changes nothing
+ * the host can see while the shell is idle: nothing is unacknowledged, so
+ * nothing is retransmitted (nc sets no keepalive) and the socket stays
+ * ESTABLISHED with an empty queue until a process closes it; the FIN that
+ * close sends is then retransmitted until the orphan is destroyed
+ * (tcp-close.ts).
  */
 import type { IssuePath } from '../../scenario/issues';
 import type { TimelineEntryOf } from '../../scenario/schema-timeline';
 import type { FdEntry, Socket } from '../types';
 import type { CompileCtx } from './compile-ctx';
 import { respawnKey, type WorldCtx } from './context';
-import { cutAt, RETRANS_GIVE_UP, retransCount } from './tcp-cut';
-import { closedFlow, closedSocket, type Close } from './tcp-close';
+import { cutAt } from './tcp-cut';
+import { closedFlow, closedSocket, closeRetrans, type Close } from './tcp-close';
 import { interactiveInfo, pathFd, pipeFd, proc, sockFd, tcp } from './make';
 import { HEADER } from './conversation';
 import { RTT, shellInfo, shellPackets, shellSegments, typedInto, type Seg } from './shell-wire';
@@ -130,11 +133,9 @@ function epochEnds(
   b: ReverseShell, ctx: WorldCtx, e: Omit<ShellEpoch, 'ends' | 'sockEnd' | 'heldEnd'>, first: boolean,
 ) {
   const parentEnd = b.detached || !first ? Infinity : ctx.endOf(b.parent);
-  const abort = e.cut + RETRANS_GIVE_UP;
   const ends = b.chain.map((c, i) => {
     let end = Math.min(b.until ?? Infinity, parentEnd, ctx.killAt(e.pids[i]!, e.start, c.ignores));
     if (c.lifetime) end = Math.min(end, e.start + c.lifetime);
-    if (holdsSocket(c)) end = Math.min(end, abort);
     return end;
   });
   for (let pass = 0; pass < b.chain.length; pass++) {
@@ -144,7 +145,7 @@ function epochEnds(
   }
   let sockEnd = -Infinity;
   b.chain.forEach((c, i) => { if (holdsSocket(c)) sockEnd = Math.max(sockEnd, ends[i]!); });
-  const heldEnd = first ? Math.min(heldUntil(b, ctx, sockEnd), abort) : sockEnd;
+  const heldEnd = first ? heldUntil(b, ctx, sockEnd) : sockEnd;
   return { ends, sockEnd, heldEnd };
 }
 
@@ -218,11 +219,6 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     id: first ? b.id : `${b.id}~${e.localPort}`, inode: e.inode, sk: e.sk, state: 'ESTABLISHED', local,
     remote: b.to, uid: b.uid, createdAt: e.start, ...(b.cgroup ? { cgroup: b.cgroup } : {}), info,
   });
-  if (t >= e.cut) {
-    const since = t - e.cut;
-    socket.sendQ = 41;
-    socket.timer = { kind: 'on', expiresMs: 120_000 - (since % 120_000), retrans: retransCount(since) };
-  }
   if (t >= e.heldEnd) {
     emitClosed(ctx, e, socket, t, out);
     return;
@@ -236,18 +232,20 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   });
 }
 
-/** A connection closed by its last holder, not by the kernel giving up on it. */
-const closing = (e: ShellEpoch): boolean => e.heldEnd < e.cut + RETRANS_GIVE_UP;
+/** A connection its last holder closed (every close is a holder's: an idle socket never times out). */
+const closing = (e: ShellEpoch): boolean => e.heldEnd < Infinity;
 
-function closeOf(e: ShellEpoch, live: Socket): Close {
-  // Closed while the firewall drops it: the last line typed is still queued, with the FIN.
-  return { at: e.heldEnd, queued: e.heldEnd >= e.cut ? 41 : 0, rate: 64_000, rtt: live.info?.rtt ?? 1,
-    cut: e.cut, giveUp: e.cut + RETRANS_GIVE_UP };
+/** The close: nothing is queued (the shell's writes were acknowledged), only the FIN goes out. */
+function closeOf(e: ShellEpoch): Close {
+  return { at: e.heldEnd, queued: 0, rate: 64_000, rtt: RTT, cut: e.cut, rto: SHELL_RTO };
 }
+
+/** The shell's RTO (ss's rto:): TCP_RTO_MIN plus its sub-millisecond round trip, as make.ts gives it. */
+const SHELL_RTO = 204 + Math.round(RTT);
 
 /** After the close: the orphaned socket (FIN-WAIT-1/2, TIME-WAIT) and its conntrack entry. */
 function emitClosed(ctx: WorldCtx, e: ShellEpoch, live: Socket, t: number, out: Collector) {
-  const c = closeOf(e, live);
+  const c = closeOf(e);
   const s = closedSocket(live, c, t);
   if (s) out.sockets.push(s);
   const f = closedFlow({ src: ctx.hostAddr, dst: live.remote.addr, sport: e.localPort,
@@ -283,10 +281,11 @@ function countEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: boolea
     const meta = s.out ? { ...o, ...(s.flags === 'S' ? { ctstate: 'NEW' } : {}) } : i;
     out.count(ctx.epochAt(s.at), s.out ? 'OUTPUT' : 'INPUT', meta, 1, s.len + (syn ? SYN_HEADER : HEADER));
   }
-  const until = Math.min(t, e.sockEnd);
-  if (until <= e.cut) return;
-  const n = retransCount(until - e.cut);
-  if (n > 0) out.count(ctx.epochAt(until), 'OUTPUT', o, n, n * (41 + HEADER));
+  if (t < e.heldEnd || e.heldEnd < e.cut) return;
+  // Closed behind the firewall: the FIN and each retransmission of it, as they leave.
+  for (const at of [e.heldEnd, ...closeRetrans(closeOf(e), t)]) {
+    out.count(ctx.epochAt(at), 'OUTPUT', { ...o, ctstate: 'ESTABLISHED' }, 1, HEADER);
+  }
 }
 
 function contribute(b: ReverseShell, ctx: WorldCtx, t: number, out: Collector): void {
