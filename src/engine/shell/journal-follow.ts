@@ -92,7 +92,7 @@ class JournalFollower {
 
   private entries(w: HostState, after: number): LogEntry[] {
     if (!this.system) return [];
-    return w.logs(Math.max(0, after), w.now)
+    return w.logs(Math.max(0, after), w.now + 1)
       .filter((e) => e.time > after && e.time <= w.now && this.journal.matches(e, this.a, w.host.bootTime, w));
   }
 
@@ -104,7 +104,7 @@ class JournalFollower {
   start(count: number | undefined): void {
     const w = this.world();
     if (!this.system && !this.a.quiet) this.io.err(this.journal.HINT);
-    const all = this.system ? w.logs(0, w.now).filter((e) => e.time <= w.now) : [];
+    const all = this.system ? w.logs(0, w.now + 1).filter((e) => e.time <= w.now) : [];
     if (w.host.distro === 'ubuntu-22.04' && !this.a.quiet && all.length > 0 && this.a.output !== 'cat') {
       // systemd 249 with -f names only where the journal begins.
       this.io.out(`-- Journal begins at ${this.journal.fullDate(all[0]!.time, w.host.timezone)}. --\n`);

@@ -67,7 +67,8 @@ const entryKey = (e: LogEntry): string => `${e.time}|${e.ident}|${e.pid ?? ''}|$
 export function journalOf(w: HostState): JournalView {
   const seen = views.get(w);
   if (seen) return seen;
-  const all = w.logs(0, w.now).filter((e) => e.time <= w.now);
+  // What was logged at this very millisecond is in (sudo's line, before its command).
+  const all = w.logs(0, w.now + 1).filter((e) => e.time <= w.now);
   const seq = new Map<string, number>();
   all.forEach((e, i) => { if (!seq.has(entryKey(e))) seq.set(entryKey(e), i + 1); });
   const view = { all, boots: journalBoots(w, all), seq };
