@@ -16,6 +16,7 @@ import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { listCommand } from '../shell/ls';
+import { dateCommand } from '../shell/date-reference';
 import { loginShell, type ShellProcessInfo } from '../shell/login-shell';
 import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
@@ -155,6 +156,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   for (const tool of tools) custom.push(toolCommand(tool.load, tool.name, host));
   // After the tools: journalctl's follower takes the tool's place.
   custom.push(...followCommands(live.host, () => world(), host), odCommand());
+  // date -r reads a file the shell sees, then runs the date tool.
+  custom.push(dateCommand(fs, host));
   const programs = [...new Set([...SHELL_UTILITIES, ...custom.map((c) => c.name)])];
   const starter = () => identity();
   const given = new Set(custom.map((c) => c.name));
