@@ -47,11 +47,13 @@ const STATUS: Record<QuestionReport['status'], string> = {
 };
 
 function evidenceCell(q: QuestionReport): Raw {
-  if (q.evidence.status === 'shown') return html`shown by <code>${q.evidence.command}</code>`;
-  if (q.evidence.status === 'not-applicable') return html`n/a`;
-  return q.withoutEvidence
-    ? html`<span class="flag">answered without evidence</span>`
-    : html`not shown`;
+  const e = q.evidence;
+  if (e.status === 'shown') {
+    return html`shown by ${join(e.commands.map((c, i) => html`${i > 0 ? ', ' : ''}<code>${c.command}</code>`))}`;
+  }
+  if (e.status === 'not-applicable') return html`n/a`;
+  if (q.withoutEvidence) return html`<span class="flag">answered without evidence</span>`;
+  return e.cut ? html`not shown in what the log kept of the output` : html`not shown`;
 }
 
 function questionRow(q: QuestionReport): Raw {

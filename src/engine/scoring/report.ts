@@ -12,6 +12,7 @@ import { replayLog, totals, type Attempt, type ScoreState, type Totals } from '.
 import type { Grader, GradedQuestion } from './grader';
 import type { Expectation } from './resolve';
 import type { Tactic } from './schema';
+import { optionIds } from './parse';
 import { STATE_CHECKS } from './state';
 import { showValue } from './values';
 
@@ -22,9 +23,13 @@ export interface QuestionReport {
   tactic: Tactic;
   attack: string[];
   status: 'right' | 'wrong' | 'open' | 'unanswered';
-  /** The last answer given, or null. */
+  /** The last answer given, or null; for a question with options, their texts. */
   answered: string | null;
+  /** The option ids of that answer (in the given order), for machines; null without options. */
+  answeredIds: string[] | null;
   expected: string;
+  /** The option ids expected (in order for an order question); null without options. */
+  expectedIds: string[] | null;
   points: number;
   maxPoints: number;
   hints: { index: number; text: string; cost: number; at: string }[];
@@ -35,7 +40,10 @@ export interface QuestionReport {
   /** Simulated milliseconds from the start of the case to that moment. */
   elapsedMs: number | null;
   evidence: Evidence;
-  /** Right, but the trainee's own output never showed the value. */
+  /**
+   * Right, but the trainee's own output never showed the value (not set when
+   * the log did not keep all of a long output: the value may have been there).
+   */
   withoutEvidence: boolean;
   shownBy: string | null;
   explanation: string | null;
@@ -81,6 +89,31 @@ const iso = (ms: number): string => {
   return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
 };
 
+type OptionQuestion = Extract<GradedQuestion['question'], { options: unknown }>;
+
+const optionText = (q: OptionQuestion, id: string): string => q.options.find((o) => o.id === id)?.text ?? id;
+
+/** How a list of options reads: in order with `>`, else with commas. */
+const joinOptions = (q: OptionQuestion, ids: readonly string[]): string =>
+  ids.map((id) => optionText(q, id)).join(q.kind === 'order' ? ' > ' : ', ');
+
+/** The ids an answer to a question with options names, or null when it names none. */
+function answerIds(q: GradedQuestion['question'], value: string): string[] | null {
+  if (!('options' in q)) return null;
+  const ids = optionIds(q.options, value, q.kind === 'order');
+  return ids && ids.length > 0 ? ids : null;
+}
+
+function expectedIds(g: GradedQuestion): string[] | null {
+  const e = g.expected;
+  if (!e || e.mode !== 'value' || !('options' in g.question)) return null;
+  const v = e.value;
+  if (v.type === 'text') return [v.text];
+  if (v.type === 'order') return [...v.ids];
+  if (v.type === 'set') return v.items.flatMap((i) => (i.type === 'text' ? [i.text] : []));
+  return null;
+}
+
 function describeExpected(g: GradedQuestion): string {
   const e: Expectation | null = g.expected;
   if (!e) return '(cannot be graded: the world does not produce this answer)';
@@ -90,15 +123,8 @@ function describeExpected(g: GradedQuestion): string {
     const about = [p.of?.id, p.address, p.port].filter((x) => x !== undefined).join(' ');
     return `${STATE_CHECKS[e.check].description}${about ? ` (${about})` : ''}`;
   }
-  const v = e.value;
-  const q = g.question;
-  if ('options' in q) {
-    const text = (id: string) => q.options.find((o) => o.id === id)?.text ?? id;
-    if (v.type === 'text') return text(v.text);
-    if (v.type === 'order') return v.ids.map(text).join(' > ');
-    if (v.type === 'set') return v.items.map((i) => (i.type === 'text' ? text(i.text) : showValue(i))).join(', ');
-  }
-  return showValue(v);
+  const ids = expectedIds(g);
+  return ids && ids.length > 0 && 'options' in g.question ? joinOptions(g.question, ids) : showValue(e.value);
 }
 
 function statusOf(p: ScoreState['questions'][number]): QuestionReport['status'] {
@@ -115,6 +141,7 @@ function questionReport(
   const at = p.closedAt ?? last?.at;
   // Unanswered: whether the output had shown it by the end of the session.
   const evidence = findEvidence(g.expected, log, last ? last.at : Infinity);
+  const ids = last ? answerIds(q, last.value) : null;
   return {
     id: q.id,
     prompt: q.prompt,
@@ -122,8 +149,10 @@ function questionReport(
     tactic: q.tactic,
     attack: [...q.attack],
     status: statusOf(p),
-    answered: last ? last.value : null,
+    answered: last ? (ids && 'options' in q ? joinOptions(q, ids) : last.value) : null,
+    answeredIds: ids,
     expected: describeExpected(g),
+    expectedIds: expectedIds(g),
     points: p.points,
     maxPoints: g.expected ? q.points : 0,
     hints: p.hints.map((h) => ({
@@ -134,7 +163,7 @@ function questionReport(
     answeredAt: at === undefined ? null : iso(at),
     elapsedMs: at === undefined ? null : at - start,
     evidence,
-    withoutEvidence: p.status === 'right' && evidence.status === 'not-shown',
+    withoutEvidence: p.status === 'right' && evidence.status === 'not-shown' && !evidence.cut,
     shownBy: g.shownBy ?? null,
     explanation: q.explanation?.why ?? null,
   };
