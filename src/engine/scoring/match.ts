@@ -28,7 +28,7 @@ export const KIND_WORDS: Record<Question['kind'], string> = {
   choice: 'one of the options',
   choices: 'one or more of the options, separated by commas',
   set: 'a list of values separated by commas',
-  order: 'every option once, in order, separated by commas',
+  order: 'every step, once each, in order',
   text: 'a short text',
   state: 'a change to the host (then submit again)',
 };
@@ -67,9 +67,15 @@ const unreadable = (q: Question): Match => ({
   message: `That does not read as ${KIND_WORDS[q.kind]}.`,
 });
 
+/**
+ * An order question's answer usually comes from the lab's ordering widget,
+ * where the trainee moves steps rather than typing: its words fit both.
+ */
 const wrong = (q: Question): Match => ({
   result: 'wrong',
-  message: `That reads as ${KIND_WORDS[q.kind]}, but it is not the one asked for.`,
+  message: q.kind === 'order'
+    ? 'That is not the order asked for: put every step in order.'
+    : `That reads as ${KIND_WORDS[q.kind]}, but it is not the one asked for.`,
 });
 
 function readGiven(q: Question, expected: Value, text: string): Value[] | null {

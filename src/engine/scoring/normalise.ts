@@ -22,24 +22,32 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** The gate every answer passes before it is graded or costs an attempt. */
+const tooLong = (): InputCheck => ({
+  ok: false,
+  message: `The answer is longer than ${MAX_ANSWER_BYTES} bytes; shorten it.`,
+});
+
+/**
+ * The gate every answer passes before it is graded or costs an attempt,
+ * whatever the question's kind. The text comes back in Unicode NFKC form,
+ * so full-width and other compatibility forms read as their plain
+ * characters (`２０３.0.113.192` as `203.0.113.192`, `ｄｅｐｌｏｙ` as
+ * `deploy`); the size limit holds before and after that.
+ */
 export function checkAnswerInput(raw: unknown): InputCheck {
   if (typeof raw !== 'string') {
     return { ok: false, message: 'The answer must be text.' };
   }
-  if (raw.length > MAX_ANSWER_BYTES * 4 || utf8Length(raw) > MAX_ANSWER_BYTES) {
-    return {
-      ok: false,
-      message: `The answer is longer than ${MAX_ANSWER_BYTES} bytes; shorten it.`,
-    };
-  }
-  if (CONTROL.test(raw)) {
+  if (raw.length > MAX_ANSWER_BYTES * 4 || utf8Length(raw) > MAX_ANSWER_BYTES) return tooLong();
+  const normal = raw.normalize('NFKC');
+  if (utf8Length(normal) > MAX_ANSWER_BYTES) return tooLong();
+  if (CONTROL.test(normal)) {
     return {
       ok: false,
       message: 'The answer contains control characters; type it as plain text.',
     };
   }
-  const text = raw.trim();
+  const text = normal.trim();
   if (text === '') return { ok: false, message: 'The answer is empty.' };
   return { ok: true, text };
 }

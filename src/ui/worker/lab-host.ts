@@ -13,6 +13,20 @@ import type { Grades } from './grades';
 import { questionViews, untouchedView } from './question-views';
 import type { ClockView, ExecReply, GradeView, QuestionView, ReportReply } from './protocol';
 import { systemWallClock } from '../../host/wall-clock';
+import { MAX_ANSWER_BYTES } from '../../engine/scoring/normalise';
+
+/** Longer than any answer the grader takes: what the log keeps of an over-long one. */
+const LOGGED_ANSWER_CHARS = MAX_ANSWER_BYTES * 4 + 1;
+
+/**
+ * An answer as the log keeps it. One over the size limit is kept cut, but
+ * still over the limit, so the grader refuses it as too long (no attempt
+ * used) now and on every replay, whatever the question's kind; cutting it
+ * to the limit would have graded its start instead.
+ */
+export function logged(value: string): string {
+  return value.length > LOGGED_ANSWER_CHARS ? value.slice(0, LOGGED_ANSWER_CHARS) : value;
+}
 
 export class LabHost {
   private sent = 0;
@@ -86,7 +100,7 @@ export class LabHost {
   async answer(question: string, value: string): Promise<GradeView> {
     const grades = await this.loadGrades();
     if (grades.isOpen(question)) {
-      const event = { type: 'answer' as const, at: this.session.clock.now(), question, value: value.slice(0, 1024) };
+      const event = { type: 'answer' as const, at: this.session.clock.now(), question, value: logged(value) };
       this.session.note(event);
       grades.answer(event, this.actions());
     }
