@@ -25,7 +25,7 @@ describe('hints and attempts', () => {
     s = takeHint(grader, s, { question: 'attacker_ip', index: 1, at: t + 2 }).state;
     const r = submitAnswer(grader, s, { question: 'attacker_ip', value: fx.attacker, at: t + 3 });
     expect(r.reply).toMatchObject({ kind: 'right', points: 5 });
-    expect(totals(grader, r.state)).toMatchObject({ points: 5, max: 30, percent: 16.7, passed: false });
+    expect(totals(grader, r.state)).toMatchObject({ points: 5, max: 30, percent: 16, passed: false });
   });
 
   it('refuses hints that do not exist', () => {

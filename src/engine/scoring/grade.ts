@@ -200,9 +200,20 @@ export function replayLog(grader: Grader, log: readonly SessionEvent[]): ScoreSt
   return state;
 }
 
+/**
+ * The one rounding of a score every view shows (the questions panel, the
+ * report, its JSON and HTML): whole percent, rounded down, so 100 % means
+ * every point and a score shown at the passing mark has reached it. The
+ * small epsilon keeps 0.29 * 100 = 28.999999999999996 at 29.
+ */
+export function wholePercent(exact: number): number {
+  return Math.floor(exact + 1e-9);
+}
+
 export interface Totals {
   points: number;
   max: number;
+  /** Whole percent (`wholePercent`); `passed` compares the exact score. */
   percent: number;
   passingScore: number;
   passed: boolean;
@@ -214,10 +225,10 @@ export function totals(grader: Grader, state: ScoreState): Totals {
   const gradable = grader.questions.filter((g) => g.expected !== null);
   const max = gradable.reduce((s, g) => s + g.question.points, 0);
   const points = state.questions.reduce((s, p) => s + p.points, 0);
-  const percent = max === 0 ? 0 : Math.round((points / max) * 1000) / 10;
+  const exact = max === 0 ? 0 : (points / max) * 100;
   const passingScore = grader.scenario.meta?.passingScore ?? 70;
   return {
-    points, max, percent, passingScore, passed: max > 0 && percent >= passingScore,
+    points, max, percent: wholePercent(exact), passingScore, passed: max > 0 && exact >= passingScore,
     answered: state.questions.filter((p) => p.attempts.length > 0).length,
     right: state.questions.filter((p) => p.status === 'right').length,
   };

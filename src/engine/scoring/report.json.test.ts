@@ -30,7 +30,7 @@ describe('report', () => {
 
   it('has totals against the passing score', () => {
     expect(report.totals).toEqual({
-      points: 27, max: 40, percent: 67.5, passingScore: 70, passed: false, answered: 3, right: 3,
+      points: 27, max: 40, percent: 67, passingScore: 70, passed: false, answered: 3, right: 3,
     });
   });
 
