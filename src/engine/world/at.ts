@@ -25,6 +25,7 @@ import { openSudoShells, sudoShellProcesses } from './sudo-shell';
 import { actionKey } from './behaviours/context';
 import { markStopped } from './signal-plan';
 import { unitAt, unitFailureLogs } from './unit-life';
+import { withoutDeleted } from './flow-delete';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
 } from './types';
@@ -215,10 +216,10 @@ export function worldAt(
     sockets: liveSockets(base, t, processes, out.sockets),
     unixSockets: base.unixSockets,
     logins,
-    flows: [
+    flows: withoutDeleted([
       ...base.flows.filter((f) => f.createdAt <= t).map(({ createdAt: _c, ...flow }) => flow),
       ...out.flows,
-    ],
+    ], actions, t),
     cron: [...base.cron.filter((c) => c.source.kind !== 'user' || !cronGone(c.source.user)), ...out.cron],
     units: base.units.map((u) => unitAt(base, ctx, u, t)),
     files: files(base, ctx, t, out.files),

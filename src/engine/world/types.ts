@@ -515,6 +515,8 @@ export type WorldEvent =
   | { type: 'unit'; at: number; unit: string; action: 'stop' | 'start' | 'disable' | 'enable' | 'restart' }
   | { type: 'iface'; at: number; iface: string; up: boolean }
   | { type: 'file-write'; at: number; path: string; content: string }
+  /** conntrack -D/-F deleted these entries (flow-delete.ts keys). */
+  | { type: 'conntrack-delete'; at: number; flows: string[] }
   /**
    * The trainee's shell forked `count` processes at `at` (the programs of
    * the command lines run then). They take numbers of the pid counter, so

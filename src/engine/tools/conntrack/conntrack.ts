@@ -6,18 +6,22 @@
  * N flow entries have been shown.` goes to stderr, as the real tool writes
  * it. A flow that is not assured and has seen no reply (tcp SYN_SENT, any
  * udp/icmp flow) prints `[UNREPLIED]` before its reply tuple.
+ * -D [filters] deletes the matching entries, -F all of them (world events,
+ * see world/flow-delete.ts for what the lab simplifies).
  * Filters: -p, -s/--orig-src, -d/--orig-dst, --sport, --dport, -r, -q,
  * --state, -f family, -m mark; -C counts; -o extended adds the family.
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { Flow, HostState } from '../../world/types';
 import { canonicalIp } from '../../net';
+import { flowKey } from '../../world/flow-delete';
 
 export const conntrackOptions: OptionSupport[] = [
   { flag: '-L / --dump', support: 'full' }, { flag: '-C / --count', support: 'full' },
   { flag: '-p / -s / -d / -r / -q / --sport / --dport / --state / -m / -f', support: 'full' },
   { flag: '-o extended', support: 'full' },
-  { flag: '-E / -S / -D / -F / -U / -I / -G', support: 'none', note: 'events, statistics and table changes are not simulated' },
+  { flag: '-D / --delete, -F / --flush', support: 'partial', note: 'the entries leave the table; an open connection is not tracked again on its next packet as the kernel would' },
+  { flag: '-E / -S / -U / -I / -G', support: 'none', note: 'events, statistics and other table changes are not simulated' },
 ];
 
 /** The version the distribution ships (its profile's conntrack-tools). */
@@ -76,7 +80,7 @@ function fail(w: HostState, msg: string): ToolResult {
 
 function run(ctx: ToolContext): ToolResult {
   const o: Filter = {};
-  let command: 'L' | 'C' | undefined;
+  let command: 'L' | 'C' | 'D' | 'F' | undefined;
   let extended = false;
   const args = ctx.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
@@ -84,6 +88,8 @@ function run(ctx: ToolContext): ToolResult {
     const val = (): string | undefined => args[++i];
     if (a === '-L' || a === '--dump') command = 'L';
     else if (a === '-C' || a === '--count') command = 'C';
+    else if (a === '-D' || a === '--delete') command = 'D';
+    else if (a === '-F' || a === '--flush') command = 'F';
     else if (Object.hasOwn(ADDR_OPTS, a)) {
       const v = val();
       const ip = v === undefined ? null : canonicalIp(v);
@@ -115,9 +121,23 @@ function run(ctx: ToolContext): ToolResult {
   }
   const flows = ctx.world.flows.filter((f) => keep(f, o));
   if (command === 'C') return { stdout: `${flows.length}\n`, stderr: '', exitCode: 0 };
+  if (command === 'D' || command === 'F') return remove(ctx.world, command === 'F' ? ctx.world.flows : flows, command, extended);
   const stdout = flows.map((f) => `${flowLine(f, extended)}\n`).join('');
   const stderr = `${version(ctx.world)}: ${flows.length} flow entries have been shown.\n`;
   return { stdout, stderr, exitCode: 0 };
+}
+
+/**
+ * -D prints the entries it deleted, as -L prints them, then the count;
+ * -F empties the table. Either is a world event (world/flow-delete.ts).
+ */
+function remove(w: HostState, flows: Flow[], command: 'D' | 'F', extended: boolean): ToolResult {
+  const events = flows.length ? [{ type: 'conntrack-delete' as const, at: w.now, flows: flows.map(flowKey) }] : [];
+  if (command === 'F') {
+    return { stdout: '', stderr: `${version(w)}: connection tracking table has been emptied.\n`, exitCode: 0, events };
+  }
+  const stdout = flows.map((f) => `${flowLine(f, extended)}\n`).join('');
+  return { stdout, stderr: `${version(w)}: ${flows.length} flow entries have been deleted.\n`, exitCode: 0, events };
 }
 
 export const conntrackTool: Tool = {
