@@ -123,7 +123,10 @@ interface LineState {
   /** The line is one command on the terminal (streamsToTerminal). */
   oneCommand: boolean;
   columns: number;
+  /** While replaying: the line's bound. */
   limit?: FollowLimit;
+  /** Nobody can press Ctrl-C: each follower gets its own unattended minute. */
+  unattended: boolean;
   preface: string;
   prefaceShown: boolean;
   streamed: string;
@@ -169,13 +172,13 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
   };
 
   type Woke = 'time' | 'interrupted' | 'limit';
-  const sleepUntil = async (s: LineState, t: number, own?: SignalLike): Promise<Woke> => {
+  const sleepUntil = async (s: LineState, t: number, limit?: FollowLimit, own?: SignalLike): Promise<Woke> => {
     const stopped = () => s.soft || s.hard || own?.aborted === true;
-    const target = s.limit ? Math.min(t, s.limit.until) : t;
+    const target = limit ? Math.min(t, limit.until) : t;
     let idle = 0;
     while (!stopped() && clock.now() < target) {
       // Unattended: time passes at once, as the CLI's manual clock does for `sleep`.
-      if (s.limit) {
+      if (limit) {
         clock.setNow(target);
         break;
       }
@@ -191,7 +194,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       }
     }
     if (stopped() || clock.now() < target) return 'interrupted';
-    return s.limit && clock.now() >= s.limit.until ? 'limit' : 'time';
+    return limit && clock.now() >= limit.until ? 'limit' : 'time';
   };
 
   const host: FollowHost = {
@@ -203,12 +206,15 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       s.depth++;
       const terminal = s.oneCommand && s.depth === 1;
       const streams = terminal && s.onOutput !== undefined;
+      // The unattended minute counts from when this follower starts, not the line.
+      const limit: FollowLimit | undefined = s.limit
+        ?? (s.unattended ? { until: clock.now() + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' } : undefined);
       let left = false;
       return {
         streams,
         terminal,
         columns: s.columns,
-        limit: s.limit,
+        limit,
         now: () => clock.now(),
         write(text, screen = false) {
           if (!streams || text === '') return;
@@ -218,7 +224,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
           if (s.streamed.length > STREAM_LOG_CHARS) s.streamed = s.streamed.slice(-STREAM_LOG_CHARS);
           s.onOutput?.(out, screen);
         },
-        sleepUntil: (t) => sleepUntil(s, t, own),
+        sleepUntil: (t) => sleepUntil(s, t, limit, own),
         // At least 1 ms, so `tail -f -s 0` on a paused clock still waits.
         pollMs: (ms) => Math.max(ms, SLICE_MS * clock.speed(), 1),
         interrupted: () => s.soft || s.hard || own?.aborted === true,
@@ -237,10 +243,10 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       const controller = newController();
       const limit: FollowLimit | undefined = o.replayUntil !== undefined
         ? { until: Math.max(o.startedAt, o.replayUntil), reason: 'replay' }
-        : o.signal ? undefined : { until: o.startedAt + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' };
+        : undefined;
       const s: LineState = {
         controller, user: o.signal, onOutput: o.onOutput, oneCommand: streamsToTerminal(o.line),
-        columns: o.columns, limit, preface: o.preface, prefaceShown: false, streamed: '',
+        columns: o.columns, limit, unattended: !o.signal && o.replayUntil === undefined, preface: o.preface, prefaceShown: false, streamed: '',
         depth: 0, soft: false, hard: false, wakers: new Set(),
       };
       state = s;
