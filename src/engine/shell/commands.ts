@@ -188,8 +188,10 @@ export function sessionCommands(host: CommandHost): Command[] {
       // sudo stays until su's shell exits: one root shell, su and bash under sudo's monitor.
       const chain = [[...rest], [su.login ? '-bash' : 'bash']];
       const left = { argv: ['sudo', ...args], chain, cwd: su.login ? rootHome : ctx.cwd };
-      host.enterRootShell(su.login, trace(host, ctx.cwd, ['/usr/bin/su', ...rest.slice(1)].join(' '), left));
-      setAll(ctx.env, rootEnv(rootHome));
+      const suLine = ['/usr/bin/su', ...rest.slice(1)].join(' ');
+      host.enterRootShell(su.login, trace(host, ctx.cwd, suLine, left));
+      // `su -` starts from a clean environment; plain su keeps what sudo set.
+      setAll(ctx.env, su.login ? rootEnv(rootHome) : sudoCommandEnv(who, rootHome, suLine));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
     if (rest.length === 0) {
@@ -199,8 +201,9 @@ export function sessionCommands(host: CommandHost): Command[] {
         const argv0 = shell === 'login' ? `-${rootShell.split('/').pop()}` : ctx.env.get('SHELL') ?? '/bin/bash';
         const left = { argv: ['sudo', ...args], chain: [[argv0]], cwd: shell === 'login' ? rootHome : ctx.cwd };
         host.enterRootShell(shell === 'login', trace(host, ctx.cwd, rootShell, left));
-        // The session keeps the line's environment: the root shell's goes in it.
-        setAll(ctx.env, rootEnv(rootHome));
+        // The session keeps the line's environment: the root shell's goes in it,
+        // with SUDO_USER and friends (env_reset keeps them; SUDO_COMMAND is the shell).
+        setAll(ctx.env, sudoCommandEnv(who, rootHome, rootShell));
         return { stdout: '', stderr: '', exitCode: 0 };
       }
       return { stdout: '', stderr: 'usage: sudo -h | -K | -k | -V\nusage: sudo [-u user] command\n', exitCode: 1 };
