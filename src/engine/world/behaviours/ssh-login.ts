@@ -79,8 +79,9 @@ export function compileSshLogin(e: Entry, path: IssuePath, cc: CompileCtx): SshL
   return b;
 }
 
-/** When a login's processes fork after the connection: the pty's bash, the user manager. */
-export const SSH_FORKS = { shell: 40, manager: 60 };
+/** When a login's processes fork after the connection: pam_systemd waits for the user
+ * manager (user@UID.service) before the session opens, so the pty's bash forks after it. */
+export const SSH_FORKS = { manager: 60, shell: 80 };
 
 function managerPids(cc: CompileCtx, id: string, at: number): SshLogin['manager'] {
   const [pid, sdPam] = cc.pids.take(`${id}:manager`, at + SSH_FORKS.manager, 2);
