@@ -9,6 +9,7 @@ import { procPidEntry, procPidList } from '../tools/procfs/pid';
 import { procNetTcp, procNetUdp } from '../tools/procnet/procnet';
 import { procNetRoute } from '../tools/procnet/route';
 import { procNetDev } from '../tools/procnet/dev';
+import { loginRecordViews } from '../tools/last/records';
 import type { ProcRenderers } from './view-tree';
 
 export const procRenderers: ProcRenderers = {
@@ -30,4 +31,5 @@ export const procRenderers: ProcRenderers = {
   logFile,
   logPaths: (world) => [...LOG_FILE_PATHS, ...nginxLogPaths(world)],
   logOwner: nginxLogOwner,
+  recordFiles: loginRecordViews,
 };

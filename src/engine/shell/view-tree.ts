@@ -32,6 +32,8 @@ export interface ProcRenderers {
   logPaths(world: HostState): readonly string[];
   /** The uid owning a log file when it is not root (nginx's www-data). */
   logOwner?(world: HostState, path: string): number | undefined;
+  /** Binary record files (wtmp, btmp, utmp), with their own owners and sizes. */
+  recordFiles?(world: HostState): FileSpec[];
 }
 
 export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
@@ -107,11 +109,16 @@ interface StaticEntry {
  * making, a subdirectory's own making), and its link count 2 plus its
  * subdirectories, as ext4 keeps them.
  */
-function settleDirectories(entries: Map<string, StaticEntry>, born: ReadonlyMap<string, number>): void {
+function settleDirectories(
+  entries: Map<string, StaticEntry>, born: ReadonlyMap<string, number>, changes: HostState['dirChanges'] = [],
+): void {
+  const changed = new Map<string, number>();
+  for (const c of changes) changed.set(c.path, Math.max(changed.get(c.path) ?? -Infinity, c.at));
   const made = new Map([...entries].map(([path, e]) => [path, born.get(path) ?? e.node.mtime]));
   for (const [path, entry] of entries) {
     if (entry.node.kind !== 'dir' || !entry.children) continue;
-    let mtime = entry.node.mtime;
+    // An entry removed is a change too (a crontab deleted).
+    let mtime = Math.max(entry.node.mtime, changed.get(path) ?? -Infinity);
     let subdirs = 0;
     for (const name of entry.children) {
       const child = path === '/' ? `/${name}` : `${path}/${name}`;
@@ -250,9 +257,10 @@ export function buildViewTree(
     addFile(path, () => render.logFile(world, path) ?? '', 0o640, render.logOwner?.(world, path) ?? 0, 4, at, true, logBorn(world));
     born.set(path, logBorn(world));
   }
+  for (const f of render.recordFiles?.(world) ?? []) addSpec(f);
   // Mount points were made with the root filesystem; what is mounted there is younger.
   for (const mount of ['/dev', '/run', '/proc', '/sys']) born.set(mount, install);
-  settleDirectories(entries, born);
+  settleDirectories(entries, born, world.dirChanges);
 
   const procFile = (content: () => string, mode = 0o444): ViewNode => ({ kind: 'file', content, mode, uid: 0, gid: 0, mtime: at });
   const procNet: Record<string, () => string> = {

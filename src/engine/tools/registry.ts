@@ -47,6 +47,7 @@ const entries: Array<[string, Loader]> = [
   ['who', () => import('./who/who').then((m) => m.whoTool)],
   ['w', () => import('./w/w').then((m) => m.wTool)],
   ['last', () => import('./last/last').then((m) => m.lastTool)],
+  ['lastb', () => import('./last/last').then((m) => m.lastbTool)],
   ['lastlog', () => import('./last/lastlog').then((m) => m.lastlogTool)],
   ['journalctl', () => import('./journalctl/journalctl').then((m) => m.journalctlTool)],
   ['crontab', () => import('./crontab/crontab').then((m) => m.crontabTool)],

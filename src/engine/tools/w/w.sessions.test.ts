@@ -36,7 +36,7 @@ describe('sessions', () => {
 
   it('last: still logged in while the leader lives with the login uid', () => {
     expect(run(lastTool, ['last', '-n', '1'])).toBe(
-      'deploy   pts/0        203.0.113.45     Fri Dec  4 13:28   still logged in\n\nwtmp begins Fri Dec  4 13:18:40 2026\n');
+      'deploy   pts/0        203.0.113.45     Fri Dec  4 13:28   still logged in\n\nwtmp begins Fri Dec  4 13:11:40 2026\n');
     expect(run(lastTool, ['last', '-F', '-2']).split('\n')[1]).toBe(
       'deploy   pts/0        203.0.113.45     Fri Dec  4 13:18:40 2026 - Fri Dec  4 13:28:30 2026  (00:09)');
   });

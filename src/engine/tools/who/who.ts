@@ -37,7 +37,7 @@ export function ttyIdleMs(world: HostState, l: Login): number {
   return Math.max(0, world.now - Math.max(l.loginAt, ...starts));
 }
 
-type Rec =
+export type Rec =
   | { kind: 'boot'; time: number }
   | { kind: 'runlevel'; time: number; level: string }
   | { kind: 'login'; time: number; line: string; pid: number }
@@ -59,7 +59,7 @@ function systemRecords(w: HostState): Rec[] {
 }
 
 /** /run/utmp: one slot per line, holding the line's latest session. */
-function utmpRecords(w: HostState): Rec[] {
+export function utmpRecords(w: HostState): Rec[] {
   const open = new Set(utmpEntries(w));
   const slots = new Map<string, Login>();
   const seen = w.logins.filter((l) => l.loginAt <= w.now).sort((a, b) => a.loginAt - b.loginAt);
@@ -73,7 +73,7 @@ function utmpRecords(w: HostState): Rec[] {
 }
 
 /** /var/log/wtmp: every record in the order it was appended. */
-function wtmpRecords(w: HostState): Rec[] {
+export function wtmpRecords(w: HostState): Rec[] {
   const open = new Set(utmpEntries(w));
   const recs = systemRecords(w).filter((r) => r.kind !== 'login');
   for (const l of w.logins.filter((x) => x.loginAt <= w.now)) {
