@@ -16,12 +16,17 @@ export const pstreeOptions: OptionSupport[] = [
   { flag: '-n', support: 'full' }, { flag: '-c', support: 'full' },
   { flag: '-u', support: 'full' }, { flag: '-l', support: 'full' },
   { flag: '-A / -U', support: 'full' },
-  { flag: '-g / -s / -S / -t / -T / -Z / -h / -H', support: 'none', note: 'pgids, namespaces, threads and highlighting are not modelled' },
+  { flag: '-s', support: 'full' }, { flag: '-g', support: 'full' },
+  { flag: '-t / -T', support: 'partial', note: 'processes have one thread each here, so there are no {thread} lines to name or hide' },
+  { flag: '-h', support: 'partial', note: 'accepted; the current process and its ancestors are not highlighted' },
+  { flag: '-S / -Z / -N / -H / -G', support: 'none', note: 'namespaces, security contexts and highlighting are not modelled' },
 ];
 
 interface Opts {
   args: boolean; pids: boolean; byPid: boolean; compact: boolean; uids: boolean; long: boolean;
-  utf: boolean;
+  utf: boolean; pgids: boolean; parents: boolean;
+  /** With -s: an ancestor of the target pid shows only the child on the way to it. */
+  path: Map<number, number>;
   /** Children by parent pid, built once per run. */
   index: Map<number, Process[]>;
 }
@@ -38,11 +43,11 @@ const USAGE = `Usage: pstree [-acglpsStTuZ] [ -h | -H PID ] [ -n | -N type ]
 function label(w: HostState, p: Process, parent: Process | undefined, o: Opts): string {
   const user = o.uids && parent && parent.uid !== p.uid ? userOrUid(w, p.uid) : '';
   if (o.args) {
-    const extra = [o.pids ? String(p.pid) : '', user].filter((s) => s !== '');
+    const extra = [o.pids ? String(p.pid) : '', o.pgids ? String(p.pgid ?? p.pid) : '', user].filter((s) => s !== '');
     const args = cmdlineArgs(p).slice(1).join(' ');
     return [p.comm, ...extra].join(',') + (args ? ` ${args}` : '');
   }
-  const extra = [o.pids ? String(p.pid) : '', user].filter((s) => s !== '');
+  const extra = [o.pids ? String(p.pid) : '', o.pgids ? String(p.pgid ?? p.pid) : '', user].filter((s) => s !== '');
   return extra.length ? `${p.comm}(${extra.join(',')})` : p.comm;
 }
 
@@ -58,7 +63,9 @@ function childIndex(w: HostState): Map<number, Process[]> {
 }
 
 function kids(_w: HostState, p: Process, o: Opts): Process[] {
-  return [...(o.index.get(p.pid) ?? [])].sort((a, b) =>
+  const next = o.path.get(p.pid);
+  const all = o.index.get(p.pid) ?? [];
+  return [...(next === undefined ? all : all.filter((c) => c.pid === next))].sort((a, b) =>
     o.byPid ? a.pid - b.pid : a.comm < b.comm ? -1 : a.comm > b.comm ? 1 : a.pid - b.pid);
 }
 
@@ -108,7 +115,7 @@ function groupChildren(w: HostState, p: Process, o: Opts, art: Art): string[][] 
 function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean; forceUtf: boolean } | string {
   const o: Opts = {
     args: false, pids: false, byPid: false, compact: true, uids: false, long: false, utf: false,
-    index: new Map(),
+    pgids: false, parents: false, path: new Map(), index: new Map(),
   };
   let target: string | undefined;
   let forceAscii = false;
@@ -125,6 +132,10 @@ function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean;
       else if (ch === 'l') o.long = true;
       else if (ch === 'A') forceAscii = true;
       else if (ch === 'U') forceUtf = true;
+      else if (ch === 'g') { o.pgids = true; o.compact = false; }
+      else if (ch === 's') o.parents = true;
+      else if (ch === 't' || ch === 'T' || ch === 'h') continue;
+      else if ('SZNHG'.includes(ch)) return `pstree: option -${ch} is not simulated in this lab\n`;
       else return `pstree: invalid option -- '${ch}'\n`;
     }
   }
@@ -152,13 +163,28 @@ function roots(w: HostState, target: string | undefined): Process[] | undefined 
   return w.processes.filter((p) => p.uid === uid && findProcess(w, p.ppid)?.uid !== uid);
 }
 
+/** -s: the chain from the top down to `p`, each ancestor keeping only that way. */
+function ancestors(w: HostState, p: Process, o: Opts): Process {
+  let top = p;
+  const seen = new Set<number>([p.pid]);
+  for (let up = findProcess(w, p.ppid); up && !seen.has(up.pid); up = findProcess(w, up.ppid)) {
+    o.path.set(up.pid, top.pid);
+    seen.add(up.pid);
+    top = up;
+  }
+  return top;
+}
+
 function run(ctx: ToolContext): ToolResult {
   const parsed = parse(ctx.argv.slice(1));
-  if (typeof parsed === 'string') return { stdout: '', stderr: parsed + USAGE, exitCode: 1 };
+  if (typeof parsed === 'string') {
+    return { stdout: '', stderr: parsed + (parsed.includes('not simulated') ? '' : USAGE), exitCode: 1 };
+  }
   const { o, target } = parsed;
   o.index = childIndex(ctx.world);
   const art = parsed.forceAscii ? ASCII : parsed.forceUtf || utf8Locale(ctx.env) ? UTF : ASCII;
-  const list = roots(ctx.world, target);
+  let list = roots(ctx.world, target);
+  if (o.parents && list?.length === 1 && list[0]) list = [ancestors(ctx.world, list[0], o)];
   if (list === undefined) return { stdout: '', stderr: `No such user name: ${target}\n`, exitCode: 1 };
   if (list.length === 0) return { stdout: '', stderr: '', exitCode: 1 };
   const lines: string[] = [];
