@@ -14,6 +14,9 @@ import { accountCreatedAt, accountsChangedAt, installedAt } from '../world/disk'
 import { DEVICE_NUMBERS, homeFiles, programFiles, ptyFiles, UNLISTED_PROGRAMS } from './view-files';
 import type { FileSpec } from './view-files';
 import { machineIdFiles, procSysNode } from './view-ids';
+import { procVersion } from '../world/kernel';
+import { meminfoText } from '../world/memory';
+import { cpuinfoText, statText, uptimeText } from '../tools/sysinfo/proc-system';
 
 const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
 const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
@@ -271,13 +274,13 @@ export function buildViewTree(
     route: () => render.netRoute(world),
     dev: () => render.netDev(world),
   };
-  const uptimeSeconds = Math.max(0, (world.now - world.host.bootTime) / 1000);
   const procTop: Record<string, () => string> = {
-    uptime: () => `${uptimeSeconds.toFixed(2)} ${(uptimeSeconds * 1.9).toFixed(2)}\n`,
+    uptime: () => uptimeText(world),
     loadavg: () => loadavg(live()),
-    version: () => `Linux version ${world.host.kernel} (buildd@lcy02-amd64) #1 SMP PREEMPT_DYNAMIC\n`,
-    meminfo: () => `MemTotal:       ${String(world.host.memTotalKb).padStart(8)} kB\n`,
-    cpuinfo: () => 'processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n\nprocessor\t: 1\nvendor_id\t: GenuineIntel\nmodel name\t: Intel(R) Xeon(R) CPU\n',
+    version: () => procVersion(world),
+    meminfo: () => meminfoText(world),
+    cpuinfo: () => cpuinfoText(world),
+    stat: () => statText(live()),
     mounts: () => 'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n/dev/vda1 / ext4 rw,relatime 0 0\n',
   };
   const pidMaps = new WeakMap<HostState, Map<number, HostState['processes'][number]>>();

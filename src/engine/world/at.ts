@@ -21,6 +21,7 @@ import { linksAt, tallyLink, type LinkTallies } from './link-traffic';
 import { settleSessions } from './sessions';
 import { markGonePtys } from './pty-gone';
 import { actionSudoLogs } from './sudo-log';
+import { actionCrontabLogs, crontabDirChanges } from './crontab-log';
 import { openSudoShells, sudoShellProcesses } from './sudo-shell';
 import { actionKey } from './behaviours/context';
 import { markStopped } from './signal-plan';
@@ -223,6 +224,7 @@ export function worldAt(
     cron: [...base.cron.filter((c) => c.source.kind !== 'user' || !cronGone(c.source.user)), ...out.cron],
     units: base.units.map((u) => unitAt(base, ctx, u, t)),
     files: files(base, ctx, t, out.files),
+    dirChanges: crontabDirChanges(ctx, t),
     lastPid: Math.max(ctx.pids.last(t), ...processes.map((p) => p.pid)),
     nextPids: (n) => ctx.pids.peek(t, n),
     logs: (from, to) => logsIn(base, ctx, timeline, from, Math.min(to, t + 1)),
@@ -242,6 +244,7 @@ function logsIn(
     else if (lo < hi) moduleFor(b).logs(b, ctx, lo, hi, all);
   }
   actionSudoLogs(ctx.actions, from, to, all);
+  actionCrontabLogs(ctx, from, to, all);
   unitFailureLogs(base, ctx, (unit, at) => base.processes.filter((p) => p.unit === unit && p.startTime <= at
     && at < (p.exitTime ?? Infinity) && ctx.killAt(p.pid, p.startTime) > at), from, to, all);
   return all.sort((a, b) => a.time - b.time);

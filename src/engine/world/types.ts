@@ -460,6 +460,8 @@ export interface HostInfo {
   /** Load averages shown by uptime and w. */
   load: [number, number, number];
   memTotalKb: number;
+  /** Online CPUs (the scenario's; 2 when absent): read it through cpuCount(). */
+  cpus?: number;
   /**
    * The DNS servers and search domains systemd-resolved has for the primary
    * link (resolv.conf's stub points at it); absent on hand-built worlds.
@@ -500,6 +502,11 @@ export interface HostState {
    * builtin reads; /proc/self leads there. Absent on hand-built worlds.
    */
   self?: number;
+  /**
+   * Directories whose entries changed after their newest entry was made (a
+   * removed crontab): the time of the change is their mtime. Optional.
+   */
+  dirChanges?: { path: string; at: number }[];
   /** Log entries up to `now`, oldest first, produced for the window asked. */
   logs(from: number, to: number): LogEntry[];
   /** Packets on the wire in [from, to), oldest first. */
@@ -511,7 +518,10 @@ export type WorldEvent =
   | { type: 'kill'; at: number; pid: number; signal: number }
   | { type: 'firewall'; at: number; table: string; op: FirewallOp }
   | { type: 'ufw'; at: number; op: UfwOp }
-  | { type: 'crontab-remove'; at: number; user: string }
+  /** `crontab -r` (-u USER); `by`: who ran it, as cron logs it (the user when absent). */
+  | { type: 'crontab-remove'; at: number; user: string; by?: string }
+  /** `crontab -l`: changes nothing but cron's log, which names who listed whose crontab. */
+  | { type: 'crontab-list'; at: number; user: string; by: string }
   | { type: 'unit'; at: number; unit: string; action: 'stop' | 'start' | 'disable' | 'enable' | 'restart' }
   | { type: 'iface'; at: number; iface: string; up: boolean }
   | { type: 'file-write'; at: number; path: string; content: string }

@@ -16,14 +16,15 @@ const run = (argv: string[], uid: number, stdin = '') => {
 describe('crontab', () => {
   it('lists the caller\'s or, for root, another user\'s crontab', () => {
     const line = '* * * * * curl -s http://198.51.100.23:8443/index.html >/dev/null\n';
-    expect(run(['crontab', '-l'], 1001)).toEqual({ stdout: line, stderr: '', exitCode: 0 });
-    expect(run(['crontab', '-l', '-u', 'deploy'], 0)).toEqual({ stdout: line, stderr: '', exitCode: 0 });
-    expect(run(['crontab', '-l'], 0)).toEqual({ stdout: '', stderr: 'no crontab for root\n', exitCode: 1 });
+    const listed = (user: string, by: string) => [{ type: 'crontab-list', at: w.now, user, by }];
+    expect(run(['crontab', '-l'], 1001)).toEqual({ stdout: line, stderr: '', exitCode: 0, events: listed('deploy', 'deploy') });
+    expect(run(['crontab', '-l', '-u', 'deploy'], 0)).toEqual({ stdout: line, stderr: '', exitCode: 0, events: listed('deploy', 'root') });
+    expect(run(['crontab', '-l'], 0)).toEqual({ stdout: '', stderr: 'no crontab for root\n', exitCode: 1, events: listed('root', 'root') });
     expect(run(['crontab', '-u', 'root', '-l'], 1001)).toEqual({ stdout: '', stderr: 'must be privileged to use -u\n', exitCode: 1 });
   });
 
   it('-r returns a crontab-remove event', () => {
-    expect(run(['crontab', '-r', '-u', 'deploy'], 0).events).toEqual([{ type: 'crontab-remove', at: w.now, user: 'deploy' }]);
+    expect(run(['crontab', '-r', '-u', 'deploy'], 0).events).toEqual([{ type: 'crontab-remove', at: w.now, user: 'deploy', by: 'root' }]);
     expect(run(['crontab', '-ri'.slice(0, 2), '-i'], 1001, 'n\n').events).toBeUndefined();
     expect(run(['crontab', '-r'], 0).stderr).toBe('no crontab for root\n');
   });

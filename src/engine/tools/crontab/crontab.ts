@@ -46,13 +46,21 @@ function run(ctx: ToolContext): ToolResult {
     else return { stdout: '', stderr: 'crontab: installing a crontab from a file is not simulated in this lab\n', exitCode: 1 };
   }
   if (!op) return usage('file name or - (for stdin) must be specified');
+  const at = ctx.world.now;
+  const by = ctx.user;
   const jobs = ctx.world.cron.filter((j) => j.source.kind === 'user' && j.source.user === user);
   if (op === 'e') return { stdout: '', stderr: 'crontab: editing is not simulated in this lab; use crontab -l\n', exitCode: 1 };
-  if (jobs.length === 0) return { stdout: '', stderr: `no crontab for ${user}\n`, exitCode: 1 };
-  if (op === 'l') return { stdout: jobs.map((j) => `${j.schedule} ${j.command}\n`).join(''), stderr: '', exitCode: 0 };
+  // cron logs the listing before it opens the file: `(root) LIST (build)`.
+  const listed = [{ type: 'crontab-list' as const, at, user, by }];
+  if (jobs.length === 0) {
+    return { stdout: '', stderr: `no crontab for ${user}\n`, exitCode: 1, ...(op === 'l' ? { events: listed } : {}) };
+  }
+  if (op === 'l') {
+    return { stdout: jobs.map((j) => `${j.schedule} ${j.command}\n`).join(''), stderr: '', exitCode: 0, events: listed };
+  }
   const prompt = confirm ? `crontab: really delete ${user}'s crontab? (y/n) ` : '';
   if (confirm && !/^y/i.test(ctx.stdin.trim())) return { stdout: prompt, stderr: '', exitCode: 0 };
-  return { stdout: prompt, stderr: '', exitCode: 0, events: [{ type: 'crontab-remove', at: ctx.world.now, user }] };
+  return { stdout: prompt, stderr: '', exitCode: 0, events: [{ type: 'crontab-remove', at, user, by }] };
 }
 
 export const crontabTool: Tool = { name: 'crontab', summary: 'maintain crontab files for individual users', options: crontabOptions, run };

@@ -11,7 +11,7 @@ import { intFor } from './alloc';
 import {
   isActive, kRange, occurrence, outcomeUnder, stopAt, synsSent, type Occurrence, type Outcome,
 } from './beacon-occ';
-import { actionKey, type WorldCtx } from './context';
+import type { WorldCtx } from './context';
 import { inWindow, type Collector } from './module';
 import type { Beacon } from './types';
 
@@ -27,12 +27,6 @@ export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, o
     message: `(${u}) REPLACE (${u})`, facility: 'cron' });
   inWindow(out, from, to, { time: b.first, ident: 'cron', pid: b.cronPid,
     message: `(${u}) RELOAD (crontabs/${u})`, facility: 'cron', unit: 'cron.service' });
-  const gone = ctx.crontabGoneAt(u, b.at);
-  if (Number.isFinite(gone)) {
-    const i = ctx.actions.findIndex((a) => a.type === 'crontab-remove' && a.user === u && a.at === gone);
-    inWindow(out, from, to, { time: gone, ident: 'crontab', pid: ctx.pids.extra(actionKey(i))?.[0] ?? 0,
-      message: `(${u}) DELETE (${u})`, facility: 'cron' });
-  }
   const command = b.cronLine.split(' ').slice(5).join(' ');
   const [lo, hi] = kRange(b, from - b.timeout - b.jitter - 1000, to);
   for (let k = lo; k <= hi; k++) {
