@@ -1,7 +1,8 @@
 /**
  * The xterm.js terminal of a lab. The Terminal is created in an effect and
  * disposed in its cleanup (safe under StrictMode); a ResizeObserver on the
- * host element refits it, and the line editor redraws after a reflow.
+ * host element refits it (never below a usable size, and only once xterm
+ * has drawn what it was given), and the line editor redraws after it.
  */
 import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
@@ -12,6 +13,7 @@ import { renderNow } from './render-now';
 import { terminalThemes, type Theme } from '../theme';
 import type { LabController } from '../lab/lab-controller';
 import { installTestHandle } from '../test-handle';
+import { worthFitting } from './fit-size';
 
 interface Props {
   controller: LabController;
@@ -37,6 +39,8 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       scrollOnEraseInDisplay: true,
       theme: terminalThemes[theme],
       screenReaderMode: screenReader,
+      // The line editor redraws the line it is on after a resize (line-editor.ts relies on this).
+      reflowCursorLine: false,
     });
     term.unicode.register(outboundUnicode);
     term.unicode.activeVersion = outboundUnicode.version;
@@ -56,7 +60,10 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       escaped = event.key === 'Escape';
       return !escaped;
     });
-    fit.fit();
+    const refit = () => {
+      if (worthFitting(fit.proposeDimensions())) fit.fit();
+    };
+    refit();
     termRef.current = term;
 
     // A paste event reaches the frame (capture) before xterm's textarea turns it into onData.
@@ -72,12 +79,19 @@ export function TerminalView({ controller, theme, screenReader }: Props) {
       renderNow(term);
     });
     let cols = term.cols;
+    let queued = false;
     const observer = new ResizeObserver(() => {
-      fit.fit();
-      if (term.cols !== cols) {
+      if (queued) return;
+      queued = true;
+      // Resize between writes, not in the middle of them: the editor's last
+      // drawing must be on screen for its redraw to start from the right row.
+      term.write('', () => {
+        queued = false;
+        refit();
+        if (term.cols === cols) return;
         cols = term.cols;
         controller.resized();
-      }
+      });
     });
     observer.observe(host);
     controller.attach(term);

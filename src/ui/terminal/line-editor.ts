@@ -73,10 +73,15 @@ export class LineEditor {
     this.pump();
   }
 
-  /** The terminal changed width: it reflowed, so find the prompt again and redraw. */
+  /**
+   * The terminal changed width. xterm.js does not reflow the wrapped line
+   * that holds the cursor (`reflowCursorLine` is off), so the prompt and
+   * input keep the rows they were drawn on, only cut or padded: redrawing
+   * from the same row clears every one of them, as readline does after
+   * SIGWINCH. Call it once the terminal has parsed every earlier write.
+   */
   resized(): void {
     if (this.mode !== 'edit' && this.mode !== 'search') return;
-    this.renderer.reflow(this.shownPrompt(), this.line.cells());
     this.redraw();
   }
 

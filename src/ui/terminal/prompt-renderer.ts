@@ -61,7 +61,6 @@ export class PromptRenderer {
   /** Row of the terminal cursor, counted from the prompt's first row. */
   private cursorRow = 0;
   private lastCells: Cell[] = [{ row: 0, col: 0 }];
-  private lastCursor = 0;
 
   constructor(private readonly cols: () => number) {}
 
@@ -69,7 +68,6 @@ export class PromptRenderer {
   reset(): void {
     this.cursorRow = 0;
     this.lastCells = [{ row: 0, col: 0 }];
-    this.lastCursor = 0;
   }
 
   /** Escape sequence that redraws prompt + line with the cursor on `cursor`. */
@@ -86,7 +84,6 @@ export class PromptRenderer {
     if (target.col !== end.col) out += '\r' + (target.col > 0 ? `\x1b[${target.col}C` : '');
     this.cursorRow = target.row;
     this.lastCells = cells;
-    this.lastCursor = all.length - line.length + cursor;
     return out;
   }
 
@@ -99,12 +96,5 @@ export class PromptRenderer {
     out += end.col === 0 && end.row > 0 ? '\r' : '\r\n';
     this.reset();
     return out;
-  }
-
-  /** After the terminal reflowed to new columns: where is the cursor now. */
-  reflow(prompt: string, line: readonly string[]): void {
-    const cols = Math.max(1, this.cols());
-    const cells = layout([...splitClusters(prompt), ...line], cols);
-    this.cursorRow = cells[Math.min(this.lastCursor, cells.length - 1)]!.row;
   }
 }
