@@ -37,13 +37,14 @@ export function App() {
             <CatalogPage />
           </Suspense>
         )}
-        {badSeed !== undefined && (
-          <p className="notice seed-notice" role="alert">
-            {badSeedNotice(badSeed)}
-          </p>
-        )}
         {route.page === 'lab' && (
-          <LabPage key={`${route.scenarioId}:${route.seed}`} scenarioId={route.scenarioId} seed={route.seed} theme={theme} />
+          <LabPage
+            key={`${route.scenarioId}:${route.seed}`}
+            scenarioId={route.scenarioId}
+            seed={route.seed}
+            theme={theme}
+            seedNotice={badSeed === undefined ? undefined : badSeedNotice(badSeed)}
+          />
         )}
         {route.page === 'not-found' && <NotFoundPage what={`#${route.hash}`} />}
       </main>

@@ -34,7 +34,7 @@ test('a scenario that does not validate shows its positioned errors', async ({ p
 test('a bad seed gets a notice and the address shows seed 1', async ({ page }) => {
   for (const bad of ['abc', '-1', '99999999999999999999']) {
     await page.goto(`/#/lab/ssh-reverse-shell-beacon-exfil?seed=${bad}`);
-    await expect(page.locator('.seed-notice')).toHaveText(
+    await expect(page.locator('[data-notice="seed"] .notice-text')).toHaveText(
       `The seed "${bad}" is not a whole number from 0 to 999999999; the lab opened with seed 1.`);
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/lab/ssh-reverse-shell-beacon-exfil?seed=1');
     await expect(page.locator('.meta-line')).toContainText('seed 1');

@@ -55,10 +55,11 @@ function CatalogCard({ entry }: { entry: CatalogEntry }) {
       </li>
     );
   }
+  // The link opens the lab whose progress the card shows.
   return (
     <li className="card">
       <h2>
-        <a href={labHref(entry.id)}>{meta.title}</a>
+        <a href={labHref(entry.id, progress?.seed)}>{meta.title}</a>
       </h2>
       <p>{meta.summary}</p>
       <dl className="facts">
@@ -74,6 +75,12 @@ function CatalogCard({ entry }: { entry: CatalogEntry }) {
             ? `${progress.answered}/${progress.total} questions, score ${progress.percent}%`
             : 'not started'}
         </dd>
+        {progress && (
+          <>
+            <dt>Seed</dt>
+            <dd data-testid="card-seed">{progress.seed}</dd>
+          </>
+        )}
       </dl>
     </li>
   );

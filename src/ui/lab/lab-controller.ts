@@ -11,9 +11,11 @@ import { LineEditor } from '../terminal/line-editor';
 import { cleanInput } from '../terminal/input-filter';
 import { EngineClient } from '../worker/client';
 import type { ClockView, GradeView, OpenOutcome, OpenedLab, ReportReply } from '../worker/protocol';
-import { clearSave, loadSave, writeProgress, writeSave } from '../storage/lab-storage';
+import { clearSave, loadSave } from '../storage/lab-storage';
 import { CORRUPT_RESTORE, SAVE_VERSION, type TranscriptEntry } from '../storage/saved-lab';
 import { cleanPrompt, crlf, simNow, transcriptText } from './lab-text';
+import { LabSaver } from './lab-saver';
+import { withNotice, withoutNotice, type Notice } from './notices';
 
 export type LabPhase =
   | { kind: 'loading' }
@@ -26,7 +28,7 @@ export interface LabSnapshot {
   lab?: OpenedLab;
   grades?: GradeView;
   clock?: ClockView;
-  notices: string[];
+  notices: Notice[];
   running: boolean;
   /** The case's report, once every question is answered or the trainee chose Finish. */
   report?: ReportReply;
@@ -65,6 +67,7 @@ export class LabController {
   private disposed = false;
   /** Writes handed to xterm that it has not parsed yet (xterm writes asynchronously). */
   private pendingWrites = 0;
+  private saver: LabSaver | undefined;
 
   constructor(
     readonly scenarioId: string,
@@ -89,12 +92,21 @@ export class LabController {
     for (const listener of this.listeners) listener();
   }
 
-  private notice(text: string): void {
-    this.update({ notices: [...this.snap.notices, text] });
+  /** An error shown in the strip above the lab; `key` keeps one of each kind. */
+  private notice(key: string, text: string): void {
+    this.showNotice({ key, text, tone: 'error' });
   }
 
-  dismissNotice(index: number): void {
-    this.update({ notices: this.snap.notices.filter((_, i) => i !== index) });
+  showNotice(notice: Notice): void {
+    this.update({ notices: withNotice(this.snap.notices, notice) });
+  }
+
+  dismissNotice(key: string): void {
+    if (this.snap.notices.some((n) => n.key === key)) this.update({ notices: withoutNotice(this.snap.notices, key) });
+  }
+
+  focusTerminal(): void {
+    this.term?.focus();
   }
 
   get editorText(): string {
@@ -116,10 +128,15 @@ export class LabController {
   }
 
   async start(): Promise<void> {
+    this.saver = new LabSaver(this.scenarioId, this.seed, {
+      show: (n) => this.showNotice(n),
+      hide: (key) => this.dismissNotice(key),
+    });
+    this.saver.claim();
     const saved = loadSave(this.scenarioId, this.seed);
     if (saved.status === 'corrupt') {
       clearSave(this.scenarioId, this.seed);
-      this.notice(`Your saved session could not be read: ${saved.reason}. A fresh session was started.`);
+      this.notice('save-unread', `Your saved session could not be read: ${saved.reason}. A fresh session was started.`);
     }
     const restore = saved.status === 'ok' ? saved.save : undefined;
     let outcome: OpenOutcome;
@@ -128,7 +145,7 @@ export class LabController {
     } catch (error) {
       if (!restore) return this.fail(error);
       const text = errorText(error);
-      this.notice(text.startsWith(CORRUPT_RESTORE)
+      this.notice('save-unread', text.startsWith(CORRUPT_RESTORE)
         ? `Your saved session could not be read: ${text.slice(CORRUPT_RESTORE.length)}. A fresh session was started.`
         : `Your saved session could not be restored (${text}). A fresh session was started.`);
       clearSave(this.scenarioId, this.seed);
@@ -186,7 +203,7 @@ export class LabController {
       const { questions, grades } = await this.client.request({ type: 'grades' });
       if (this.snap.lab === lab) this.update({ lab: { ...lab, questions, gradesPending: false }, grades });
     } catch (error) {
-      if (this.snap.lab === lab) this.notice(`The questions could not be loaded: ${errorText(error)}`);
+      if (this.snap.lab === lab) this.notice('questions', `The questions could not be loaded: ${errorText(error)}`);
     }
   }
 
@@ -288,7 +305,7 @@ export class LabController {
         this.update({ clock: outcome.lab.clock, grades: outcome.lab.grades });
       }
     } catch (error) {
-      this.notice(`The engine had to be restarted and failed: ${errorText(error)}`);
+      this.notice('engine', `The engine had to be restarted and failed: ${errorText(error)}`);
     }
   }
 
@@ -316,7 +333,7 @@ export class LabController {
     try {
       this.update({ report: await this.client.request({ type: 'report' }) });
     } catch (error) {
-      this.notice(`The report could not be built: ${errorText(error)}`);
+      this.notice('report', `The report could not be built: ${errorText(error)}`);
     }
   }
 
@@ -335,22 +352,18 @@ export class LabController {
     if (this.snap.phase.kind !== 'ready' || !this.snap.clock) return;
     const now = this.clockNow();
     const { events, transcript } = this.savedState();
-    const problem = writeSave({
+    const grades = this.snap.grades;
+    this.saver?.write({
       version: SAVE_VERSION, scenarioId: this.scenarioId, seed: this.seed, savedAt: Date.now(),
       clock: { now, speed: this.snap.clock.speed },
       events, transcript,
+    }, grades && {
+      percent: grades.score.percent,
+      answered: grades.questions.filter((q) => q.status !== 'open').length,
+      total: grades.questions.length,
+      commands: transcript.filter((t) => t.line.trim()).length,
+      updatedAt: Date.now(),
     });
-    if (problem && !this.snap.notices.includes(problem)) this.notice(problem);
-    const grades = this.snap.grades;
-    if (grades) {
-      writeProgress(this.scenarioId, {
-        percent: grades.score.percent,
-        answered: grades.questions.filter((q) => q.status !== 'open').length,
-        total: grades.questions.length,
-        commands: transcript.filter((t) => t.line.trim()).length,
-        updatedAt: Date.now(),
-      });
-    }
   }
 
   /**
@@ -371,15 +384,18 @@ export class LabController {
 
   /** "Restart": forget the saved session and start the scenario over. */
   async restart(): Promise<void> {
-    clearSave(this.scenarioId, this.seed);
+    this.saver?.clear();
     this.running = undefined;
-    this.update({ phase: { kind: 'loading' }, running: false, notices: [], report: undefined });
+    // The notices about the old session go; a warning about saving or another tab stays true.
+    const kept = this.snap.notices.filter((n) => n.tone === 'warning');
+    this.update({ phase: { kind: 'loading' }, running: false, notices: kept, report: undefined });
     await this.openFresh();
   }
 
   dispose(): void {
     this.disposed = true;
     this.save();
+    this.saver?.dispose();
     this.client.dispose();
   }
 }

@@ -5,6 +5,8 @@
 import { saveProblem, type LoadedSave, type SavedLab, type TranscriptEntry } from './saved-lab';
 
 export interface Progress {
+  /** The seed of the lab this progress is from (the one the catalog links to). */
+  seed: number;
   percent: number;
   answered: number;
   total: number;
@@ -57,15 +59,18 @@ export function trimTranscript(entries: readonly TranscriptEntry[]): TranscriptE
   return out;
 }
 
-/** Returns an error message when the save could not be written. */
-export function writeSave(save: SavedLab): string | null {
+/**
+ * False when the save could not be written: storage is full (quota
+ * exceeded), disabled, or missing. Why does not matter to the trainee.
+ */
+export function writeSave(save: SavedLab): boolean {
   try {
     const store = storage();
-    if (!store) return 'this browser offers no local storage';
+    if (!store) return false;
     store.setItem(saveKey(save.scenarioId, save.seed), JSON.stringify({ ...save, transcript: trimTranscript(save.transcript) }));
-    return null;
-  } catch (error) {
-    return `the session could not be saved (${error instanceof Error ? error.message : String(error)})`;
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -91,7 +96,10 @@ export function readProgress(id: string): Progress | undefined {
     if (typeof data !== 'object' || data === null) return undefined;
     const p = data as Record<string, unknown>;
     const nums = ['percent', 'answered', 'total', 'commands', 'updatedAt'] as const;
-    return nums.every((k) => typeof p[k] === 'number') ? (p as unknown as Progress) : undefined;
+    if (!nums.every((k) => typeof p[k] === 'number')) return undefined;
+    // Progress saved before it named its seed was from whatever seed was open: say seed 1, as the link did.
+    const seed = Number.isSafeInteger(p.seed) && (p.seed as number) >= 0 ? (p.seed as number) : 1;
+    return { ...(p as unknown as Progress), seed };
   } catch {
     return undefined;
   }
