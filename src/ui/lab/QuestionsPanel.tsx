@@ -3,7 +3,7 @@
  * grades them and logs them in the session; this panel only shows the
  * grades it gets back.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { GradeView, QuestionState, QuestionView } from '../worker/protocol';
 import { OrderInput } from './OrderInput';
 import { orderAnswer } from './order-list';
@@ -47,6 +47,7 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
   const [value, setValue] = useState('');
   const [order, setOrder] = useState(() => question.options?.map((o) => o.id) ?? []);
   const [busy, setBusy] = useState(false);
+  const focus = useFocusAfter();
   const inputId = `answer-${question.id}`;
   const promptId = `prompt-${question.id}`;
   const open = state.status === 'open';
@@ -60,9 +61,15 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
     try {
       await onAnswer(question.id, answerText);
       setValue('');
+      // The form may be gone (right, or out of tries) and the button was disabled: say the result there.
+      focus.after('result');
     } finally {
       setBusy(false);
     }
+  };
+  const hint = async () => {
+    await onHint(question.id);
+    focus.after('hint');
   };
   const last = state.latest ?? state.answers[state.answers.length - 1];
   return (
@@ -95,25 +102,28 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
             {isCheck ? 'I have done it — check' : 'Answer'}
           </button>
           {state.hints.length < question.hintCount && (
-            <button type="button" onClick={() => void onHint(question.id)}>
+            <button type="button" onClick={() => void hint()}>
               Hint
             </button>
           )}
         </form>
       )}
-      {last !== undefined && (
-        <p className="answer-given">
-          Your answer: <code>{answerShown(last, question.options, isOrder)}</code>
-          {state.status === 'right' ? ' — right.' : ''}
-        </p>
-      )}
-      {state.feedback && (
-        <p className="feedback" role="status">
-          {state.feedback}
-        </p>
-      )}
+      {/* Focused after an answer, so a screen reader reads the result and Tab goes on from here. */}
+      <div className="question-result" tabIndex={-1} ref={focus.refs.result}>
+        {last !== undefined && (
+          <p className="answer-given">
+            Your answer: <code>{answerShown(last, question.options, isOrder)}</code>
+            {state.status === 'right' ? ' — right.' : ''}
+          </p>
+        )}
+        {state.feedback && (
+          <p className="feedback" role="status">
+            {state.feedback}
+          </p>
+        )}
+      </div>
       {state.hints.map((h, i) => (
-        <p className="hint" key={i}>
+        <p className="hint" key={i} tabIndex={-1} ref={i === state.hints.length - 1 ? focus.refs.hint : undefined}>
           Hint {i + 1} (−{h.cost}): {h.text}
         </p>
       ))}
@@ -129,4 +139,23 @@ function QuestionItem({ question, state, onAnswer, onHint }: {
       )}
     </li>
   );
+}
+
+type FocusTarget = 'result' | 'hint';
+
+/**
+ * Moves the keyboard focus to a question's result or newest hint once the
+ * grades an answer brought back are on screen, so the next Tab goes on from
+ * the question rather than from the top of the page.
+ */
+function useFocusAfter() {
+  const [target, setTarget] = useState<FocusTarget>();
+  const result = useRef<HTMLDivElement>(null);
+  const hint = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!target) return;
+    (target === 'result' ? result : hint).current?.focus();
+    setTarget(undefined);
+  }, [target]);
+  return { refs: { result, hint }, after: setTarget };
 }

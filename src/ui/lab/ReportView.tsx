@@ -3,6 +3,7 @@
  * and verdict, each question, the tactics, the commands. "Export JSON" and
  * "Printable page" download what the scoring engine rendered.
  */
+import { useEffect, useRef } from 'react';
 import type { QuestionReport, Report } from '../../engine/scoring';
 import type { ReportReply } from '../worker/protocol';
 import { evidenceText, formatElapsed, reportFileName, statusWord } from './report-format';
@@ -20,11 +21,16 @@ function download(text: string, type: string, name: string): void {
 
 export function ReportView({ reply, onClose }: { reply: ReportReply; onClose: () => void }) {
   const { report } = reply;
+  // It replaces the questions (the last answer, or Finish): the focus goes to its title.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const t = report.totals;
   const name = (ext: string) => reportFileName(report.scenario.id, report.scenario.seed, ext);
   return (
     <section className="report" aria-labelledby="report-title" data-testid="report">
-      <h2 id="report-title">Report</h2>
+      <h2 id="report-title" tabIndex={-1} ref={title}>
+        Report
+      </h2>
       <p className="report-verdict" data-passed={t.passed}>
         {t.passed ? 'Passed' : 'Not passed'}: {t.points} of {t.max} points ({t.percent}%; {t.passingScore}% needed) ·{' '}
         {t.right} right of {t.answered} answered
