@@ -19,6 +19,7 @@ import type { BehaviourModule, Collector } from './module';
 import { cutAt, retransTimes, stallAt, stallEnd, type Stall } from './tcp-cut';
 import { closedFlow, closedSocket } from './tcp-close';
 import { scopeUnit } from './reverse-shell';
+import { execEnviron } from './proc-env';
 import { parseHostPort, parseRate, parseSize } from './time';
 import type { Exfil } from './types';
 import { afterRunning, pausedMs } from '../signal-plan';
@@ -42,7 +43,7 @@ export function compileExfil(e: TimelineEntryOf<'exfil'>, path: IssuePath, cc: C
     kind: 'exfil', id: e.id, at, until: at + Math.ceil((volume / rate) * 1000), ...runAs,
     tool: e.tool, source: e.source, to: parseHostPort(e.to), volume, rate,
     parentPid: anchor?.pid ?? 1, ...(e.parent ? { parent: e.parent } : {}),
-    tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home, stdio: inherited(anchor),
+    tty: anchor?.tty ?? null, cwd: anchor?.cwd ?? runAs.home, stdio: inherited(anchor), env: anchor?.env ?? [],
     ...(anchor?.sid !== undefined ? { sid: anchor.sid } : {}),
     pids: cc.pids.take(`${e.id}:procs`, at, exfilProcs(e.tool)), pipe: pipe!, inode: inode!, sk: cc.sk(),
     localPort: cc.port(`exfil:${e.id}`), ...(anchor?.cgroup ? { cgroup: anchor.cgroup } : {}),
@@ -141,6 +142,13 @@ function reading(b: Exfil, ctx: WorldCtx): string {
   return best?.path ?? b.source;
 }
 
+/** A pipeline typed into a bash: each stage gets `_` set to its program; scp runs ssh itself. */
+function programEnviron(b: Exfil, argv0: string, i: number): [string, string][] {
+  const env = b.env ?? [];
+  const shell = env.some(([n]) => n === 'SHLVL') ? '/usr/bin/bash' : '';
+  return execEnviron(env, shell, b.tool === 'scp' && i === 1 ? 'scp' : argv0);
+}
+
 function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
   const io = (fd: number): FdEntry => ({ ...b.stdio[fd]!, fd });
   const ppid = b.parent && ctx.endOf(b.parent) <= t ? 1 : b.parentPid;
@@ -152,6 +160,7 @@ function procs(b: Exfil, ctx: WorldCtx, t: number): Process[] {
   const all = specs.map((s, i) => proc({
     ...s, pid: b.pids[i]!, ppid: b.tool === 'scp' && i === 1 ? b.pids[0]! : ppid, uid: b.uid, gid: b.gid,
     cwd: b.cwd, tty: b.tty, stat: b.tty ? 'S+' : 'S', startTime: b.at, vsz: 8236 + i * 1200,
+    env: programEnviron(b, s.argv[0]!, i),
     pgid: b.pids[0]!, ...(b.sid !== undefined ? { sid: b.sid } : {}),
     rss: 3400 - i * 1400, cpuSeconds: Math.floor((t - b.at) / 40_000), fds: fds[i]!, origin: b.id,
     ...scopeUnit(b.cgroup),

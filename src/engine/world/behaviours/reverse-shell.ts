@@ -24,6 +24,7 @@ import { HEADER } from './conversation';
 import { RTT, shellInfo, shellPackets, shellSegments, typedInto, type Seg } from './shell-wire';
 import type { BehaviourModule, Collector } from './module';
 import { fill, flavour } from './shell-flavours';
+import { execEnviron, exportedBy, type Env } from './proc-env';
 import { parseDuration, parseHostPort } from './time';
 import type { ChainProcess, FdSpec, ReverseShell } from './types';
 
@@ -54,12 +55,29 @@ export function compileReverseShell(
     detached: e.detached, shellIndex: f.shellIndex,
     ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   };
+  const shell = chain[b.shellIndex]!;
   cc.anchors.set(e.id, {
-    pid: b.pids[b.shellIndex]!, tty: b.tty, cwd: b.cwd, env: b.env, runAs: anchor.runAs,
+    pid: b.pids[b.shellIndex]!, tty: b.tty, cwd: b.cwd,
+    env: exportedBy(chainEnvirons(b)[b.shellIndex]!, shell.exe, b.cwd), runAs: anchor.runAs,
     ...(b.sid !== undefined ? { sid: b.sid } : {}), stdio: shellStdio(b),
     ...(anchor.cgroup ? { cgroup: anchor.cgroup } : {}),
   });
   return b;
+}
+
+/**
+ * Each chain process's environ: the behaviour's parent is a shell exporting
+ * `b.env` (bash when it exports SHLVL); a bash in the chain exports one level more.
+ */
+export function chainEnvirons(b: Pick<ReverseShell, 'env' | 'chain' | 'cwd'>): Env[] {
+  const out: Env[] = [];
+  const parentShell = b.env.some(([n]) => n === 'SHLVL') ? '/usr/bin/bash' : '';
+  b.chain.forEach((c, i) => {
+    const p = c.parent < 0 ? undefined : b.chain[c.parent];
+    const exported = p ? exportedBy(out[c.parent] ?? [], p.exe, b.cwd) : b.env;
+    out[i] = execEnviron(exported, p ? p.exe : parentShell, c.argv[0]!);
+  });
+  return out;
 }
 
 /** The unit of a cgroup path (a login's session-N.scope), which the processes stay in. */
@@ -196,6 +214,7 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
   if (t < e.start) return;
   const alive = (i: number) => t < e.ends[i]!;
   const parentAlive = first && ctx.endOf(b.parent) > t;
+  const environs = chainEnvirons(b);
   b.chain.forEach((c, i) => {
     if (!alive(i)) return;
     const ppid = c.parent < 0
@@ -205,7 +224,7 @@ function contributeEpoch(b: ReverseShell, ctx: WorldCtx, e: ShellEpoch, first: b
     out.processes.push(proc({
       pgid: e.pids[c.pgrp ?? 0]!, sid: first ? (b.sid ?? e.pids[0]! - 1) : e.pids[0]! - 1,
       pid: e.pids[i]!, ppid, uid: b.uid, gid: b.gid, comm: c.comm, argv: c.argv, exe: c.exe,
-      cwd: first ? b.cwd : b.home, env: b.env, tty: e.tty, stat: c.stat,
+      cwd: first ? b.cwd : b.home, env: environs[i]!, tty: e.tty, stat: c.stat,
       startTime: e.start + chainStart(i), vsz: c.vsz, rss: c.rss,
       fds: fds.sort((x, y) => x.fd - y.fd), origin: b.id, ...scopeUnit(b.cgroup),
     }));

@@ -24,6 +24,7 @@ import { parseDuration } from './time';
 import type { SshLogin } from './types';
 import { sudoCommandOf, type SudoUse } from '../sudo-log';
 import { logindSession } from '../logind-session';
+import { sshdEnviron } from './proc-env';
 
 type Entry = TimelineEntryOf<'ssh-login'> | TimelineEntryOf<'ssh-remote-forward'>;
 
@@ -149,7 +150,7 @@ function sessionNumber(cc: CompileCtx, at: number): number {
   return logindSession(cc.boot, at, earlier + (tr.visible && tr.loginAt < at ? 1 : 0));
 }
 
-/** The environment sshd and PAM give the login shell. */
+/** What the login shell exports to the programs it runs (sshd and PAM's, with SHLVL, PWD, _). */
 export function sessionEnv(b: SshLogin, hostAddr: string): [string, string][] {
   const env: [string, string][] = [
     ['SHELL', b.shell], ['PWD', b.home], ['LOGNAME', b.user], ['XDG_SESSION_TYPE', 'tty'],
@@ -207,7 +208,7 @@ function contribute(b: SshLogin, ctx: WorldCtx, t: number, out: Collector): void
   if (b.pty && b.tty) {
     procs.push(proc({ pid: b.pids.shell, ppid: sessionPid(b), uid: b.uid, gid: b.gid, comm: 'bash',
       argv: ['-bash'], exe: '/usr/bin/bash', cwd: b.home, tty: b.tty, stat: 'Ss+',
-      startTime: b.at + SSH_FORKS.shell, vsz: 8780, rss: 5376, env: sessionEnv(b, ctx.hostAddr),
+      startTime: b.at + SSH_FORKS.shell, vsz: 8780, rss: 5376, env: sshdEnviron(sessionEnv(b, ctx.hostAddr)),
       fds: ttyFds(b.tty), unit: sshd.unit, origin: b.id }));
   }
   out.processes.push(...procs);

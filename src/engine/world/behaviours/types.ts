@@ -192,6 +192,8 @@ export interface Exfil extends BehaviourBase, RunAs {
   tty: string | null;
   /** fds 0-2 of the shell it was typed into, which the pipeline inherits. */
   stdio: FdEntry[];
+  /** What that shell exports to the programs it runs. */
+  env?: [string, string][];
   /** Session of that shell. */
   sid?: number;
   cwd: string;
