@@ -60,6 +60,12 @@ const entries: Array<[string, Loader]> = [
   ['whoami', () => import('./hostinfo/identity').then((m) => m.whoamiTool)],
   ['date', () => import('./hostinfo/date').then((m) => m.dateTool)],
   ['uptime', () => import('./hostinfo/uptime').then((m) => m.uptimeTool)],
+  ['nproc', () => import('./sysinfo/small').then((m) => m.nprocTool)],
+  ['tty', () => import('./sysinfo/small').then((m) => m.ttyTool)],
+  ['free', () => import('./sysinfo/free').then((m) => m.freeTool)],
+  ['hostnamectl', () => import('./sysinfo/hostnamectl').then((m) => m.hostnamectlTool)],
+  ['getent', () => import('./sysinfo/getent').then((m) => m.getentTool)],
+  ['dmesg', () => import('./sysinfo/dmesg').then((m) => m.dmesgTool)],
   ['resolvectl', () => import('./resolvectl/resolvectl').then((m) => m.resolvectlTool)],
 ];
 

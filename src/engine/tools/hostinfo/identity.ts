@@ -5,6 +5,7 @@
  */
 import type { Tool, ToolContext, ToolResult } from '../types';
 import type { Account, HostState } from '../../world/types';
+import { kernelBuild } from '../../world/kernel';
 
 const ok = (s: string): ToolResult => ({ stdout: `${s}\n`, stderr: '', exitCode: 0 });
 const fail = (s: string, code = 1): ToolResult => ({ stdout: '', stderr: `${s}\n`, exitCode: code });
@@ -44,14 +45,7 @@ export const hostnameTool: Tool = {
 
 /* ---- uname ---- */
 
-function kernelVersion(w: HostState): string {
-  const build = /-(\d+)-/.exec(w.host.kernel)?.[1] ?? '1';
-  switch (w.host.distro) {
-    case 'ubuntu-24.04': return `#${build}-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024`;
-    case 'ubuntu-22.04': return `#${build}-Ubuntu SMP Fri Nov  8 17:25:52 UTC 2024`;
-    default: return '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)';
-  }
-}
+const kernelVersion = (w: HostState): string => kernelBuild(w.host.distro, w.host.kernel);
 
 const UNAME_FLAGS: Record<string, string> = {
   s: 's', n: 'n', r: 'r', v: 'v', m: 'm', p: 'p', i: 'i', o: 'o', a: 'a',

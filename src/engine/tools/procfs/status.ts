@@ -6,6 +6,10 @@
 import type { HostState, Process } from '../../world/types';
 import { procSession } from '../../world/sessions';
 import { loginUid, NO_LOGINUID } from './processes';
+import { cpuCount } from '../../world/kernel';
+
+const cpusMask = (w: HostState) => (2 ** cpuCount(w) - 1).toString(16);
+const cpusList = (w: HostState) => (cpuCount(w) > 1 ? `0-${cpuCount(w) - 1}` : '0');
 
 const STATES: Record<string, string> = {
   R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)', T: 'T (stopped)',
@@ -58,7 +62,7 @@ export function procStatus(world: HostState, p: Process): string {
     ['NoNewPrivs', '0'], ['Seccomp', '0'], ['Seccomp_filters', '0'],
     ['Speculation_Store_Bypass', 'thread vulnerable'],
     ['SpeculationIndirectBranch', 'conditional enabled'],
-    ['Cpus_allowed', 'f'], ['Cpus_allowed_list', '0-3'],
+    ['Cpus_allowed', cpusMask(world)], ['Cpus_allowed_list', cpusList(world)],
     ['Mems_allowed', '00000000,00000001'], ['Mems_allowed_list', '0'],
     ['voluntary_ctxt_switches', '12'], ['nonvoluntary_ctxt_switches', '0'],
   ];

@@ -9,6 +9,7 @@
  * every run since cron started (`declareCronPids`).
  */
 import type { LogSource } from '../base-types';
+import { kernelBanner } from '../kernel';
 import { draw } from '../ids';
 import { localTime } from '../time-format';
 import type { LogEntry, Unit } from '../types';
@@ -185,12 +186,12 @@ function timerSource(ctx: BuildContext, units: Unit[]): LogSource | null {
 function bootEntries(ctx: BuildContext, units: Unit[]): LogEntry[] {
   const out: LogEntry[] = [];
   if (ctx.doc.host.baseline === 'standard') {
-    const v = ctx.profile.kernelVersion;
+    const kernel = ctx.doc.host.kernel ?? ctx.profile.kernel;
     out.push({
       time: ctx.boot,
       ident: 'kernel',
       facility: 'kern',
-      message: `Linux version ${ctx.doc.host.kernel ?? ctx.profile.kernel} ${ctx.profile.kernelBuilder} ${v}`,
+      message: kernelBanner(ctx.profile.id, kernel, ctx.profile.kernelBuilder),
     });
   }
   const named = ctx.profile.versions.systemd >= 250;
