@@ -127,6 +127,12 @@ export const hostSchema = z.strictObject({
     [[0.12, 0.38, 0.26]],
   ),
   mem_total_kb: doc(z.number().int().positive().optional(), 'MemTotal in kB.', [4005116]),
+  container: doc(
+    z.boolean().default(false),
+    'true: the host is a container, which never booted as a machine: its wtmp and utmp ' +
+      'hold no boot or run-level records, so `last` begins at the first login.',
+    [false],
+  ),
   baseline: doc(
     z.enum(['standard', 'none']).default('standard'),
     "standard: the profile's system accounts, default services and their periodic logs. " +

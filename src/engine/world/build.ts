@@ -73,6 +73,7 @@ function hostInfo(ctx: BuildContext): HostInfo {
     load,
     memTotalKb: h.mem_total_kb ?? rng.pick([2_014_312, 4_005_116, 8_139_652]),
     dns: h.dns ?? { servers: [defaultGateway(ctx)], search: [] },
+    ...(h.container ? { container: true } : {}),
   };
 }
 

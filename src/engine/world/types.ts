@@ -462,6 +462,8 @@ export interface HostInfo {
   memTotalKb: number;
   /** Online CPUs (the scenario's; 2 when absent): read it through cpuCount(). */
   cpus?: number;
+  /** A container: no boot or run-level records in wtmp and utmp. */
+  container?: boolean;
   /**
    * The DNS servers and search domains systemd-resolved has for the primary
    * link (resolv.conf's stub points at it); absent on hand-built worlds.

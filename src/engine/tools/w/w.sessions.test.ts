@@ -1,6 +1,7 @@
 /**
  * who, w and last with utmp populated (the captured lab had none; these are
- * the layouts of coreutils who, procps w and util-linux last).
+ * the layouts of coreutils who, procps w and util-linux last), on web01 as a
+ * machine that booted rather than the captured container.
  */
 import { describe, expect, it } from 'vitest';
 import { web01 } from '../../../../test/fixtures/web01';
@@ -11,6 +12,7 @@ import type { Tool, ToolContext } from '../types';
 
 const run = (tool: Tool, argv: string[]): string => {
   const world = web01();
+  delete world.host.container;
   const ctx: ToolContext = { argv, stdin: '', world, uid: 0, user: 'root', cwd: '/', env: new Map(), shellPid: 1 };
   return tool.run(ctx).stdout;
 };

@@ -5,9 +5,14 @@ import type { HostState } from '../../world/types';
 
 const at = (s: string): number => Date.parse(`2026-12-04T${s}Z`);
 
-/** web01 (booted 13:11:40) with a getty on tty1 and, before deploy's pty login, ops on pts/1 until 13:20. */
+/**
+ * web01 as a machine rather than the captured container (so booted at
+ * 13:11:40), with a getty on tty1 and, before deploy's pty login, ops on
+ * pts/1 until 13:20.
+ */
 function world(): HostState {
   const w = web01();
+  delete w.host.container;
   const sshd = w.processes.find((p) => p.pid === 22705)!;
   w.processes.push({ ...sshd, pid: 471, ppid: 1, comm: 'agetty', argv: ['/sbin/agetty', '-o', '-p -- \\u', '--noclear', 'tty1', 'linux'],
     title: undefined, exe: '/usr/sbin/agetty', tty: 'tty1', startTime: at('13:11:52'), fds: [] });

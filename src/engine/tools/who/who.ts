@@ -50,7 +50,8 @@ function systemRecords(w: HostState): Rec[] {
   const graphical = w.units.some((u) => u.name === 'graphical.target') ||
     !w.units.some((u) => u.name === 'multi-user.target');
   const target = w.units.find((u) => u.name === (graphical ? 'graphical.target' : 'multi-user.target'));
-  const recs: Rec[] = [{ kind: 'boot', time: w.host.bootTime },
+  // A container never booted as a machine: no boot or run-level records.
+  const recs: Rec[] = w.host.container ? [] : [{ kind: 'boot', time: w.host.bootTime },
     { kind: 'runlevel', time: target?.since ?? w.host.bootTime, level: graphical ? '5' : '3' }];
   for (const p of w.processes) {
     if (p.comm === 'agetty' && p.tty) recs.push({ kind: 'login', time: p.startTime, line: p.tty, pid: p.pid });
