@@ -4,8 +4,10 @@
  * value, or null when the text is not that kind of thing. Nothing throws.
  */
 
+import { MAX_ANSWER_BYTES } from './answer-limit';
+
 /** Answers longer than this (in UTF-8 bytes) are refused. */
-export const MAX_ANSWER_BYTES = 1024;
+export { MAX_ANSWER_BYTES };
 
 // C0 and C1 controls except tab, line feed and carriage return, DEL, and the
 // bidirectional overrides that could make an answer read differently.

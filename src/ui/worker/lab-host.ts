@@ -13,7 +13,7 @@ import type { Grades } from './grades';
 import { questionViews, untouchedView } from './question-views';
 import type { ClockView, ExecReply, GradeView, QuestionView, ReportReply } from './protocol';
 import { systemWallClock } from '../../host/wall-clock';
-import { MAX_ANSWER_BYTES } from '../../engine/scoring/normalise';
+import { MAX_ANSWER_BYTES } from '../../engine/scoring/answer-limit';
 
 /** Longer than any answer the grader takes: what the log keeps of an over-long one. */
 const LOGGED_ANSWER_CHARS = MAX_ANSWER_BYTES * 4 + 1;
