@@ -15,7 +15,6 @@ import type { CommandHost, Identity } from '../shell/commands';
 import { HostFs } from '../shell/host-fs';
 import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
-import { listCommand } from '../shell/ls';
 import { dateCommand } from '../shell/date-reference';
 import { loginShell, type ShellProcessInfo } from '../shell/login-shell';
 import { completeLine } from '../shell/complete';
@@ -150,7 +149,7 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   const live = createLiveControl({ clock, wall });
   const custom = [
     ...sessionCommands(host),
-    listCommand(fs, () => world()),
+    lazyCommand('ls', () => import('../shell/ls').then((m) => m.listCommand(fs, () => world()))),
     lazyCommand('stat', () => import('../shell/stat').then((m) => m.statCommand(fs, () => world()))),
   ];
   for (const tool of tools) custom.push(toolCommand(tool.load, tool.name, host));
