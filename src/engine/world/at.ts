@@ -25,7 +25,7 @@ import { actionCrontabLogs, crontabDirChanges } from './crontab-log';
 import { openSudoShells, sudoShellProcesses } from './sudo-shell';
 import { actionKey } from './behaviours/context';
 import { markStopped } from './signal-plan';
-import { unitAt, unitFailureLogs } from './unit-life';
+import { restartedMains, unitAt, unitFailureLogs } from './unit-life';
 import { withoutDeleted } from './flow-delete';
 import type {
   Firewall, FirewallRule, HostState, LogEntry, Packet, Process, Socket, VirtualFile, WorldEvent,
@@ -201,7 +201,7 @@ export function worldAt(
     ...out.logins,
   ].sort((a, b) => a.loginAt - b.loginAt);
   const processes = markStopped(withSudoShells(ctx, t, markGonePtys(settleSessions(
-    [...baseProcesses(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
+    [...baseProcesses(base, ctx, t), ...restartedMains(base, ctx, t), ...out.processes].sort((a, b) => a.pid - b.pid),
   ), logins)), (pid) => ctx.stoppedAt(pid, t));
   const cronGone = (user: string) => ctx.crontabGoneAt(user, -Infinity) <= t;
   return {
@@ -236,7 +236,8 @@ function logsIn(
   base: BaseHost, ctx: WorldCtx, timeline: readonly CompiledBehaviour[], from: number, to: number,
 ): LogEntry[] {
   const all: LogEntry[] = [];
-  for (const source of base.logSources) all.push(...source(from, to, ctx.pids));
+  const down = (unit: string, t: number) => ctx.unitDown(unit, t);
+  for (const source of base.logSources) all.push(...source(from, to, ctx.pids, down));
   const [lo, hi] = historyWindow(base, from, to);
   for (const b of timeline) {
     // Explicit log lines are kept as written; generated ones start with the history.

@@ -37,7 +37,10 @@ import type { PidView } from './pid-view';
  * the pid counter with the trainee's actions and commands (the world's),
  * for lines that name a process forked after them; without it, the host's.
  */
-export type LogSource = (from: number, to: number, pids?: PidView) => LogEntry[];
+/** `down` says when a unit is not running (the trainee stopped or killed it). */
+export type LogSource = (
+  from: number, to: number, pids?: PidView, down?: (unit: string, t: number) => boolean,
+) => LogEntry[];
 
 /** Packets on the wire in [from, to), oldest first. Generated on demand. */
 export type PacketSource = (from: number, to: number) => Packet[];

@@ -437,13 +437,15 @@ export interface Unit {
   description: string;
   /** Loaded unit file path. */
   path: string;
-  active: 'active' | 'inactive' | 'failed';
-  sub: 'running' | 'exited' | 'dead' | 'failed' | 'waiting' | 'listening';
+  active: 'active' | 'inactive' | 'failed' | 'activating';
+  sub: 'running' | 'exited' | 'dead' | 'failed' | 'waiting' | 'listening' | 'auto-restart';
   enabled: 'enabled' | 'disabled' | 'static';
   mainPid?: number;
   since: number;
   /** Why a failed unit failed, as status prints it: "signal", "exit-code". */
   result?: string;
+  /** A failed or restarting unit's last main process: pid, killing signal, run span, CPU. */
+  exited?: { pid: number; signal: string; from: number; to: number; cpuSeconds: number };
   /** For timers: the next and last trigger. */
   timer?: { next: number; last?: number; activates: string };
 }

@@ -34,12 +34,13 @@ export function relative(ms: number, suffix: string): string {
   return 'now';
 }
 
-/** format_timespan at millisecond accuracy: `245ms`, `3.456s`, `1min 3.456s`. */
+/** format_timespan at millisecond accuracy: `245ms`, `3.456s`, `1w 2d 3h 1min 3.456s`. */
 export function timespan(seconds: number): string {
   let ms = Math.round(seconds * 1000);
   if (ms === 0) return '0';
   const parts: string[] = [];
-  const units: [number, string][] = [[DAY, 'd'], [HOUR, 'h'], [MIN, 'min']];
+  const units: [number, string][] = [[YEAR, 'y'], [MONTH, 'month'], [WEEK, 'w'], [DAY, 'd'], [HOUR, 'h'],
+    [MIN, 'min']];
   for (const [size, name] of units) {
     if (ms >= size) {
       parts.push(`${Math.floor(ms / size)}${name}`);

@@ -21,12 +21,13 @@ const INDENT = ' '.repeat(13);
 
 function bullet(u: Unit): string {
   if (u.active === 'failed') return '×';
-  return u.active === 'active' ? '●' : '○';
+  return u.active === 'inactive' ? '○' : '●';
 }
 
 function activeLine(w: HostState, u: ShownUnit): string {
   const since = `since ${stamp(u.since, w.host.timezone)}; ${relative(w.now - u.since, 'ago')}`;
   if (u.active === 'failed') return `failed (Result: ${u.result ?? 'exit-code'}) ${since}`;
+  if (u.active === 'activating') return `activating (${u.sub}) (Result: ${u.result ?? 'exit-code'}) ${since}`;
   if (u.active === 'inactive') return u.since > w.host.bootTime ? `inactive (dead) ${since}` : 'inactive (dead)';
   return `active (${u.abandoned ? 'abandoned' : u.sub}) ${since}`;
 }
@@ -78,6 +79,11 @@ function processBlock(w: HostState, u: ShownUnit, procs: Process[]): string[] {
   return lines;
 }
 
+/** A main process that is gone: its pid and how it ended, and the CPU it used. */
+function exitedBlock(e: NonNullable<Unit['exited']>): string[] {
+  return [`${label('Main PID')}${e.pid} (code=killed, signal=${e.signal})`, `${label('CPU')}${timespan(e.cpuSeconds)}`];
+}
+
 function timerBlock(w: HostState, u: Unit): string[] {
   if (!u.timer) return [];
   const tz = w.host.timezone;
@@ -99,7 +105,7 @@ function loadedLines(w: HostState, u: ShownUnit): string[] {
 /** The unit's journal: its own lines, and systemd's about it (UNIT=). */
 function journalLines(w: HostState, u: Unit): string[] {
   const about = (m: string): boolean => m.includes(` ${u.name} `) || m.endsWith(` ${u.name}.`);
-  return w.logs(0, w.now)
+  return w.logs(0, w.now + 1)
     .filter((e) => e.time <= w.now && (e.unit === u.name || (e.ident === 'systemd' && about(e.message))))
     .slice(-10)
     .map((e) => `${journalShort(e.time, w.host.timezone)} ${w.host.hostname} ${tag(e)}: ${e.message}`);
@@ -116,6 +122,10 @@ export function statusText(w: HostState, u: ShownUnit, withLogs: boolean): strin
   ];
   const procs = unitProcesses(w, u);
   if (u.active === 'active' && procs.length > 0) lines.push(...processBlock(w, u, procs));
+  else if (u.exited) {
+    if (u.active === 'failed') lines.splice(3, 0, `${label('Duration')}${timespan((u.exited.to - u.exited.from) / 1000)}`);
+    lines.push(...exitedBlock(u.exited));
+  }
   const logs = withLogs ? journalLines(w, u) : [];
   if (logs.length > 0) lines.push('', ...logs);
   return lines.map((l) => `${l}\n`).join('');

@@ -123,11 +123,12 @@ function cronRun(ctx: BuildContext, job: Job, t: number, pids: [number, number])
 function cronSource(ctx: BuildContext, list: HostCronJob[]): LogSource | null {
   if (!ctx.pidOf.has('service:cron') || list.length === 0) return null;
   const delay = runDelay(ctx);
-  return (from, to, pids) => {
+  return (from, to, pids, down) => {
     const view = pids ?? ctx.ids.pids.view();
     const out: LogEntry[] = [];
     for (const job of list) {
       for (const m of job.every.runsIn(from - delay - 40, to - delay)) {
+        if (down?.('cron.service', m)) continue;
         const t = m + delay;
         const pids = job.counted.isRun(m)
           ? (view.scheduled(job.key, t) as [number, number])
@@ -302,10 +303,10 @@ function windowed(entries: LogEntry[]): LogSource {
  * and an open window (from -Infinity or 0) must not walk years of minutes.
  */
 function clamped(ctx: BuildContext, source: LogSource): LogSource {
-  return (from, to, pids) => {
+  return (from, to, pids, down) => {
     const lo = Math.max(from, ctx.historyStart);
     const hi = Math.min(to, ctx.now + 366 * 86_400_000);
-    return lo < hi ? source(lo, hi, pids) : [];
+    return lo < hi ? source(lo, hi, pids, down) : [];
   };
 }
 

@@ -25,7 +25,7 @@ export function beaconLogs(b: Beacon, ctx: WorldCtx, from: number, to: number, o
     message: `(${u}) LIST (${u})`, facility: 'cron' });
   inWindow(out, from, to, { time: b.at, ident: 'crontab', pid: b.crontabPid,
     message: `(${u}) REPLACE (${u})`, facility: 'cron' });
-  inWindow(out, from, to, { time: b.first, ident: 'cron', pid: b.cronPid,
+  inWindow(out, from, to, { time: b.first, ident: 'cron', pid: ctx.mainPidAt('cron.service', b.first) ?? b.cronPid,
     message: `(${u}) RELOAD (crontabs/${u})`, facility: 'cron', unit: 'cron.service' });
   const command = b.cronLine.split(' ').slice(5).join(' ');
   const [lo, hi] = kRange(b, from - b.timeout - b.jitter - 1000, to);

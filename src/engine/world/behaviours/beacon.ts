@@ -133,13 +133,13 @@ function crontabFile(r: { user: string; uid: number; gid: number }, line: string
 }
 
 /** The processes of check-in `o` alive at t. */
-function occurrenceProcs(b: Beacon, o: Occurrence, t: number): Process[] {
+function occurrenceProcs(b: Beacon, o: Occurrence, t: number, cronPid: number): Process[] {
   if (t < o.nominal || t >= o.close) return [];
   const user = { uid: b.uid, gid: b.gid, startTime: o.nominal, origin: b.id };
   const [cron, sh, script, sleep, tool] = o.pids as [number, number, number, number, number];
   const out: Process[] = [];
   if (b.via === 'cron') {
-    out.push(proc({ pid: cron, ppid: b.cronPid, comm: 'cron', argv: ['/usr/sbin/CRON', '-f', '-P'],
+    out.push(proc({ pid: cron, ppid: cronPid, comm: 'cron', argv: ['/usr/sbin/CRON', '-f', '-P'],
       title: '/usr/sbin/CRON -f -P', exe: '/usr/sbin/cron', stat: 'S', startTime: o.nominal,
       vsz: 10640, rss: 3324, unit: 'cron.service', origin: b.id, fds: devNull() }));
     out.push(proc({ ...user, pid: sh, ppid: cron, comm: 'sh', exe: '/usr/bin/dash', cwd: b.home,
@@ -221,7 +221,11 @@ function contribute(b: Beacon, ctx: WorldCtx, t: number, out: Collector): void {
   for (let k = lo; k <= hi; k++) {
     if (!isActive(b, ctx, k)) continue;
     const o = occurrence(b, ctx, k);
-    if (b.via === 'cron' || t < stop) out.processes.push(...occurrenceProcs(b, o, t));
+    if (b.via === 'cron' || t < stop) {
+      // cron forks from whichever main process systemd runs at the minute.
+      const parent = ctx.mainPidAt('cron.service', o.nominal) ?? b.cronPid;
+      out.processes.push(...occurrenceProcs(b, o, t, parent));
+    }
     occurrenceSockets(b, ctx, o, t, out);
   }
   countTraffic(b, ctx, t, out);

@@ -14,6 +14,7 @@ import type { CompiledBehaviour } from './types';
 import type { PidView, ExtraStep } from '../pid-view';
 import type { Firewall, WorldEvent } from '../types';
 import { unitFailure } from '../unit-life';
+import { lifeAt, restartPlan, type UnitLives } from '../unit-restart';
 import { signalPlan, stopSpan, takesEffect, type SignalPlan } from '../signal-plan';
 
 /** Signals whose default action ends a process. */
@@ -52,6 +53,10 @@ export interface WorldCtx {
   memo: Map<string, unknown>;
   /** The host's pid counter with what the trainee's actions fork (see `actionSteps`). */
   pids: PidView;
+  /** A restarting unit's main processes (unit-restart.ts), by unit name. */
+  lives: ReadonlyMap<string, UnitLives>;
+  /** The pid of the unit's main process at t, once systemd restarted it. */
+  mainPidAt(unit: string, t: number): number | undefined;
 }
 
 /** The pid-counter step of the trainee's action at `index` (a command: crontab, iptables...). */
@@ -114,6 +119,21 @@ export function createCtx(
   for (const e of fwEvents) snapshots.push(e.apply(snapshots[snapshots.length - 1]!));
   const epochStarts = [-Infinity, ...fwEvents.map((e) => e.at)];
   const signals = signalPlan(base, timeline, actions);
+  const killAt = (pid: number, from: number, ignores?: readonly number[]) => {
+    let best = Infinity;
+    for (const k of signals.kills.get(pid) ?? []) {
+      if (k.at < from || k.at >= best) continue;
+      if (!TERMINATING.has(k.signal) || ignores?.includes(k.signal)) continue;
+      best = Math.min(best, takesEffect(signals, pid, k));
+    }
+    return best;
+  };
+  const killed = (pid: number, from: number) => {
+    const at = killAt(pid, from);
+    const k = signals.kills.get(pid)?.find((x) => x.at >= from && x.at <= at && TERMINATING.has(x.signal));
+    return at === Infinity ? undefined : { at, signal: k?.signal ?? 15 };
+  };
+  const plan = restartPlan(base, actions, killed, steps, (s) => base.ids.pids.view(s));
   const ends = new Map<string, number>();
   const { hostAddr, iface } = primaryAddress(base);
 
@@ -125,18 +145,12 @@ export function createCtx(
     iface,
     actions,
     memo: new Map(),
-    pids: base.ids.pids.view(steps),
+    pids: base.ids.pids.view(plan.steps),
+    lives: plan.units,
+    mainPidAt: (unit, t) => lifeAt(plan.units.get(unit), t)?.pid,
     epochStarts,
     signals,
-    killAt(pid, from, ignores) {
-      let best = Infinity;
-      for (const k of signals.kills.get(pid) ?? []) {
-        if (k.at < from || k.at >= best) continue;
-        if (!TERMINATING.has(k.signal) || ignores?.includes(k.signal)) continue;
-        best = Math.min(best, takesEffect(signals, pid, k));
-      }
-      return best;
-    },
+    killAt,
     stoppedAt: (pid, t) => stopSpan(signals, pid, t) !== undefined,
     endOf(id) {
       const known = ends.get(id);
@@ -169,10 +183,18 @@ export function createCtx(
         if (a.action === 'stop') down = true;
         if (a.action === 'start' || a.action === 'restart') down = false;
       }
-      return down || (unitFailure(base, ctx, unit.includes('.') ? unit : `${unit}.service`)?.at ?? Infinity) <= t;
+      const name = unit.includes('.') ? unit : `${unit}.service`;
+      const lives = plan.units.get(name);
+      if (lives) return down || (lives.end?.at ?? Infinity) <= t || inGap(lives, t);
+      return down || (unitFailure(base, ctx, name)?.at ?? Infinity) <= t;
     },
   };
   return ctx;
+}
+
+/** Between a main process's death and its restart. */
+function inGap(l: UnitLives, t: number): boolean {
+  return l.lives.some((x, i) => x.end <= t && t < (l.lives[i + 1]?.start ?? -Infinity));
 }
 
 function sameUnit(a: string, b: string): boolean {

@@ -68,6 +68,7 @@ export const cronJobModule: BehaviourModule<CronJobEntry> = {
     }
     const gone = b.file ? Infinity : ctx.crontabGoneAt(u, b.at);
     for (const m of b.runs.runsIn(from - 1000, Math.min(to, gone))) {
+      if (ctx.unitDown('cron.service', m)) continue;
       // Each run forks CRON, whose child logs CMD and becomes the job's shell.
       const pid = ctx.pids.scheduled(`${b.id}:run`, m)[1] ?? b.cronPid;
       put({ time: m + 4, ident: 'CRON', pid, message: `(${u}) CMD (${b.command})`, facility: 'cron',
