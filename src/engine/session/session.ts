@@ -170,7 +170,8 @@ export function createLabSession(options: LabSessionOptions): LabSession {
     cwd: trainee.home,
     commands: [...SHELL_UTILITIES],
     customCommands: processes,
-    sleep: async (ms) => {
+    sleep: async (asked) => {
+      const ms = live.sleepFor(asked); // a timeout's deadline ends the sleep
       if (replaying) clock.setNow(replayCut ? replayCut.sleep(clock.now(), ms, replayUntil) : clock.now() + ms);
       else await clock.sleep(ms, currentSignal);
       live.afterSleep();

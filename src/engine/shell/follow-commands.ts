@@ -1,7 +1,8 @@
 /**
  * The shell programs that run until Ctrl-C or page through files: `tail`
  * (its -f/-F; the rest is just-bash's), `watch`, `less` and `more`; and
- * `journalctl`, for its -f (registered after the tools, to take the tool's place).
+ * `journalctl`, for its -f (registered after the tools, to take the tool's place);
+ * and `timeout`, whose deadline they stop at.
  */
 import type { Command } from 'just-bash';
 import type { HostState } from '../world/types';
@@ -21,6 +22,8 @@ export function followCommands(live: FollowHost, world: () => HostState, host?: 
     lazyCommand('watch', () => import('./watch').then((m) => m.watchCommand(live, world))),
     lazyCommand('less', () => import('./pager').then((m) => m.lessCommand())),
     lazyCommand('more', () => import('./pager').then((m) => m.moreCommand())),
+    // timeout's deadline is the followers' as well; it replaces just-bash's.
+    lazyCommand('timeout', () => import('./timeout').then((m) => m.timeoutCommand(live))),
     ...journal,
   ];
 }

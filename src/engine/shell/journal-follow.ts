@@ -143,6 +143,7 @@ async function follow(
       const woke = await run.sleepUntil(step);
       if (woke === 'interrupted') break;
       journal.poll();
+      if (woke === 'deadline') return io.result(128 + run.signal());
       if (woke === 'limit' && run.limit) {
         const seconds = Math.round((run.limit.until - startedAt) / 1000);
         const note = unattendedNote('journalctl', run.limit, `${seconds}s of simulated time`);

@@ -13,7 +13,13 @@
  * Nothing can interrupt a follower when the caller passed no signal (the
  * CLI's `run`) or the session is being replayed: it then follows up to a
  * limit in simulated time (`FollowLimit`) and stops.
+ *
+ * `timeout` sets a deadline (deadlines.ts): a `sleep` ends at it and a
+ * follower stops at it as if Ctrl-C were pressed ('deadline').
  */
+import type { Deadline } from './deadlines';
+import { Deadlines } from './deadlines';
+
 
 /** The part of AbortSignal used here (the engine has no DOM lib). */
 export interface SignalLike {
@@ -50,23 +56,39 @@ export interface FollowRun {
   readonly terminal: boolean;
   readonly columns: number;
   readonly limit?: FollowLimit;
+  /** Nobody can press Ctrl-C (the CLI's run): a limit or a timeout ends it. */
+  readonly unattended: boolean;
   now(): number;
   /**
    * Sends text to the terminal now; only when `streams`. `screen`: the text
    * is a whole new screen (watch), which the terminal shows on a cleared one.
    */
   write(text: string, screen?: boolean): void;
-  /** Waits until simulated time `t` (never past the limit). */
-  sleepUntil(t: number): Promise<'time' | 'interrupted' | 'limit'>;
+  /**
+   * Waits until simulated time `t` (never past the limit or a timeout's
+   * deadline). 'deadline': the timeout expired; read once more and stop.
+   */
+  sleepUntil(t: number): Promise<Woke>;
+  /** After 'deadline': the signal the timeout sent (15, TERM, unless -s). */
+  signal(): number;
   /** A poll interval of at least `ms` of simulated time and 250 ms of wall time. */
   pollMs(ms: number): number;
   interrupted(): boolean;
   leave(): void;
 }
 
+export type Woke = 'time' | 'interrupted' | 'limit' | 'deadline';
+
 export interface FollowHost {
   /** Starts a follower; `signal` is the command's own (ctx.signal). */
   enter(signal?: SignalLike): FollowRun;
+  /**
+   * `timeout`'s deadline at simulated time `at`, sending `signal`: sleeps and
+   * followers stop there; `abort` stops the command where a sleep was cut.
+   */
+  deadline(at: number, signal: number, abort: () => void): Deadline;
+  /** Simulated time now. */
+  now(): number;
 }
 
 export interface LiveLineOptions {
@@ -107,6 +129,9 @@ interface Controller {
 /** The runtime's AbortController (Node and browsers have it; the engine's lib does not declare it). */
 const newController = (): Controller =>
   new (globalThis as unknown as { AbortController: new () => Controller }).AbortController();
+
+/** Ctrl-C's signal: what a follower stops on when no timeout stopped it. */
+const SIGINT = 2;
 
 /** Streamed text kept for the session log: the latest million characters (watch -n 0.1 makes a lot). */
 export const STREAM_LOG_CHARS = 1_000_000;
@@ -164,6 +189,9 @@ export function streamsToTerminal(line: string): boolean {
 
 export function createLiveControl({ clock, wall }: LiveClocks) {
   let state: LineState | undefined;
+  const deadlines = new Deadlines();
+  /** The deadline the last `sleep` was cut at. */
+  let cutAt: number | undefined;
 
   const hardAbort = (s: LineState): void => {
     if (s.hard) return;
@@ -171,14 +199,14 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
     s.controller.abort();
   };
 
-  type Woke = 'time' | 'interrupted' | 'limit';
   const sleepUntil = async (s: LineState, t: number, limit?: FollowLimit, own?: SignalLike): Promise<Woke> => {
     const stopped = () => s.soft || s.hard || own?.aborted === true;
-    const target = limit ? Math.min(t, limit.until) : t;
+    const due = deadlines.nearest()?.at ?? Number.POSITIVE_INFINITY;
+    const target = Math.min(t, limit?.until ?? t, due);
     let idle = 0;
     while (!stopped() && clock.now() < target) {
       // Unattended: time passes at once, as the CLI's manual clock does for `sleep`.
-      if (limit) {
+      if (limit || s.unattended) {
         clock.setNow(target);
         break;
       }
@@ -194,6 +222,10 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       }
     }
     if (stopped() || clock.now() < target) return 'interrupted';
+    if (clock.now() >= due) {
+      deadlines.expire(clock.now(), false);
+      return 'deadline';
+    }
     return limit && clock.now() >= limit.until ? 'limit' : 'time';
   };
 
@@ -206,15 +238,18 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       s.depth++;
       const terminal = s.oneCommand && s.depth === 1;
       const streams = terminal && s.onOutput !== undefined;
-      // The unattended minute counts from when this follower starts, not the line.
+      // The unattended minute counts from when this follower starts, not the
+      // line; a timeout's deadline takes its place.
+      const unattended = s.unattended && !deadlines.nearest();
       const limit: FollowLimit | undefined = s.limit
-        ?? (s.unattended ? { until: clock.now() + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' } : undefined);
+        ?? (unattended ? { until: clock.now() + UNATTENDED_FOLLOW_MS, reason: 'no-terminal' } : undefined);
       let left = false;
       return {
         streams,
         terminal,
         columns: s.columns,
         limit,
+        unattended: s.unattended,
         now: () => clock.now(),
         write(text, screen = false) {
           if (!streams || text === '') return;
@@ -225,6 +260,7 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
           s.onOutput?.(out, screen);
         },
         sleepUntil: (t) => sleepUntil(s, t, limit, own),
+        signal: () => deadlines.nearest()?.signal ?? SIGINT,
         // At least 1 ms, so `tail -f -s 0` on a paused clock still waits.
         pollMs: (ms) => Math.max(ms, SLICE_MS * clock.speed(), 1),
         interrupted: () => s.soft || s.hard || own?.aborted === true,
@@ -234,6 +270,8 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
         },
       };
     },
+    deadline: (at, signal, abort) => deadlines.add(at, signal, abort),
+    now: () => clock.now(),
   };
 
   return {
@@ -273,9 +311,25 @@ export function createLiveControl({ clock, wall }: LiveClocks) {
       };
     },
 
-    /** After every `sleep`: a line still sleeping after Ctrl-C is stopped for real. */
+    /** How long a `sleep` of `ms` may run: a timeout's deadline ends it. */
+    sleepFor(ms: number): number {
+      const bounded = deadlines.bound(clock.now(), ms);
+      cutAt = bounded.cut;
+      return bounded.ms;
+    },
+
+    /**
+     * After every `sleep`: a line still sleeping after Ctrl-C is stopped for
+     * real; a sleep that reached a deadline stops the timed command.
+     */
     afterSleep(): void {
       if (state?.soft) hardAbort(state);
+      const at = cutAt;
+      cutAt = undefined;
+      if (at === undefined || state?.hard) return;
+      // The wall clock may leave the simulated one a millisecond short.
+      if (clock.now() < at) clock.setNow(at);
+      deadlines.expire(clock.now(), true);
     },
   };
 }
@@ -287,9 +341,11 @@ function detachedRun(): FollowRun {
     terminal: false,
     columns: 80,
     limit: { until: 0, reason: 'no-terminal' },
+    unattended: true,
     now: () => 0,
     write: () => undefined,
     sleepUntil: async () => 'limit',
+    signal: () => SIGINT,
     pollMs: (ms) => ms,
     interrupted: () => false,
     leave: () => undefined,

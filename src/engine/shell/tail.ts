@@ -189,6 +189,8 @@ async function follow(o: TailOptions, ctx: CommandContext, live: FollowHost): Pr
       const woke = await run.sleepUntil(step);
       if (woke === 'interrupted') break;
       await tail.poll();
+      // A timeout's signal ends tail as it would (128+signal).
+      if (woke === 'deadline') return { stdout: io.stdout, stderr: io.stderr, exitCode: 128 + run.signal() };
       if (woke === 'limit' && run.limit) {
         const seconds = Math.round((run.limit.until - startedAt) / 1000);
         const note = unattendedNote('tail', run.limit, `${seconds}s of simulated time`);

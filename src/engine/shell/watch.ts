@@ -47,8 +47,8 @@ class Screens {
   show(text: string): void {
     // Streamed, the clear is the terminal's to do: it knows the text is a screen.
     if (this.run.streams) return this.run.write(text, true);
-    this.kept.push((this.run.limit ? '' : CLEAR) + text);
-    const interactive = this.run.terminal && !this.run.limit;
+    this.kept.push((this.run.limit || this.run.unattended ? '' : CLEAR) + text);
+    const interactive = this.run.terminal && !this.run.limit && !this.run.unattended;
     if (this.kept.length > (interactive ? KEPT_ON_TERMINAL : KEPT_OTHERWISE)) this.kept.shift();
   }
 
@@ -107,7 +107,8 @@ async function watchLoop(
     // -p can fall behind a slow command; still wait a moment, so Ctrl-C gets through.
     const next = (o.precise ? began : run.now()) + o.interval * 1000;
     const woke = await run.sleepUntil(Math.max(next, run.now() + 1));
-    if (woke === 'interrupted') break;
+    // A timeout's signal ends watch as Ctrl-C does.
+    if (woke === 'interrupted' || woke === 'deadline') break;
     if (woke === 'limit' && run.limit) {
       const seconds = Math.round((run.limit.until - startedAt) / 1000);
       const after = `${updates} updates in ${seconds}s of simulated time`;
