@@ -75,7 +75,7 @@ describe('/proc/PID golden', () => {
 
   it('listing, loginuid and access', () => {
     expect(procPidList(w, 22713)?.map((e) => e.name)).toEqual(
-      ['cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'loginuid', 'root', 'stat', 'status']);
+      ['cmdline', 'comm', 'cwd', 'environ', 'exe', 'fd', 'loginuid', 'root', 'stat', 'status', 'task']);
     expect(procPidList(w, 1)).toBeUndefined();
     expect(file('loginuid')).toBe('1001');
     expect(procPidEntry(w, 22570, 'loginuid')).toMatchObject({ content: '4294967295' });

@@ -26,6 +26,7 @@ dr-x------ 2 root root 0 Dec  4 13:28 fd
 lrwxrwxrwx 1 root root 0 Dec  4 13:28 root -> /
 -r--r--r-- 1 root root 0 Dec  4 13:28 stat
 -r--r--r-- 1 root root 0 Dec  4 13:28 status
+dr-xr-xr-x 3 root root 0 Dec  4 13:28 task
 `;
 
 describe('links whose target cannot be read', () => {

@@ -17,6 +17,8 @@ import { machineIdFiles, procSysNode } from './view-ids';
 import { procVersion } from '../world/kernel';
 import { meminfoText } from '../world/memory';
 import { cpuinfoText, statText, uptimeText } from '../tools/sysinfo/proc-system';
+import { findTask } from '../tools/procfs/pid';
+import { tasksOf, threadCount } from '../world/threads';
 
 const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
 const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
@@ -144,16 +146,18 @@ function selfPath(parts: string[], self: number | undefined): string[] {
   return first === 'self' ? [String(self), ...rest] : [String(self), 'task', String(self), ...rest];
 }
 
-/** A process has one thread here, its own: /proc/PID/task/PID/X is /proc/PID/X. */
-function taskPath(parts: string[]): string[] {
-  if (parts[1] !== 'task' || parts[2] === undefined || parts[2] !== parts[0]) return parts;
-  return [parts[0]!, ...parts.slice(3)];
+/** /proc/PID/task/TID/X is /proc/TID/X when TID is a thread of PID (the main one's id is PID). */
+function taskPath(parts: string[], tasks: (pid: number) => number[]): string[] {
+  const [pid, dir, tid] = parts;
+  if (dir !== 'task' || tid === undefined || !tasks(Number(pid)).includes(Number(tid))) return parts;
+  return [tid, ...parts.slice(3)];
 }
 
 /** /proc/loadavg: the loads, running/all processes, the last pid handed out. */
 function loadavg(world: HostState): string {
   const last = world.lastPid ?? Math.max(0, ...world.processes.map((p) => p.pid));
-  return `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${world.processes.length} ${last}\n`;
+  const tasks = world.processes.reduce((n, p) => n + threadCount(p), 0);
+  return `${world.host.load.map((l) => l.toFixed(2)).join(' ')} 1/${tasks} ${last}\n`;
 }
 
 /**
@@ -294,7 +298,9 @@ export function buildViewTree(
     const world = live();
     const pids = pidsOf(world);
     const self = world.self;
-    const parts = taskPath(selfPath(path.split('/').slice(2), self));
+    const byTid = (id: number) => pids.get(id) ?? findTask(world, id)?.p;
+    const tasks = (id: number) => { const p = byTid(id); return p ? tasksOf(p).map((t) => t.tid) : []; };
+    const parts = taskPath(selfPath(path.split('/').slice(2), self), tasks);
     if (parts.length === 0) {
       const links = self === undefined ? [] : SELF_LINKS;
       return { kind: 'dir', entries: () => [...[...pids.keys()].sort((a, b) => a - b).map(String), 'net', 'sys', ...links, ...Object.keys(procTop)], mode: 0o555, uid: 0, gid: 0, mtime: world.host.bootTime };
@@ -315,14 +321,15 @@ export function buildViewTree(
     if (top) return second === undefined ? procFile(top) : undefined;
     if (!/^[0-9]+$/.test(first)) return undefined;
     const pid = Number(first);
-    const proc = pids.get(pid);
+    const proc = byTid(pid);
     if (!proc) return undefined;
     const owned = { uid: proc.uid, gid: proc.gid, mtime: proc.startTime };
     if (second === undefined) {
       return { kind: 'dir', entries: () => render.pidEntries(world, pid), mode: 0o555, ...owned };
     }
     if (second === 'task' && third === undefined) {
-      return { kind: 'dir', entries: () => [first], mode: 0o555, ...owned };
+      // Its link count is 2 plus one per thread, as the kernel's getattr gives it.
+      return { kind: 'dir', entries: () => tasks(pid).map(String), mode: 0o555, ...owned, links: 2 + tasks(pid).length };
     }
     if (second === 'fd') {
       const fds = render.fdEntries(world, pid);

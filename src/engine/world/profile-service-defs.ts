@@ -248,6 +248,8 @@ export function polkit(ctx: CatalogueContext): ServiceProcess {
     exe: path,
     comm: 'polkitd',
     stat: 'Ssl',
+    // GLib's worker thread and GDBus's connection thread.
+    threads: ['gmain', 'gdbus'],
     ...kb(308_164, 7_808),
   };
 }
@@ -298,6 +300,8 @@ export function apache(): ServiceDef {
     exe: '/usr/sbin/apache2',
     comm: 'apache2',
     stat: 'Sl',
+    // mpm_event: ThreadsPerChild 25 workers and the listener, unnamed.
+    threads: Array.from({ length: 26 }, () => 'apache2'),
     ...kb(1_213_284, 4_472),
     delayMs: 15,
   }));
@@ -340,6 +344,8 @@ export function mariadb(): ServiceDef {
         exe: '/usr/sbin/mariadbd',
         comm: 'mariadbd',
         stat: 'Ssl',
+        // Signal handler, I/O, timer and purge threads of an idle server, unnamed.
+        threads: Array.from({ length: 6 }, () => 'mariadbd'),
         ...kb(1_245_772, 96_340),
       },
     ],
@@ -451,6 +457,8 @@ export function containerd(): ServiceDef {
         exe: '/usr/bin/containerd',
         comm: 'containerd',
         stat: 'Ssl',
+        // Go runtime threads, which keep the program's name.
+        threads: Array.from({ length: 9 }, () => 'containerd'),
         ...kb(1_874_580, 47_772),
       },
     ],
@@ -472,6 +480,7 @@ export function docker(): ServiceDef {
         exe: '/usr/bin/dockerd',
         comm: 'dockerd',
         stat: 'Ssl',
+        threads: Array.from({ length: 10 }, () => 'dockerd'),
         ...kb(2_280_240, 78_460),
       },
     ],

@@ -45,6 +45,11 @@ export interface ServiceProcess {
   cwd?: string;
   /** Milliseconds after the service's start. */
   delayMs?: number;
+  /**
+   * Names (comm) of its threads besides the main one, as a default install
+   * runs them; STAT has `l` exactly when there are some.
+   */
+  threads?: string[];
 }
 
 export interface ServiceListener {
@@ -129,7 +134,8 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
       'systemd-timesyncd.service',
       'Network Time Synchronization',
       3_100,
-      systemdBinary(ctx, 'systemd-timesyncd', 'systemd-timesync', 'Ssl'),
+      // The NTP server names are resolved by sd-resolve's worker thread.
+      { ...systemdBinary(ctx, 'systemd-timesyncd', 'systemd-timesync', 'Ssl'), threads: ['sd-resolve'] },
     ),
     chrony(),
     simple('cron', 'cron.service', 'Regular background program processing daemon', 5_000, {
@@ -183,6 +189,8 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
       exe: '/usr/sbin/rsyslogd',
       comm: 'rsyslogd',
       stat: 'Ssl',
+      // One thread per input module, and the main queue's worker.
+      threads: ['in:imuxsock', 'in:imklog', 'rs:main Q:Reg'],
       ...kb(222_508, 5_120),
     }),
     simple('polkit', 'polkit.service', 'Authorization Manager', 5_400, polkit(ctx)),
@@ -202,6 +210,8 @@ export function serviceCatalogue(ctx: CatalogueContext): Map<string, ServiceDef>
         exe: ctx.distro === 'ubuntu-22.04' ? '/usr/bin/python3.10' : '/usr/bin/python3.12',
         comm: 'unattended-upgr',
         stat: 'Ssl',
+        // GLib's worker thread (its main loop waits for logind's signal).
+        threads: ['gmain'],
         ...kb(109_800, 22_400),
       },
     ),

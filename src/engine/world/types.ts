@@ -181,6 +181,17 @@ export interface Process {
    * absent it is derived from the login the process descends from.
    */
   loginuid?: number;
+  /**
+   * The threads besides the main one (whose id is the pid), in the order
+   * they started; ids come from the host's pid counter. None: one thread.
+   */
+  threads?: ProcessThread[];
+}
+
+/** A thread of a process: its id (from the pid counter) and its name (comm). */
+export interface ProcessThread {
+  tid: number;
+  comm: string;
 }
 
 export interface Account {

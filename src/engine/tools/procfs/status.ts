@@ -7,6 +7,7 @@ import type { HostState, Process } from '../../world/types';
 import { procSession } from '../../world/sessions';
 import { loginUid, NO_LOGINUID } from './processes';
 import { cpuCount } from '../../world/kernel';
+import { tasksOf, threadCount, type Task } from '../../world/threads';
 
 const cpusMask = (w: HostState) => (2 ** cpuCount(w) - 1).toString(16);
 const cpusList = (w: HostState) => (cpuCount(w) > 1 ? `0-${cpuCount(w) - 1}` : '0');
@@ -36,24 +37,25 @@ function groupIds(world: HostState, p: Process): number[] {
   return [...new Set([acc.gid, ...extra])].sort((a, b) => a - b);
 }
 
-export function procStatus(world: HostState, p: Process): string {
+/** The status of the process's thread `t` (its main thread by default). */
+export function procStatus(world: HostState, p: Process, t: Task = tasksOf(p)[0]!): string {
   const ids = (n: number): string => `${n}\t${n}\t${n}\t${n}`;
   const groups = groupIds(world, p).map((g) => `${g} `).join('');
   const root = p.uid === 0;
   const s = procSession(world, p);
   const caps = root ? '000001ffffffffff' : '0000000000000000';
   const rows: [string, string][] = [
-    ['Name', p.comm.slice(0, 15)], ['Umask', '0022'],
+    ['Name', t.comm.slice(0, 15)], ['Umask', '0022'],
     ['State', STATES[p.stat[0] ?? 'S'] ?? 'S (sleeping)'],
-    ['Tgid', String(p.pid)], ['Ngid', '0'], ['Pid', String(p.pid)],
+    ['Tgid', String(p.pid)], ['Ngid', '0'], ['Pid', String(t.tid)],
     ['PPid', String(p.ppid)], ['TracerPid', '0'], ['Uid', ids(p.uid)], ['Gid', ids(p.gid)],
     ['FDSize', String(fdSize(p))], ['Groups', groups],
-    ['NStgid', String(p.pid)], ['NSpid', String(p.pid)], ['NSpgid', String(s.pgid)],
+    ['NStgid', String(p.pid)], ['NSpid', String(t.tid)], ['NSpgid', String(s.pgid)],
     ['NSsid', String(s.sid)],
     ['VmPeak', kb(p.vsz)], ['VmSize', kb(p.vsz)], ['VmLck', kb(0)], ['VmPin', kb(0)],
     ['VmHWM', kb(p.rss)], ['VmRSS', kb(p.rss)],
     ['RssAnon', kb(Math.round(p.rss * 0.4))], ['RssFile', kb(p.rss - Math.round(p.rss * 0.4))],
-    ['RssShmem', kb(0)], ['Threads', '1'], ['SigQ', '0/15395'],
+    ['RssShmem', kb(0)], ['Threads', String(threadCount(p))], ['SigQ', '0/15395'],
     ['SigPnd', '0000000000000000'], ['ShdPnd', '0000000000000000'],
     ['SigBlk', '0000000000000000'], ['SigIgn', '0000000000000000'],
     ['SigCgt', '0000000000000000'],

@@ -26,6 +26,10 @@ export interface PsArgs {
   sort: string[];
   help: boolean;
   version: boolean;
+  /** -L (LWP, NLWP), -T (SPID) and BSD H: one row per thread. */
+  threadsL: boolean;
+  threadsT: boolean;
+  threadsH: boolean;
 }
 
 export class PsUsageError extends Error {}
@@ -50,6 +54,7 @@ function fresh(): PsArgs {
     all: false, bsdA: false, bsdX: false, unixA: false, pids: [], ppids: [], users: [],
     commands: [], ttys: [], bsdUser: false, bsdSyntax: false, full: false, forest: '',
     wide: 0, noHeaders: false, sort: [], help: false, version: false,
+    threadsL: false, threadsT: false, threadsH: false,
   };
 }
 
@@ -81,6 +86,8 @@ function unixOption(a: PsArgs, ch: string, value: string): void {
     case 'C': a.commands.push(...list(value)); break;
     case 't': a.ttys.push(...list(value)); break;
     case 'o': addFields(a, value); break;
+    case 'L': a.threadsL = true; break;
+    case 'T': a.threadsT = true; break;
     default: throw new PsUsageError('unsupported SysV option');
   }
 }
@@ -100,6 +107,7 @@ function bsdOption(a: PsArgs, ch: string, value: string): void {
     case 't': a.ttys.push(...list(value)); break;
     case 'o': case 'O': addFields(a, value); break;
     case 'k': a.sort.push(...list(value)); break;
+    case 'H': a.threadsH = true; break;
     default: throw new PsUsageError('unsupported option (BSD syntax)');
   }
 }
@@ -123,7 +131,7 @@ function longOption(a: PsArgs, name: string, value: string): void {
   }
 }
 
-const UNIX_LETTERS = new Set([...'eAafHwpquUCto']);
+const UNIX_LETTERS = new Set([...'eAafHwpquUCtoLT']);
 
 /**
  * procps accepts BSD letters after a dash (`ps -x`, `ps -aux`): a token with
@@ -171,7 +179,18 @@ export function parsePsArgs(args: string[]): PsArgs {
       }
     }
   }
+  threadCheck(a);
   return a;
+}
+
+/** procps's thread_option_check: threads and forests do not mix, nor -L and -T. */
+function threadCheck(a: PsArgs): void {
+  if (!a.threadsL && !a.threadsT && !a.threadsH) return;
+  if (a.forest) throw new PsUsageError('thread display conflicts with forest display');
+  if (a.threadsL && a.threadsT) throw new PsUsageError("thread flags conflict; can't use both -L and -T");
+  if (a.threadsH && (a.threadsL || a.threadsT) && a.fields) {
+    throw new PsUsageError('-L/-T with H/m/-m and -o/-O/o/O is nonsense');
+  }
 }
 
 export const USAGE = `

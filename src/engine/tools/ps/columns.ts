@@ -11,11 +11,14 @@ import {
 import { commandLine, groupOrGid, userOrUid } from '../procfs/processes';
 import { procSession } from '../../world/sessions';
 import { SESSION_COLUMNS } from './session-columns';
+import { threadCount } from '../../world/threads';
 
 export interface Row {
   p: Process;
   /** Forest art before the command, `" \_ "` etc. */
   prefix: string;
+  /** The thread's id when ps lists threads (-L, -T, H). */
+  tid?: number;
 }
 
 export interface PsEnv {
@@ -92,7 +95,8 @@ const COLUMNS: Record<string, Column> = {
   c: num('C', 2, (p, e) => Math.min(99, Math.floor(pcpuPermille(p, e) / 10))),
   vsz: num('VSZ', 6, (p) => p.vsz),
   rss: num('RSS', 5, (p) => p.rss),
-  nlwp: num('NLWP', 4, () => 1),
+  nlwp: num('NLWP', 4, (p) => threadCount(p)),
+  thcount: num('THCNT', 5, (p) => threadCount(p)),
   ni: num('NI', 3, () => 0),
   pri: num('PRI', 3, () => 19),
   tty: { header: 'TT', width: 8, align: 'left', value: (r) => r.p.tty ?? '?' },
@@ -120,7 +124,7 @@ const COLUMNS: Record<string, Column> = {
 
 const ALIASES: Record<string, string> = {
   '%cpu': 'pcpu', '%mem': 'pmem', cputime: 'time', vsize: 'vsz', rssize: 'rss',
-  rsz: 'rss', tt: 'tty', state: 's', thcount: 'nlwp', start_time: 'stime',
+  rsz: 'rss', tt: 'tty', state: 's', start_time: 'stime',
   fname: 'comm', nice: 'ni', cputimes: 'time',
 };
 

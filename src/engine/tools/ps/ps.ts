@@ -19,7 +19,8 @@ import { column, FORMATS, lookupColumn, type PsEnv, type Row } from './columns';
 import { parsePsArgs, PsUsageError, USAGE, type PsArgs } from './args';
 import { forestRows } from './forest';
 import { renderPs, type Field } from './render';
-import { sortProcesses } from './sort';
+import { sortRows } from './sort';
+import { showsThreads, threadRows, withThreadColumns } from './threads';
 import { findProcess, uidOf } from '../procfs/processes';
 
 export const psOptions: OptionSupport[] = [
@@ -33,7 +34,8 @@ export const psOptions: OptionSupport[] = [
   { flag: '--sort / k', support: 'partial', note: 'pid, ppid, user, %cpu, %mem, rss, vsz, start_time, etime, time, comm' },
   { flag: 'w / -w / --cols', support: 'full' },
   { flag: '--no-headers / h', support: 'full' },
-  { flag: '-l / -F / j / -L / -T / s / v', support: 'none', note: 'long, job, thread and signal formats are not modelled' },
+  { flag: '-L / -T / H', support: 'full', note: 'one row per thread; -L adds LWP (and NLWP with -f), -T adds SPID' },
+  { flag: '-l / -F / j / s / v / m / -m', support: 'none', note: 'long, job, signal formats and threads after processes are not modelled' },
   { flag: '-N / --deselect', support: 'none', note: 'negated selection not implemented' },
 ];
 
@@ -78,10 +80,10 @@ function selected(p: Process, a: PsArgs, ctx: ToolContext, userIds: number[], sh
 
 function formatFields(a: PsArgs): Field[] {
   const names: string[] = a.fields ? [...a.fields]
-    : a.bsdUser ? [...FORMATS.user]
-    : a.full ? [...FORMATS.full]
-    : a.bsdSyntax ? [...FORMATS.bsd]
-    : [...FORMATS.default];
+    : withThreadColumns(a.bsdUser ? [...FORMATS.user]
+      : a.full ? [...FORMATS.full]
+      : a.bsdSyntax ? [...FORMATS.bsd]
+      : [...FORMATS.default], a);
   return names.map((spec) => {
     const eq = spec.indexOf('=');
     const name = eq >= 0 ? spec.slice(0, eq) : spec;
@@ -122,11 +124,12 @@ function run(ctx: ToolContext): ToolResult {
   }
   const all = listsItself(ctx) ? [...ctx.world.processes] : [...ctx.world.processes, psSelf(ctx)];
   const shellTty = shellProcess(ctx)?.tty ?? null;
-  let procs = all.filter((p) => selected(p, a, ctx, userIds, shellTty));
+  const procs = all.filter((p) => selected(p, a, ctx, userIds, shellTty)).sort((x, y) => x.pid - y.pid);
   const env: PsEnv = { world: ctx.world, now: ctx.world.now, tz: ctx.world.host.timezone };
-  if (a.sort.length > 0) procs = sortProcesses(procs, a.sort, env);
-  else procs.sort((x, y) => x.pid - y.pid);
-  const rows: Row[] = a.forest ? forestRows(procs, a.forest) : procs.map((p) => ({ p, prefix: '' }));
+  let rows: Row[] = a.forest ? forestRows(procs, a.forest)
+    : showsThreads(a) ? threadRows(procs)
+    : procs.map((p) => ({ p, prefix: '' }));
+  if (a.sort.length > 0 && !a.forest) rows = sortRows(rows, a.sort, env);
   const stdout = renderPs(rows, fields, env, { headers: !a.noHeaders, width: screenWidth(a, ctx) });
   return { stdout, stderr: '', exitCode: rows.length > 0 ? 0 : 1 };
 }

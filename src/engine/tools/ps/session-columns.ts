@@ -12,6 +12,11 @@ const ids = (header: string, f: (s: ReturnType<typeof procSession>) => number): 
   header, width: 5, align: 'right', value: (r, e) => String(f(procSession(e.world, r.p))),
 });
 
+/** LWP/SPID/TID: the thread's id on a thread's row, else the pid (its main thread). */
+const task = (header: string): Column => ({
+  header, width: 5, align: 'right', value: (r) => String(r.tid ?? r.p.pid),
+});
+
 const isKernel = (p: Process): boolean => p.pid === 2 || p.ppid === 2;
 
 /** F: 1 forked without exec (kernel threads), 4 used super-user privileges. */
@@ -67,7 +72,7 @@ export const SESSION_COLUMNS: Record<string, Column> = {
   pgid: ids('PGID', (s) => s.pgid), pgrp: ids('PGRP', (s) => s.pgid),
   sid: ids('SID', (s) => s.sid), sess: ids('SESS', (s) => s.sid), session: ids('SESS', (s) => s.sid),
   tpgid: ids('TPGID', (s) => s.tpgid),
-  lwp: { header: 'LWP', width: 5, align: 'right', value: (r) => String(r.p.pid) },
+  lwp: task('LWP'), spid: task('SPID'), tid: task('TID'),
   f: { header: 'F', width: 1, align: 'right', value: (r) => String(flags(r.p)) },
   flag: { header: 'F', width: 1, align: 'right', value: (r) => String(flags(r.p)) },
   sz: { header: 'SZ', width: 5, align: 'right', value: (r) => String(Math.floor(r.p.vsz / 4)) },

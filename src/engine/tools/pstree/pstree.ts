@@ -17,7 +17,7 @@ export const pstreeOptions: OptionSupport[] = [
   { flag: '-u', support: 'full' }, { flag: '-l', support: 'full' },
   { flag: '-A / -U', support: 'full' },
   { flag: '-s', support: 'full' }, { flag: '-g', support: 'full' },
-  { flag: '-t / -T', support: 'partial', note: 'processes have one thread each here, so there are no {thread} lines to name or hide' },
+  { flag: '-t / -T', support: 'full', note: 'threads show as {name} children: the process name, -t the thread\'s own, -T hides them' },
   { flag: '-h', support: 'partial', note: 'accepted; the current process and its ancestors are not highlighted' },
   { flag: '-S / -Z / -N / -H / -G', support: 'none', note: 'namespaces, security contexts and highlighting are not modelled' },
 ];
@@ -25,6 +25,8 @@ export const pstreeOptions: OptionSupport[] = [
 interface Opts {
   args: boolean; pids: boolean; byPid: boolean; compact: boolean; uids: boolean; long: boolean;
   utf: boolean; pgids: boolean; parents: boolean;
+  /** -t: threads by their own names; -T: no threads. */
+  threadNames: boolean; hideThreads: boolean;
   /** With -s: an ancestor of the target pid shows only the child on the way to it. */
   path: Map<number, number>;
   /** Children by parent pid, built once per run. */
@@ -44,20 +46,40 @@ function label(w: HostState, p: Process, parent: Process | undefined, o: Opts): 
   const user = o.uids && parent && parent.uid !== p.uid ? userOrUid(w, p.uid) : '';
   if (o.args) {
     const extra = [o.pids ? String(p.pid) : '', o.pgids ? String(p.pgid ?? p.pid) : '', user].filter((s) => s !== '');
-    const args = cmdlineArgs(p).slice(1).join(' ');
+    const args = THREADS.has(p) ? '' : cmdlineArgs(p).slice(1).join(' ');
     return [p.comm, ...extra].join(',') + (args ? ` ${args}` : '');
   }
   const extra = [o.pids ? String(p.pid) : '', o.pgids ? String(p.pgid ?? p.pid) : '', user].filter((s) => s !== '');
   return extra.length ? `${p.comm}(${extra.join(',')})` : p.comm;
 }
 
-function childIndex(w: HostState): Map<number, Process[]> {
+/** The {thread} entries pstree adds as children (they have no arguments). */
+const THREADS = new WeakSet<Process>();
+
+/** A process's threads besides its main one, as pstree lists them: `{name}`. */
+function threadEntries(p: Process, o: Opts): Process[] {
+  if (o.hideThreads) return [];
+  return (p.threads ?? []).map((t) => {
+    const entry: Process = {
+      ...p, pid: t.tid, ppid: p.pid, pgid: p.pgid ?? p.pid, threads: undefined,
+      comm: `{${(o.threadNames ? t.comm : p.comm).slice(0, 15)}}`,
+    };
+    THREADS.add(entry);
+    return entry;
+  });
+}
+
+function childIndex(w: HostState, o: Opts): Map<number, Process[]> {
   const index = new Map<number, Process[]>();
   for (const p of w.processes) {
     if (p.ppid === p.pid) continue;
     const list = index.get(p.ppid) ?? [];
     list.push(p);
     index.set(p.ppid, list);
+  }
+  for (const p of w.processes) {
+    const threads = threadEntries(p, o);
+    if (threads.length > 0) index.set(p.pid, [...(index.get(p.pid) ?? []), ...threads]);
   }
   return index;
 }
@@ -115,7 +137,8 @@ function groupChildren(w: HostState, p: Process, o: Opts, art: Art): string[][] 
 function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean; forceUtf: boolean } | string {
   const o: Opts = {
     args: false, pids: false, byPid: false, compact: true, uids: false, long: false, utf: false,
-    pgids: false, parents: false, path: new Map(), index: new Map(),
+    pgids: false, parents: false, threadNames: false, hideThreads: false, path: new Map(),
+    index: new Map(),
   };
   let target: string | undefined;
   let forceAscii = false;
@@ -134,7 +157,9 @@ function parse(argv: string[]): { o: Opts; target?: string; forceAscii: boolean;
       else if (ch === 'U') forceUtf = true;
       else if (ch === 'g') { o.pgids = true; o.compact = false; }
       else if (ch === 's') o.parents = true;
-      else if (ch === 't' || ch === 'T' || ch === 'h') continue;
+      else if (ch === 't') o.threadNames = true;
+      else if (ch === 'T') o.hideThreads = true;
+      else if (ch === 'h') continue;
       else if ('SZNHG'.includes(ch)) return `pstree: option -${ch} is not simulated in this lab\n`;
       else return `pstree: invalid option -- '${ch}'\n`;
     }
@@ -181,7 +206,7 @@ function run(ctx: ToolContext): ToolResult {
     return { stdout: '', stderr: parsed + (parsed.includes('not simulated') ? '' : USAGE), exitCode: 1 };
   }
   const { o, target } = parsed;
-  o.index = childIndex(ctx.world);
+  o.index = childIndex(ctx.world, o);
   const art = parsed.forceAscii ? ASCII : parsed.forceUtf || utf8Locale(ctx.env) ? UTF : ASCII;
   let list = roots(ctx.world, target);
   if (o.parents && list?.length === 1 && list[0]) list = [ancestors(ctx.world, list[0], o)];

@@ -4,7 +4,9 @@
  * listening sockets held at fixed fds, and running units.
  */
 import type { BaseProcess } from '../base-types';
-import { serviceCatalogue, type ServiceDef, type ServiceListener } from '../profile-services';
+import {
+  serviceCatalogue, type ServiceDef, type ServiceListener, type ServiceProcess,
+} from '../profile-services';
 import type { FdEntry, Unit } from '../types';
 import { daemonCpuSeconds } from './cpu-time';
 import { addSystemAccount } from './accounts';
@@ -96,19 +98,36 @@ export function declareServicePids(ctx: BuildContext): void {
       const explicit = explicitPid(def, w, p.key);
       if (explicit === undefined) ctx.ids.pids.declare(`service:${def.name}:${p.key}`, at, 1);
       else ctx.ids.pids.lift(explicit, at);
+      // Its threads take the next ids, as it starts them.
+      if (p.threads?.length) ctx.ids.pids.declare(threadKey(def, p), at, p.threads.length);
     }
   }
+}
+
+function threadKey(def: ServiceDef, p: ServiceProcess): string {
+  return `service:${def.name}:${p.key}:threads`;
+}
+
+/** A service process's threads, with ids taken from the counter right after its own. */
+function threadsOf(ctx: BuildContext, def: ServiceDef, p: ServiceProcess, at: number) {
+  const names = p.threads ?? [];
+  if (names.length === 0) return undefined;
+  const tids = ctx.ids.pids.take(threadKey(def, p), at, names.length);
+  return names.map((comm, i) => ({ tid: tids[i]!, comm }));
 }
 
 function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: FdEntry[]): Unit {
   const start = startOf(ctx, def, w, true);
   if (def.account) addSystemAccount(ctx, def.account);
   const pids = new Map<string, number>();
+  const threadsByKey = new Map<string, { tid: number; comm: string }[]>();
   for (const p of def.processes) {
     const at = start + (p.delayMs ?? 0);
     const explicit = explicitPid(def, w, p.key);
     if (explicit === 1) ctx.ids.pids.reserve(1);
     pids.set(p.key, explicit ?? ctx.ids.pids.take(`service:${def.name}:${p.key}`, at, 1)[0]!);
+    const threads = threadsOf(ctx, def, p, at);
+    if (threads) threadsByKey.set(p.key, threads);
   }
   const fds = new Map<string, FdEntry[]>(def.processes.map((p) => [p.key, []]));
   const inodes: number[] = [];
@@ -174,6 +193,7 @@ function startService(ctx: BuildContext, def: ServiceDef, w: Wanted, pid1Fds: Fd
       fds: (fds.get(p.key) ?? []).sort((a, b) => a.fd - b.fd),
       unit: def.unit,
       origin: `service:${def.name}`,
+      threads: threadsByKey.get(p.key),
     });
     if (def.name === 'systemd') {
       pid1Fds.push(...proc.fds);
