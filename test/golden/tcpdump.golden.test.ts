@@ -4,15 +4,16 @@
  * requests, responses and teardowns: the filter must keep only SYN and FIN
  * segments) plus SSH and reverse-shell traffic that the filter must drop.
  * The capture ran under `timeout 12` with -c 16 and saw 8 packets, so it
- * ended by a signal: a newline on stdout, then the counts. The capture file
- * holds stderr's header first, then stdout, then stderr's counts; the test
- * joins them so.
+ * ended by a signal: a newline on stdout, then the counts. The test runs
+ * the captured command line in a root shell, where tcpdump follows the
+ * simulated clock until timeout's deadline. The capture file holds stderr's
+ * header first, then stdout, then stderr's counts; the test joins them so.
  */
 import { describe, expect, it } from 'vitest';
-import { NOW, web01 } from '../fixtures/web01';
-import { tcpdumpTool } from '../../src/engine/tools/tcpdump/tcpdump';
+import { NOW } from '../fixtures/web01';
 import type { Packet } from '../../src/engine/world/types';
-import type { ToolContext } from '../../src/engine/tools/types';
+import { createLabSession } from '../../src/engine/session/session';
+import { web01Scenario } from '../fixtures/web01-scenario';
 import { lineShare, normalise, readCapture } from './helpers';
 
 const at = (hms: string, us: number): number => Date.parse(`2026-12-04T${hms}Z`) + us / 1000;
@@ -50,23 +51,28 @@ export const PACKETS: Packet[] = [
   ...beacon('13:29:04', 49688, [633164758, 265836405, 2466951782, 652225374, 264013, 264036, 265321, 265341, 2]),
 ].sort((a, b) => a.time - b.time);
 
-function ctx(argv: string[], uid = 0): ToolContext {
-  const world = web01();
-  world.packets = (from, to) => PACKETS.filter((p) => p.time >= from && p.time < to);
-  return { argv, stdin: '', world, uid, user: uid ? 'deploy' : 'root', cwd: '/', env: new Map(), shellPid: 30000 };
+async function rootShell() {
+  const s = createLabSession({ scenario: web01Scenario((world) => {
+    world.packets = (from, to) => PACKETS.filter((p) => p.time >= from && p.time < to);
+  }) });
+  await s.exec('sudo -i');
+  return s;
 }
 
 describe('tcpdump golden', () => {
-  it('tcpdump -nn -i eth0 -c 16 SYN/FIN to port 8443', () => {
+  it('tcpdump -nn -i eth0 -c 16 SYN/FIN to port 8443', async () => {
     const cap = readCapture('tcpdump.txt');
-    const argv = cap.argv.slice(cap.argv.indexOf('tcpdump'));
-    const r = tcpdumpTool.run(ctx(argv));
+    const s = await rootShell();
+    const line = cap.argv.map((w) => (/^[\w./-]+$/.test(w) ? w : `'${w}'`)).join(' ');
+    const r = await s.exec(line);
     const err = r.stderr.split('\n');
     const joined = normalise([...err.slice(0, 2), r.stdout.replace(/\n$/, ''), ...err.slice(2)].join('\n'));
     const { same, total } = lineShare(joined, cap.output);
     process.stdout.write(`golden tcpdump: ${same}/${total} lines identical\n`);
     expect(joined).toBe(cap.output);
-    expect(r.exitCode).toBe(0);
+    // timeout's status; tcpdump itself caught the TERM and exited 0.
+    expect(r.exitCode).toBe(124);
+    expect((await s.exec(`timeout --preserve-status 12 ${line.slice(line.indexOf('tcpdump'))}`)).exitCode).toBe(0);
     expect(NOW).toBeLessThan(PACKETS[0]?.time ?? 0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The shell programs that run until Ctrl-C or page through files: `tail`
  * (its -f/-F; the rest is just-bash's), `watch`, `less` and `more`; and
- * `journalctl`, for its -f (registered after the tools, to take the tool's place);
+ * `journalctl`, for its -f, and `tcpdump`, which captures on the simulated
+ * clock (both registered after the tools, to take the tools' place);
  * and `timeout`, whose deadline they stop at.
  */
 import type { Command } from 'just-bash';
@@ -15,7 +16,8 @@ export const FOLLOW_COMMAND_NAMES = ['tail', 'watch', 'less', 'more'] as const;
 
 export function followCommands(live: FollowHost, world: () => HostState, host?: CommandHost): Command[] {
   const journal = host
-    ? [lazyCommand('journalctl', () => import('./journal-follow').then((m) => m.journalctlCommand(live, host)))]
+    ? [lazyCommand('journalctl', () => import('./journal-follow').then((m) => m.journalctlCommand(live, host))),
+      lazyCommand('tcpdump', () => import('./tcpdump-follow').then((m) => m.tcpdumpCommand(live, host)))]
     : [];
   return [
     lazyCommand('tail', () => import('./tail').then((m) => m.tailCommand(live))),

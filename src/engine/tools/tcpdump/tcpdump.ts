@@ -1,17 +1,21 @@
 /**
  * tcpdump 4.99 / libpcap 1.10 over the world's packets from `world.now`
- * forward. The shell has no way to wait yet, so the capture covers a bounded
- * window of simulated time (CAPTURE_WINDOW_MS) and stops there as if the
- * trainee had pressed Ctrl-C: tcpdump then prints a newline on stdout and
- * the counts on stderr. With -c N reached inside the window it stops
+ * forward. In the shell tcpdump is a follower (shell/tcpdump-follow.ts):
+ * it opens the capture here (`openCapture`) and prints each packet as its
+ * time comes on the simulated clock. Called directly (a Tool has no clock),
+ * the capture covers a window of simulated time (CAPTURE_WINDOW_MS) and
+ * stops there as if the trainee had pressed Ctrl-C: tcpdump then prints a
+ * newline on stdout and the counts on stderr. With -c N reached it stops
  * cleanly, without the newline. Header lines and counts go to stderr, as
- * the real tool writes them. Capturing needs root.
+ * the real tool writes them. Capturing needs root. Options may follow the
+ * filter expression, as glibc's getopt permutes them (`port 443 -c 5`).
  */
 import type { OptionSupport, Tool, ToolContext, ToolResult } from '../types';
 import type { HostState, Interface } from '../../world/types';
 import { compileFilter, FilterError } from './filter';
 import { packetLine, type FormatOpts } from './format';
-import { relativeSequences } from './relative';
+import { SequenceBases } from './relative';
+import type { Packet } from '../../world/types';
 
 export const CAPTURE_WINDOW_MS = 10_000;
 
@@ -41,7 +45,8 @@ function parse(argv: string[]): Args | string {
   };
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i] ?? '';
-    if (!tok.startsWith('-') || tok === '-') { a.filter = argv.slice(i); break; }
+    if (tok === '--') { a.filter.push(...argv.slice(i + 1)); break; }
+    if (!tok.startsWith('-') || tok === '-') { a.filter.push(tok); continue; }
     if (tok.startsWith('--')) {
       if (tok === '--list-interfaces') { a.list = true; continue; }
       return `tcpdump: unrecognized option '${tok}'`;
@@ -92,7 +97,26 @@ function listInterfaces(w: HostState): string {
 
 const err = (msg: string): ToolResult => ({ stdout: '', stderr: `${msg}\n`, exitCode: 1 });
 
-function run(ctx: ToolContext): ToolResult {
+/** An open capture: its header lines, which packets it sees, and how it prints them. */
+export interface Capture {
+  /** stderr's first lines (the -v hint, `listening on ...`). */
+  head: string;
+  /** -c N */
+  count?: number;
+  sees(p: Packet): boolean;
+  /** One packet's line (and newline); sequence numbers relative across calls unless -S. */
+  line(w: HostState, p: Packet): string;
+}
+
+/** The counts tcpdump prints on stderr when it stops. */
+export function trailer(captured: number, received: number): string {
+  const plural = (n: number, s: string): string => `${n} packet${n === 1 ? '' : 's'} ${s}`;
+  return `${plural(captured, 'captured')}\n${plural(received, 'received by filter')}\n` +
+    `${plural(0, 'dropped by kernel')}\n`;
+}
+
+/** Opens the capture the command line asks for, or the result tcpdump ends with at once (-D, errors). */
+export function openCapture(ctx: ToolContext): Capture | ToolResult {
   const w = ctx.world;
   const a = parse(ctx.argv.slice(1));
   if (typeof a === 'string') return err(a);
@@ -114,17 +138,26 @@ function run(ctx: ToolContext): ToolResult {
   const link = name === 'any' ? 'LINUX_SLL2 (Linux cooked v2)' : LINK[iface?.kind ?? 'ether'];
   const head = (a.verbose ? '' : 'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n') +
     `${a.verbose ? 'tcpdump: ' : ''}listening on ${name}, link-type ${link}, snapshot length 262144 bytes\n`;
-  const seen = w.packets(w.now, w.now + CAPTURE_WINDOW_MS)
-    .filter((p) => (name === 'any' || p.iface === name) && test(p));
-  const shown = a.count !== undefined ? seen.slice(0, a.count) : seen;
-  const finished = a.count !== undefined && shown.length === a.count;
-  const printed = a.absolute ? shown : relativeSequences(shown);
-  const lines = printed.map((p) => `${packetLine(w, p, a.fmt)}\n`).join('');
+  const bases = new SequenceBases();
+  const fmt = a.fmt;
+  return {
+    head,
+    count: a.count,
+    sees: (p) => (name === 'any' || p.iface === name) && test(p),
+    line: (world, p) => `${packetLine(world, a.absolute ? p : bases.relative(p), fmt)}\n`,
+  };
+}
+
+function run(ctx: ToolContext): ToolResult {
+  const cap = openCapture(ctx);
+  if ('exitCode' in cap) return cap;
+  const w = ctx.world;
+  const seen = w.packets(w.now, w.now + CAPTURE_WINDOW_MS).filter(cap.sees);
+  const shown = cap.count !== undefined ? seen.slice(0, cap.count) : seen;
+  const finished = cap.count !== undefined && shown.length === cap.count;
+  const lines = shown.map((p) => cap.line(w, p)).join('');
   const received = finished ? shown.length : seen.length;
-  const plural = (n: number, s: string): string => `${n} packet${n === 1 ? '' : 's'} ${s}`;
-  const counts = `${plural(shown.length, 'captured')}\n${plural(received, 'received by filter')}\n` +
-    `${plural(0, 'dropped by kernel')}\n`;
-  return { stdout: lines + (finished ? '' : '\n'), stderr: head + counts, exitCode: 0 };
+  return { stdout: lines + (finished ? '' : '\n'), stderr: cap.head + trailer(shown.length, received), exitCode: 0 };
 }
 
 export const tcpdumpTool: Tool = { name: 'tcpdump', summary: 'dump traffic on a network', options: tcpdumpOptions, run };
