@@ -17,10 +17,9 @@ import { buildViewTree } from '../shell/view-tree';
 import type { ViewTree } from '../shell/host-fs';
 import { dateCommand } from '../shell/date-reference';
 import { loginShell, type ShellProcessInfo } from '../shell/login-shell';
-import { completeLine } from '../shell/complete';
 import { createLiveControl } from '../shell/live';
 import { followCommands } from '../shell/follow-commands';
-import { procRenderers } from '../shell/renderers';
+import { loadRenderers, procRenderers } from '../shell/renderers';
 import { tools } from '../tools/registry';
 import type { HostState, Process, WorldEvent } from '../world/types';
 import { createSimClock } from './clock';
@@ -103,7 +102,10 @@ export function createLabSession(options: LabSessionOptions): LabSession {
   let sudoDepth = 0;
   const identity = (): Identity => (rootShell || sudoDepth > 0 ? root : login);
 
-  const fs = new HostFs(viewTree, { uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home, now: () => clock.now() });
+  const fs = new HostFs(viewTree, {
+    uid: () => identity().uid, gids: () => identity().gids, home: () => identity().home, now: () => clock.now(),
+    loadRenderers,
+  });
   // $$, $PPID and the SSH_* variables are the trainee's login shell in the world.
   const loginProcess = loginShell(start, trainee.shellPid);
   const shell: ShellState = {
@@ -320,7 +322,9 @@ export function createLabSession(options: LabSessionOptions): LabSession {
       queue = run.catch(() => undefined);
       return run;
     },
-    complete: (line, cursor) => completeLine(line, cursor, { fs, cwd: shell.cwd, tools, utilities: SHELL_UTILITIES }),
+    // Tab completion's code loads with the first Tab.
+    complete: async (line, cursor) => (await import('../shell/complete'))
+      .completeLine(line, cursor, { fs, cwd: shell.cwd, tools, utilities: SHELL_UTILITIES }),
     history: () => lines,
     log: () => log,
     note(event) {

@@ -10,7 +10,6 @@ import type { HostState, SudoShell, WorldEvent } from '../world/types';
 import { freePty } from '../world/sudo-shell';
 import { rootEnv, sudoCommandEnv, sudoList } from './sudo';
 import { sudoCommandPath } from '../world/sudo-log';
-import { deniedReaders } from './denied';
 import { once } from '../tools/registry';
 
 export interface Identity {
@@ -249,6 +248,8 @@ export function sessionCommands(host: CommandHost): Command[] {
     return ctx.origCommand(sets);
   });
 
-  return [sudo, su, history, tr, ...deniedReaders(), lazyCommand('find', () => import('./find-perm').then((m) => m.findPermCommand(() => host.world()))),
+  // cat, head, wc and grep as GNU words their errors (denied.ts), loaded on first use.
+  const readers = ['cat', 'head', 'wc', 'grep'].map((name) => lazyCommand(name, () => import('./denied').then((m) => m.deniedReader(name))));
+  return [sudo, su, history, tr, ...readers, lazyCommand('find', () => import('./find-perm').then((m) => m.findPermCommand(() => host.world()))),
     lazyCommand('file', () => import('./file-type').then((m) => m.fileTypeCommand()))];
 }

@@ -40,11 +40,12 @@ async function reword(name: string, stderr: string, fs: IFileSystem, cwd: string
   return lines.join('\n');
 }
 
-export function deniedReaders(): Command[] {
-  return [...DENIED.keys()].map((name) => defineCommand(name, async (args, ctx) => {
+/** cat, head, wc or grep, wrapped (commands.ts loads this module on the first use of one). */
+export function deniedReader(name: string): Command {
+  return defineCommand(name, async (args, ctx) => {
     if (!ctx.origCommand) return { stdout: '', stderr: `${name}: unavailable\n`, exitCode: 1 };
     // grep: several -e patterns, which just-bash's grep would cut to the last.
     const result = await ctx.origCommand(name === 'grep' ? joinPatterns(args) : args);
     return { ...result, stderr: await reword(name, result.stderr, ctx.fs, ctx.cwd) };
-  }));
+  });
 }

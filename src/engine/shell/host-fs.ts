@@ -36,6 +36,11 @@ export interface DeviceRead {
 export interface FileFacts {
   size?: number;
   rdev?: [number, number];
+  /**
+   * Its content, size and time come from code loaded on first use
+   * (FsIdentity.loadRenderers): read them only after that has run.
+   */
+  heavy?: boolean;
 }
 
 /**
@@ -78,6 +83,8 @@ export interface FsIdentity {
   home(): string;
   /** Simulated time, for the times of files the trainee writes. */
   now(): number;
+  /** Loads the code behind `heavy` files (the log, /proc/net and record renderers). */
+  loadRenderers?(): Promise<void>;
 }
 
 /** Devices every process can write to; what is written there vanishes. */
@@ -132,6 +139,12 @@ export class HostFs implements IFileSystem {
     this.times = new ScratchTimes(this.scratch, () => who.now());
   }
 
+  /** Before a `heavy` file at `path` is read or stat'ed, loads the code that renders it. */
+  private async prepare(path: string, followLinks = true): Promise<void> {
+    const node = this.viewNode(path, followLinks);
+    if (node?.kind === 'file' && node.heavy) await this.who.loadRenderers?.();
+  }
+
   /** The view node at `path`, unless the trainee shadowed or removed it. */
   private viewNode(path: string, followLinks = true): ViewNode | undefined {
     let p = normalizePath(path);
@@ -181,6 +194,7 @@ export class HostFs implements IFileSystem {
 
   /** Owner, group, mode and link target (or why it cannot be read) for `ls -l`, from either layer. */
   async describe(path: string): Promise<Described | undefined> {
+    await this.prepare(path, false);
     const p = normalizePath(path);
     const node = this.viewNode(p, false);
     const held = await this.heldInScratch(p);
@@ -264,6 +278,7 @@ export class HostFs implements IFileSystem {
   }
 
   async readFile(path: string, options?: Parameters<IFileSystem['readFile']>[1]): Promise<string> {
+    await this.prepare(path);
     this.assertSearchable('open', path);
     const via = await this.throughLink(path);
     if (via) return this.readFile(via, options);
@@ -277,6 +292,7 @@ export class HostFs implements IFileSystem {
   }
 
   async readFileBuffer(path: string): Promise<Uint8Array> {
+    await this.prepare(path);
     this.assertSearchable('open', path);
     const via = await this.throughLink(path);
     if (via) return this.readFileBuffer(via);
@@ -301,6 +317,7 @@ export class HostFs implements IFileSystem {
   }
 
   async appendFile(path: string, content: Content, options?: Parameters<IFileSystem['appendFile']>[2]): Promise<void> {
+    await this.prepare(path);
     if (SINKS.has(normalizePath(path))) return;
     if (!this.mayWrite(path)) return;
     if (!(await this.inScratch(path))) {
@@ -350,6 +367,7 @@ export class HostFs implements IFileSystem {
   }
 
   async stat(path: string): Promise<FsStat> {
+    await this.prepare(path);
     this.assertSearchable('stat', path);
     const via = await this.throughLink(path);
     if (via) return this.stat(via);
@@ -360,6 +378,7 @@ export class HostFs implements IFileSystem {
   }
 
   async lstat(path: string): Promise<FsStat> {
+    await this.prepare(path, false);
     this.assertSearchable('lstat', path);
     if (await this.heldInScratch(path)) {
       return (await this.viewDirOver(path, false)) ?? this.times.lstat(path, await this.scratch.lstat(path));
@@ -427,6 +446,8 @@ export class HostFs implements IFileSystem {
   }
 
   async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
+    // A copied tree may hold heavy files: have their renderers ready.
+    await this.who.loadRenderers?.();
     this.assertWritable('cp', dest);
     if (await this.inScratch(src)) {
       await this.ensureParent(dest);
@@ -443,6 +464,8 @@ export class HostFs implements IFileSystem {
   }
 
   async mv(src: string, dest: string): Promise<void> {
+    // A copied tree may hold heavy files: have their renderers ready.
+    await this.who.loadRenderers?.();
     await this.cp(src, dest, { recursive: true });
     await this.rm(src, { recursive: true });
   }
@@ -456,6 +479,7 @@ export class HostFs implements IFileSystem {
   }
 
   async chmod(path: string, mode: number): Promise<void> {
+    await this.prepare(path);
     this.assertWritable('chmod', path);
     if (!(await this.inScratch(path))) {
       const node = this.viewNode(path);
@@ -508,6 +532,7 @@ export class HostFs implements IFileSystem {
    * the lab's clock is the only clock, so every stamp is the simulated now.
    */
   async utimes(path: string, _atime: Date, _mtime: Date): Promise<void> {
+    await this.prepare(path);
     if (!(await this.inScratch(path))) {
       const node = this.viewNode(path);
       if (!node) throw enoent('utime', path);

@@ -15,30 +15,43 @@ import { DEVICE_NUMBERS, homeFiles, programFiles, ptyFiles, UNLISTED_PROGRAMS } 
 import type { FileSpec } from './view-files';
 import { machineIdFiles, procSysNode } from './view-ids';
 import { procVersion } from '../world/kernel';
-import { meminfoText } from '../world/memory';
-import { cpuinfoText, statText, uptimeText } from '../tools/sysinfo/proc-system';
 import { findTask } from '../tools/procfs/pid';
 import { tasksOf, threadCount } from '../world/threads';
 
 const STUB_PATH = '/run/systemd/resolve/stub-resolv.conf';
 const hasResolved = (world: HostState) => world.units.some((u) => u.name === 'systemd-resolved.service');
 
-/** The per-file renderers the tools provide (their modules own the formats). */
-export interface ProcRenderers {
+/**
+ * The content of the files a listing does not need to render, from the
+ * tools' modules; loaded on first use (renderers.ts), so every file built
+ * on them is `heavy` for the filesystem.
+ */
+export interface ContentRenderers {
   netTcp(world: HostState, family: 'inet' | 'inet6'): string;
   netUdp(world: HostState, family: 'inet' | 'inet6'): string;
   netRoute(world: HostState): string;
   netDev(world: HostState): string;
+  logFile(world: HostState, path: string): string | undefined;
+  /** A login record file's bytes, size and time. */
+  recordFile(world: HostState, path: string): { content: string; size: number; mtime: number } | undefined;
+  uptime(world: HostState): string;
+  stat(world: HostState): string;
+  meminfo(world: HostState): string;
+  cpuinfo(world: HostState): string;
+}
+
+/** The per-file renderers the tools provide (their modules own the formats). */
+export interface ProcRenderers {
+  content: ContentRenderers;
   /** Entries of /proc/PID (name -> file content or link target), or undefined if no such pid. */
   pidEntry(world: HostState, pid: number, name: string): PidNode | undefined;
   pidEntries(world: HostState, pid: number): string[];
   fdEntries(world: HostState, pid: number): { fd: number; target: string; mode: number }[];
-  logFile(world: HostState, path: string): string | undefined;
   logPaths(world: HostState): readonly string[];
   /** The uid owning a log file when it is not root (nginx's www-data). */
   logOwner?(world: HostState, path: string): number | undefined;
-  /** Binary record files (wtmp, btmp, utmp), with their own owners and sizes. */
-  recordFiles?(world: HostState): FileSpec[];
+  /** Binary record files (wtmp, btmp, utmp): their paths and modes; the rest is content's. */
+  recordPaths?(): readonly { path: string; mode: number }[];
 }
 
 export type PidNode = { kind: 'file'; content: string } | { kind: 'link'; target: string };
@@ -260,31 +273,49 @@ export function buildViewTree(
     if (path.endsWith('/.ssh/authorized_keys')) continue;
     addFile(path, () => file.content, file.mode & 0o7777, file.uid, file.gid, file.mtime);
   }
+  const heavy = render.content;
   for (const path of render.logPaths(world)) {
-    addFile(path, () => render.logFile(world, path) ?? '', 0o640, render.logOwner?.(world, path) ?? 0, 4, at, true, logBorn(world));
+    addFile(path, () => heavy.logFile(world, path) ?? '', 0o640, render.logOwner?.(world, path) ?? 0, 4, at, true, logBorn(world));
+    const entry = entries.get(path)!;
+    entry.node = { ...(entry.node as ViewNode & { kind: 'file' }), heavy: true };
     born.set(path, logBorn(world));
   }
-  for (const f of render.recordFiles?.(world) ?? []) addSpec(f);
+  const utmpGid = gidOf('utmp') || 43;
+  for (const { path, mode } of render.recordPaths?.() ?? []) {
+    addFile(path, () => '', mode, 0, utmpGid, at, true, path.startsWith('/run/') ? world.host.bootTime : install);
+    // Size and time come with the records, read when the file is first used.
+    const facts = () => heavy.recordFile(world, path);
+    entries.get(path)!.node = {
+      kind: 'file', mode, uid: 0, gid: utmpGid, heavy: true,
+      content: () => facts()?.content ?? '',
+      get size() { return facts()?.size ?? 0; },
+      get mtime() { return facts()?.mtime ?? world.host.bootTime; },
+    };
+    born.set(path, path.startsWith('/run/') ? world.host.bootTime : install);
+  }
   // Mount points were made with the root filesystem; what is mounted there is younger.
   for (const mount of ['/dev', '/run', '/proc', '/sys']) born.set(mount, install);
   settleDirectories(entries, born, world.dirChanges);
 
-  const procFile = (content: () => string, mode = 0o444): ViewNode => ({ kind: 'file', content, mode, uid: 0, gid: 0, mtime: at });
+  const procFile = (content: () => string, mode = 0o444, isHeavy = false): ViewNode =>
+    ({ kind: 'file', content, mode, uid: 0, gid: 0, mtime: at, ...(isHeavy ? { heavy: true } : {}) });
   const procNet: Record<string, () => string> = {
-    tcp: () => render.netTcp(world, 'inet'),
-    tcp6: () => render.netTcp(world, 'inet6'),
-    udp: () => render.netUdp(world, 'inet'),
-    udp6: () => render.netUdp(world, 'inet6'),
-    route: () => render.netRoute(world),
-    dev: () => render.netDev(world),
+    tcp: () => heavy.netTcp(world, 'inet'),
+    tcp6: () => heavy.netTcp(world, 'inet6'),
+    udp: () => heavy.netUdp(world, 'inet'),
+    udp6: () => heavy.netUdp(world, 'inet6'),
+    route: () => heavy.netRoute(world),
+    dev: () => heavy.netDev(world),
   };
+  /** /proc's system files whose renderers load on first use. */
+  const HEAVY_TOP = new Set(['uptime', 'meminfo', 'cpuinfo', 'stat']);
   const procTop: Record<string, () => string> = {
-    uptime: () => uptimeText(world),
+    uptime: () => heavy.uptime(world),
     loadavg: () => loadavg(live()),
     version: () => procVersion(world),
-    meminfo: () => meminfoText(world),
-    cpuinfo: () => cpuinfoText(world),
-    stat: () => statText(live()),
+    meminfo: () => heavy.meminfo(world),
+    cpuinfo: () => heavy.cpuinfo(world),
+    stat: () => heavy.stat(live()),
     mounts: () => 'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0\nproc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n/dev/vda1 / ext4 rw,relatime 0 0\n',
   };
   const pidMaps = new WeakMap<HostState, Map<number, HostState['processes'][number]>>();
@@ -314,11 +345,11 @@ export function buildViewTree(
     if (first === 'net') {
       if (second === undefined) return { kind: 'dir', entries: () => Object.keys(procNet), mode: 0o555, uid: 0, gid: 0, mtime: at };
       const render = procNet[second];
-      return render && third === undefined ? procFile(render) : undefined;
+      return render && third === undefined ? procFile(render, 0o444, true) : undefined;
     }
     if (first === 'sys') return procSysNode(world, parts.slice(1), at);
     const top = procTop[first];
-    if (top) return second === undefined ? procFile(top) : undefined;
+    if (top) return second === undefined ? procFile(top, 0o444, HEAVY_TOP.has(first)) : undefined;
     if (!/^[0-9]+$/.test(first)) return undefined;
     const pid = Number(first);
     const proc = byTid(pid);

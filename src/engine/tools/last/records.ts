@@ -111,12 +111,3 @@ export function recordFiles(w: HostState): RecordFile[] {
 }
 
 export const recordFileText = (f: RecordFile): string => f.records.map((r) => recordText(r, f.btmp)).join('');
-
-/** The files for the view tree: root:utmp, sized 384 bytes a record. */
-export function loginRecordViews(w: HostState) {
-  const gid = w.groups.find((g) => g.name === 'utmp')?.gid ?? 43;
-  return recordFiles(w).map((f) => ({
-    path: f.path, content: () => recordFileText(f), mode: f.mode, uid: 0, gid, mtime: f.mtime,
-    size: f.records.length * UTMP_SIZE,
-  }));
-}

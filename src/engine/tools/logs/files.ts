@@ -21,8 +21,7 @@ const SELECTORS: Record<LogFileName, (e: LogEntry) => boolean> = {
   'kern.log': (e) => e.facility === 'kern',
 };
 
-/** Paths logFile() can render, for directory listings. */
-export const LOG_FILE_PATHS: readonly string[] = Object.keys(SELECTORS).map((n) => `/var/log/${n}`);
+export { LOG_FILE_PATHS } from './log-paths';
 
 export function subMillis(e: LogEntry): number {
   let h = 2166136261;

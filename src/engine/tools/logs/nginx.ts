@@ -10,13 +10,15 @@
  */
 import { draw } from '../../world/ids';
 import { localTime } from '../../world/time-format';
-import type { HostState, Process } from '../../world/types';
+import type { HostState } from '../../world/types';
+import { NGINX_LOG_PATHS, nginxMaster } from './log-paths';
+
+export { NGINX_LOG_PATHS, nginxLogOwner, nginxLogPaths } from './log-paths';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export const NGINX_LOG_PATHS = ['/var/log/nginx/access.log', '/var/log/nginx/access.log.1', '/var/log/nginx/error.log'];
 
 /** [path, status, bytes]: the pages a marketing site serves, and the usual probes. */
 const PAGES: [string, number, number][] = [
@@ -37,15 +39,6 @@ interface Request {
   status: number;
   bytes: number;
   agent: string;
-}
-
-function master(world: HostState): Process | undefined {
-  return world.processes.find((p) => p.comm === 'nginx' && p.uid === 0);
-}
-
-/** The log paths this host has (none without nginx). */
-export function nginxLogPaths(world: HostState): readonly string[] {
-  return master(world) ? NGINX_LOG_PATHS : [];
 }
 
 /** The clients: documentation addresses no socket, flow or login of the world has. */
@@ -108,7 +101,7 @@ function midnight(t: number, tz: string): number {
 
 /** The content of a /var/log/nginx file at world.now, or undefined. */
 export function nginxLog(world: HostState, path: string): string | undefined {
-  const m = master(world);
+  const m = nginxMaster(world);
   if (!m || !NGINX_LOG_PATHS.includes(path)) return undefined;
   const tz = world.host.timezone;
   const rotated = midnight(world.now, tz);
@@ -144,7 +137,3 @@ export function nginxLog(world: HostState, path: string): string | undefined {
 }
 
 /** www-data owns nginx's logs (group adm, mode 640); undefined for the other logs. */
-export function nginxLogOwner(world: HostState, path: string): number | undefined {
-  if (!path.startsWith('/var/log/nginx/')) return undefined;
-  return world.accounts.find((a) => a.name === 'www-data')?.uid ?? 33;
-}

@@ -1,12 +1,13 @@
 import flagship from '../../../../scenarios/ssh-reverse-shell-beacon-exfil.yaml?raw';
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from '../../world/behaviours/flagship.fixture';
-import { procRenderers } from '../../shell/renderers';
+import { loadRenderers, procRenderers } from '../../shell/renderers';
 import { buildViewTree } from '../../shell/view-tree';
 import { procPids } from './pid';
 
 const c = compiledOnce(flagship);
 const w = c.at(c.base.now);
+await loadRenderers();
 const tree = buildViewTree(w, procRenderers);
 const read = (path: string): string | undefined => {
   const n = tree.lookup(path);
