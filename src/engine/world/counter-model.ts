@@ -26,3 +26,19 @@ export function counterAt(model: CounterModel, t: number): number {
   const steady = ((since - model.burstMs) / 1000) * model.perSecond;
   return model.base + model.burst + Math.floor(steady);
 }
+
+/** Numbers already handed out or chosen by the scenario: none is given twice. */
+export class ClaimedNumbers {
+  protected readonly used = new Set<number>();
+
+  /** Marks a number the scenario chose itself. Returns false if taken. */
+  reserve(n: number): boolean {
+    if (this.used.has(n)) return false;
+    this.used.add(n);
+    return true;
+  }
+
+  isUsed(n: number): boolean {
+    return this.used.has(n);
+  }
+}

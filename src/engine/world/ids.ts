@@ -28,7 +28,7 @@
  *   octet set, lowest clear), drawn from the interface's stream.
  * - Socket cookies (`ss -e` sk:) are a global counter handed out in order.
  */
-import { counterAt, type CounterModel } from './counter-model';
+import { ClaimedNumbers, counterAt, type CounterModel } from './counter-model';
 import { PidCounter } from './pid-counter';
 
 export { counterAt, type CounterModel } from './counter-model';
@@ -94,20 +94,9 @@ export function draw(seed: number, key: string): number {
  * Hands out numbers that follow a counter model, honouring reserved numbers
  * and never giving the same number twice.
  */
-export class TimeCounter {
-  private readonly used = new Set<number>();
-
-  constructor(readonly model: CounterModel) {}
-
-  /** Marks a number the scenario chose itself. Returns false if taken. */
-  reserve(n: number): boolean {
-    if (this.used.has(n)) return false;
-    this.used.add(n);
-    return true;
-  }
-
-  isUsed(n: number): boolean {
-    return this.used.has(n);
+export class TimeCounter extends ClaimedNumbers {
+  constructor(readonly model: CounterModel) {
+    super();
   }
 
   /** `count` consecutive-as-possible free numbers, from the value at t. */

@@ -24,7 +24,7 @@
  * out at compile time do not move (a timeline entry scheduled after such a
  * step keeps its number).
  */
-import { counterAt, type CounterModel } from './counter-model';
+import { ClaimedNumbers, counterAt, type CounterModel } from './counter-model';
 import type { CronRuns } from './base/cron-runs';
 import { PeriodicUse, ScheduleUse, type PeriodicPids, type PidUse } from './pid-uses';
 import { pidsFor, PidView, type ExtraStep } from './pid-view';
@@ -32,8 +32,7 @@ import { sumAt, sumBefore } from './prefix-sums';
 
 interface Step { key: string; at: number; n: number; pids: number[] }
 
-export class PidCounter {
-  private readonly used = new Set<number>();
+export class PidCounter extends ClaimedNumbers {
   private readonly steps: Step[] = [];
   private readonly byKey = new Map<string, Step>();
   /** Repeating uses in declaration order (their order at equal times). */
@@ -52,17 +51,8 @@ export class PidCounter {
   private readonly late: { at: number; span: number }[] = [];
   private plain?: PidView;
 
-  constructor(readonly model: CounterModel) {}
-
-  /** Marks a number the scenario chose itself. Returns false if taken. */
-  reserve(n: number): boolean {
-    if (this.used.has(n)) return false;
-    this.used.add(n);
-    return true;
-  }
-
-  isUsed(n: number): boolean {
-    return this.used.has(n);
+  constructor(readonly model: CounterModel) {
+    super();
   }
 
   /** A pid the scenario wrote, for a process started at `at`: later ones are larger. */
