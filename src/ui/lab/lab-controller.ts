@@ -16,6 +16,7 @@ import { CORRUPT_RESTORE, SAVE_VERSION, type TranscriptEntry } from '../storage/
 import { cleanPrompt, crlf, simNow, transcriptText } from './lab-text';
 import { LabSaver } from './lab-saver';
 import { withNotice, withoutNotice, type Notice } from './notices';
+import { cutOutput, LOG_KEEP } from '../../engine/session/log-output';
 
 export type LabPhase =
   | { kind: 'loading' }
@@ -377,7 +378,8 @@ export class LabController {
     const r = this.running;
     if (!r || !r.line.trim()) return { events: this.events, transcript: this.transcript };
     return {
-      events: [...this.events, { type: 'command', at: r.at, line: r.line.trim(), exitCode: 130, output: r.streamed }],
+      // Cut as the engine cuts what it logs (the restore replays the command anyway).
+      events: [...this.events, { type: 'command', at: r.at, line: r.line.trim(), exitCode: 130, output: cutOutput(r.streamed, LOG_KEEP) }],
       transcript: [...this.transcript, { prompt: r.prompt, line: r.line, output: `${r.streamed}^C\n` }],
     };
   }

@@ -18,9 +18,12 @@ export const statusWord = (status: QuestionReport['status']): string => STATUS_W
 
 /** What the evidence column says. */
 export function evidenceText(q: QuestionReport): string {
-  if (q.evidence.status === 'shown') return `shown by ${q.evidence.command}`;
-  if (q.evidence.status === 'not-applicable') return 'not a printed value';
-  return q.withoutEvidence ? 'never shown: right without evidence' : 'not shown';
+  const e = q.evidence;
+  // Every credited command, as the printable report names them.
+  if (e.status === 'shown') return `shown by ${e.commands.map((c) => c.command).join(', ')}`;
+  if (e.status === 'not-applicable') return 'not a printed value';
+  if (q.withoutEvidence) return 'never shown: right without evidence';
+  return e.cut ? 'not shown in what the log kept of the output' : 'not shown';
 }
 
 /** The file names the exports download as. */
